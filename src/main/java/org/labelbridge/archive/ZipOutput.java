@@ -1,0 +1,212 @@
+package org.labelbridge.archive;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.labelbridge.format.DatasetOutput;
+import org.labelbridge.format.DatasetSource;
+import org.labelbridge.format.FormatException;
+import org.labelbridge.model.Media;
+
+/**
+ * Writes the output zip as a stream of entries, in the order the writer produces them,
+ * deferred annotation files last. Every entry has the same fixed time, so the same input
+ * gives the same bytes. Images from a zip source are copied as raw compressed entries.
+ * Until {@link #finish()} succeeds the file is incomplete; {@link #close()} without it
+ * deletes the file, so a failed conversion leaves nothing behind.
+ */
+public final class ZipOutput implements DatasetOutput, AutoCloseable {
+
+    /** 1980-01-01, the earliest time a zip entry can hold: fixed so output is reproducible. */
+    static final FileTime ENTRY_TIME = FileTime.fromMillis(315532800000L);
+
+    private final Path file;
+    private final DatasetSource media;
+    private final boolean keepMedia;
+    private final ZipArchiveOutputStream zip;
+    private final Set<String> written = new HashSet<>();
+    private final List<Deferred> deferred = new ArrayList<>();
+    private Path spoolDir;
+    private boolean entryOpen;
+    private boolean finished;
+    private long mediaCopied;
+
+    private record Deferred(String path, Path spool) {
+    }
+
+    /**
+     * @param media     where items' images are copied from (the input), or {@code null}
+     * @param keepMedia whether to copy images at all
+     */
+    public ZipOutput(Path file, DatasetSource media, boolean keepMedia) throws IOException {
+        this.file = file;
+        this.media = media;
+        this.keepMedia = keepMedia && media != null;
+        this.zip = new ZipArchiveOutputStream(file);
+        this.zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.AsNeeded);
+    }
+
+    @Override
+    public OutputStream entry(String path) throws IOException {
+        ZipArchiveEntry entry = newEntry(path);
+        entry.setMethod(ZipEntry.DEFLATED);
+        zip.putArchiveEntry(entry);
+        entryOpen = true;
+        return new FilterOutputStream(new BufferedOutputStream(new Unclosable(zip), 1 << 16)) {
+            private boolean closed;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (!closed) {
+                    closed = true;
+                    out.flush();
+                    zip.closeArchiveEntry();
+                    entryOpen = false;
+                }
+            }
+        };
+    }
+
+    @Override
+    public OutputStream deferred(String path) throws IOException {
+        claim(path);
+        if (spoolDir == null) {
+            spoolDir = Files.createTempDirectory("labelbridge-out-");
+        }
+        Path spool = spoolDir.resolve(deferred.size() + ".part");
+        deferred.add(new Deferred(path, spool));
+        return new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
+    }
+
+    @Override
+    public boolean copyMedia(Media item, String path) throws IOException {
+        if (!keepMedia || !item.hasPath() || !media.exists(item.path())) {
+            return false;
+        }
+        if (media instanceof ZipSource zipSource) {
+            ZipArchiveEntry source = zipSource.entry(item.path());
+            if (zipSource.zip().canReadEntryData(source)) {
+                ZipArchiveEntry entry = newEntry(path);
+                entry.setMethod(source.getMethod());
+                entry.setCrc(source.getCrc());
+                entry.setSize(source.getSize());
+                entry.setCompressedSize(source.getCompressedSize());
+                try (InputStream raw = zipSource.zip().getRawInputStream(source)) {
+                    zip.addRawArchiveEntry(entry, raw);
+                }
+                mediaCopied++;
+                return true;
+            }
+        }
+        ZipArchiveEntry entry = newEntry(path);
+        entry.setMethod(ZipEntry.STORED); // images are compressed already
+        zip.putArchiveEntry(entry);
+        try (InputStream in = media.open(item.path())) {
+            in.transferTo(zip);
+        }
+        zip.closeArchiveEntry();
+        mediaCopied++;
+        return true;
+    }
+
+    @Override
+    public boolean keepsMedia() {
+        return keepMedia;
+    }
+
+    public long mediaCopied() {
+        return mediaCopied;
+    }
+
+    private ZipArchiveEntry newEntry(String path) throws IOException {
+        if (entryOpen) {
+            throw new IllegalStateException("entry opened before the previous one was closed: " + path);
+        }
+        claim(path);
+        ZipArchiveEntry entry = new ZipArchiveEntry(path);
+        entry.setLastModifiedTime(ENTRY_TIME);
+        entry.setTime(ENTRY_TIME.toMillis());
+        return entry;
+    }
+
+    private void claim(String path) throws IOException {
+        String clean = EntryNames.clean(path, file.getFileName().toString());
+        if (!clean.equals(path)) {
+            throw new FormatException("output entry '" + path + "' is not a clean relative path");
+        }
+        if (!written.add(path)) {
+            throw new FormatException("output entry '" + path
+                    + "' would be written twice (two items map to the same file name)");
+        }
+    }
+
+    /** Adds the deferred files and completes the zip. */
+    public void finish() throws IOException {
+        for (Deferred d : deferred) {
+            ZipArchiveEntry entry = new ZipArchiveEntry(d.path());
+            entry.setLastModifiedTime(ENTRY_TIME);
+            entry.setTime(ENTRY_TIME.toMillis());
+            entry.setMethod(ZipEntry.DEFLATED);
+            zip.putArchiveEntry(entry);
+            Files.copy(d.spool(), zip);
+            zip.closeArchiveEntry();
+            Files.delete(d.spool());
+        }
+        zip.finish();
+        zip.close();
+        finished = true;
+        cleanSpool();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            try {
+                zip.close();
+            } finally {
+                Files.deleteIfExists(file);
+                cleanSpool();
+            }
+        }
+    }
+
+    private void cleanSpool() throws IOException {
+        if (spoolDir != null) {
+            InputArchive.deleteTree(spoolDir);
+            spoolDir = null;
+        }
+    }
+
+    /** Lets a buffered stream write into the zip without closing it. */
+    private static final class Unclosable extends FilterOutputStream {
+        Unclosable(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

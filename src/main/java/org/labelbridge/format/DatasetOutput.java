@@ -1,0 +1,29 @@
+package org.labelbridge.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.labelbridge.model.Media;
+
+/**
+ * Where a writer puts its files. Entries are written one after another; an annotation file
+ * that grows while items stream (COCO's JSON, CVAT's XML) is opened with {@link #deferred},
+ * which spools it and adds it when the output is finished.
+ */
+public interface DatasetOutput {
+
+    /** A new file; write it fully and close it before opening the next. */
+    OutputStream entry(String path) throws IOException;
+
+    /** A file written alongside others and added at the end; close it when done. */
+    OutputStream deferred(String path) throws IOException;
+
+    /**
+     * Copies the item's image from the source to {@code path}, byte for byte (never decoded or
+     * recompressed). Returns false, without failing, when images are not being kept or the
+     * source has no such file.
+     */
+    boolean copyMedia(Media media, String path) throws IOException;
+
+    /** Whether images are being copied at all (a writer may then skip its image lists). */
+    boolean keepsMedia();
+}

@@ -1,0 +1,29 @@
+package org.labelbridge.format;
+
+/** What a format can keep besides annotation kinds; a target lacking one loses it, visibly. */
+public enum Feature {
+    /** Attributes on annotations. */
+    ANNOTATION_ATTRIBUTES("annotation attributes"),
+    /** Attributes on items. */
+    ITEM_ATTRIBUTES("item attributes"),
+    /** Track ids, keyframes and outside flags. */
+    TRACKS("track data"),
+    /** Group numbers linking annotations of one object. */
+    GROUPS("groups"),
+    /** Z-order. */
+    Z_ORDER("z-order"),
+    /** Named subsets. */
+    SUBSETS("subsets"),
+    /** Unlabelled annotations. */
+    UNLABELLED("unlabelled annotations");
+
+    private final String description;
+
+    Feature(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The one dataset model every format reads into and writes from: plain records, no I/O, no
+ * framework.
+ *
+ * <p>A dataset is its {@link org.labelbridge.model.Categories} (labels, skeletons, colours),
+ * known before any item, followed by a stream of {@link org.labelbridge.model.Item}s, each
+ * carrying its {@link org.labelbridge.model.Annotation}s. Coordinates are in pixels of the
+ * item's image, origin at the top left corner; boxes are {@code x, y, w, h}; masks are
+ * {@link org.labelbridge.model.Rle} over the whole image. Label references are indices into
+ * {@link org.labelbridge.model.Categories#labels()}.
+ */
+package org.labelbridge.model;

@@ -1,0 +1,81 @@
+package org.labelbridge.testing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.labelbridge.archive.DirectoryOutput;
+import org.labelbridge.archive.DirectorySource;
+import org.labelbridge.format.DatasetReader;
+import org.labelbridge.format.DatasetSource;
+import org.labelbridge.format.DatasetWriter;
+import org.labelbridge.format.Format;
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.Annotation;
+import org.labelbridge.model.Categories;
+import org.labelbridge.model.Item;
+
+/** Reads and writes whole (small) datasets for tests. */
+public final class Datasets {
+
+    private Datasets() {
+    }
+
+    /** A dataset held in memory: only for test-sized data. */
+    public record Loaded(Categories categories, List<Item> items) {
+
+        public Item item(String id) {
+            return find(id).orElseThrow(() -> new AssertionError("no item '" + id + "' in " + ids()));
+        }
+
+        public Item item(String subset, String id) {
+            return items.stream().filter(i -> i.id().equals(id) && i.subset().equals(subset)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no item " + subset + "/" + id + " in " + ids()));
+        }
+
+        public Optional<Item> find(String id) {
+            return items.stream().filter(i -> i.id().equals(id)).findFirst();
+        }
+
+        public List<String> ids() {
+            return items.stream().map(i -> i.subset() + "/" + i.id()).toList();
+        }
+
+        /** The name of an annotation's label, or null. */
+        public String labelOf(Annotation a) {
+            return categories.nameOf(a.label());
+        }
+    }
+
+    public static Loaded read(Format format, DatasetSource source) throws IOException {
+        return read(format, source, Problems.IGNORE);
+    }
+
+    public static Loaded read(Format format, DatasetSource source, Problems problems) throws IOException {
+        try (DatasetReader reader = format.reader(source, problems)) {
+            List<Item> items = new ArrayList<>();
+            for (Item item = reader.next(); item != null; item = reader.next()) {
+                items.add(item);
+            }
+            return new Loaded(reader.categories(), items);
+        }
+    }
+
+    /** Writes the dataset into a folder; images are copied from {@code media} when given. */
+    public static void write(Format format, Loaded dataset, Path dir, DatasetSource media, Problems problems)
+            throws IOException {
+        DatasetWriter writer = format.writer(new DirectoryOutput(dir, media, media != null), problems);
+        writer.begin(dataset.categories());
+        for (Item item : dataset.items()) {
+            writer.write(item);
+        }
+        writer.finish();
+    }
+
+    /** Writes the dataset with {@code format} into {@code dir} and reads it back. */
+    public static Loaded roundTrip(Format format, Loaded dataset, Path dir, DatasetSource media) throws IOException {
+        write(format, dataset, dir, media, Problems.IGNORE);
+        return read(format, DirectorySource.of(dir));
+    }
+}
