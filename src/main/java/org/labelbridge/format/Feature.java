@@ -14,6 +14,8 @@ public enum Feature {
     Z_ORDER("z-order"),
     /** Named subsets. */
     SUBSETS("subsets"),
+    /** Rotated boxes and ellipses. */
+    ROTATION("rotation"),
     /** Unlabelled annotations. */
     UNLABELLED("unlabelled annotations");
 

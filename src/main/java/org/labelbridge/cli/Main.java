@@ -1,0 +1,160 @@
+package org.labelbridge.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.labelbridge.convert.ConversionOptions;
+import org.labelbridge.convert.ConversionRequest;
+import org.labelbridge.convert.ConversionResult;
+import org.labelbridge.convert.Converter;
+import org.labelbridge.convert.DetectedSource;
+import org.labelbridge.format.Format;
+import org.labelbridge.format.FormatDescriptor;
+import org.labelbridge.format.Formats;
+
+/** {@code labelbridge} commands. Exit 0 on success, 1 when the conversion fails, 2 on misuse. */
+public final class Main {
+
+    static final String USAGE = """
+            usage:
+              labelbridge convert [--from auto|ID] --to ID [--option NAME=VALUE]... [--report FILE] IN OUT
+              labelbridge detect IN
+              labelbridge formats [--json]
+            IN is a zip, tar, tar.gz/tgz, folder, or a bare annotation file (.json/.xml) where the
+            format allows one; OUT is a .zip file or an empty folder.
+            options: shapes_to_boxes=true|false (default false), keep_images=true|false (default true)""";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(args));
+    }
+
+    /** Runs a command and returns the exit code. */
+    int run(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            return switch (args[0]) {
+                case "convert" -> convert(Arguments.parse(args, 1));
+                case "detect" -> detect(Arguments.parse(args, 1));
+                case "formats" -> formats(Arguments.parse(args, 1));
+                default -> usage("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            return usage(e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("labelbridge: " + oneLine(e));
+            return 1;
+        }
+    }
+
+    private int convert(Arguments a) throws IOException, UsageException {
+        a.allow("from", "to", "option", "report");
+        List<String> files = a.positional();
+        if (files.size() != 2) {
+            throw new UsageException("convert needs IN and OUT");
+        }
+        String to = a.single("to");
+        if (to == null) {
+            throw new UsageException("convert needs --to ID");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : a.all("option")) {
+            int eq = option.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--option needs NAME=VALUE, got '" + option + "'");
+            }
+            options.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        ConversionRequest request = new ConversionRequest(Path.of(files.get(0)), a.single("from"), to,
+                ConversionOptions.fromMap(options), Path.of(files.get(1)));
+        ConversionResult result = Converter.convert(request);
+        String report = a.single("report");
+        if (report != null) {
+            JSON.writeValue(Path.of(report).toFile(), result.toMap());
+        }
+        var r = result.report();
+        out.printf("%s -> %s: %d items, %d of %d annotations written in %d ms -> %s%n",
+                result.source().format().id(), to, r.itemsOut(), r.totalOut(), r.totalIn(), result.millis(),
+                files.get(1));
+        if (ConversionRequest.AUTO.equals(request.from())) {
+            out.printf("detected %s (confidence %d: %s)%n", result.source().format().id(),
+                    result.source().detection().confidence(), result.source().detection().evidence());
+        }
+        for (var entry : r.entries()) {
+            out.printf("  %s %s x%d: %s%n", entry.action(), entry.kind(), entry.count(), entry.reason());
+        }
+        return 0;
+    }
+
+    private int detect(Arguments a) throws IOException, UsageException {
+        a.allow();
+        if (a.positional().size() != 1) {
+            throw new UsageException("detect needs IN");
+        }
+        DetectedSource detected = Converter.detect(Path.of(a.positional().get(0)));
+        out.printf("%s (%s), confidence %d: %s%s%n", detected.format().id(),
+                detected.format().descriptor().displayName(), detected.detection().confidence(),
+                detected.detection().evidence(), detected.rootPath().isEmpty() ? "" : " [root " + detected.rootPath() + "]");
+        for (DetectedSource.Candidate c : detected.candidates()) {
+            if (c.confidence() > 0 && !c.format().equals(detected.format().id())) {
+                out.printf("  also %s, confidence %d: %s%n", c.format(), c.confidence(), c.evidence());
+            }
+        }
+        return 0;
+    }
+
+    private int formats(Arguments a) throws IOException, UsageException {
+        a.allow("json");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Format f : Formats.all()) {
+            FormatDescriptor d = f.descriptor();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", d.id());
+            row.put("name", d.displayName());
+            row.put("import", d.canRead());
+            row.put("export", d.canWrite());
+            row.put("annotations", d.kinds().stream().map(k -> k.id()).sorted().toList());
+            rows.add(row);
+        }
+        if (a.flag("json")) {
+            out.println(JSON.writeValueAsString(rows));
+            return 0;
+        }
+        out.printf("%-22s %-34s %-6s %-6s %s%n", "ID", "NAME", "IMPORT", "EXPORT", "ANNOTATIONS");
+        for (Map<String, Object> row : rows) {
+            out.printf("%-22s %-34s %-6s %-6s %s%n", row.get("id"), row.get("name"),
+                    (Boolean) row.get("import") ? "yes" : "no", (Boolean) row.get("export") ? "yes" : "no",
+                    String.join(",", (List<String>) row.get("annotations")));
+        }
+        return 0;
+    }
+
+    private int usage(String message) {
+        err.println("labelbridge: " + message);
+        err.println(USAGE);
+        return 2;
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replace('\n', ' ');
+    }
+}

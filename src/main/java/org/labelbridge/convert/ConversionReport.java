@@ -1,0 +1,181 @@
+package org.labelbridge.convert;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
+import org.labelbridge.model.Item;
+
+/**
+ * The account of one conversion: items and annotations in and out per kind, and every drop or
+ * change with its reason and a few example items. Readers, transforms and writers all report
+ * here (it is their {@link Problems}); the same reason is counted, not repeated.
+ */
+public final class ConversionReport implements Problems {
+
+    /** Example item ids kept per reason. */
+    static final int EXAMPLES = 5;
+
+    /** What happened to something, why, how often, and where. */
+    public static final class Entry {
+        private final String action;
+        private final String kind;
+        private final String reason;
+        private long count;
+        private final List<String> examples = new ArrayList<>();
+
+        Entry(String action, String kind, String reason) {
+            this.action = action;
+            this.kind = kind;
+            this.reason = reason;
+        }
+
+        public String action() {
+            return action;
+        }
+
+        /** The annotation kind, or {@code "item"} / {@code "dataset"}. */
+        public String kind() {
+            return kind;
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        public long count() {
+            return count;
+        }
+
+        public List<String> examples() {
+            return List.copyOf(examples);
+        }
+
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("action", action);
+            map.put("kind", kind);
+            map.put("reason", reason);
+            map.put("count", count);
+            if (!examples.isEmpty()) {
+                map.put("examples", List.copyOf(examples));
+            }
+            return map;
+        }
+    }
+
+    private long itemsIn;
+    private long itemsOut;
+    private final Map<AnnotationKind, Long> annotationsIn = new EnumMap<>(AnnotationKind.class);
+    private final Map<AnnotationKind, Long> annotationsOut = new EnumMap<>(AnnotationKind.class);
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    void countIn(Item item) {
+        itemsIn++;
+        count(annotationsIn, item);
+    }
+
+    /** Counts what goes to the writer; the writer's own drops are subtracted when reported. */
+    void countOut(Item item) {
+        itemsOut++;
+        count(annotationsOut, item);
+    }
+
+    private static void count(Map<AnnotationKind, Long> counts, Item item) {
+        for (Annotation a : item.annotations()) {
+            counts.merge(a.kind(), 1L, Long::sum);
+        }
+    }
+
+    @Override
+    public void dropped(String itemId, AnnotationKind kind, String reason) {
+        add("dropped", kind.id(), reason, itemId);
+        annotationsOut.computeIfPresent(kind, (k, n) -> n - 1);
+    }
+
+    /** A drop decided before the item reached the writer (not yet counted out). */
+    void droppedBeforeWriting(String itemId, AnnotationKind kind, String reason) {
+        add("dropped", kind.id(), reason, itemId);
+    }
+
+    @Override
+    public void changed(String itemId, AnnotationKind kind, String reason) {
+        add("changed", kind.id(), reason, itemId);
+    }
+
+    @Override
+    public void item(String itemId, String message) {
+        add("item", "item", message, itemId);
+    }
+
+    @Override
+    public void dataset(String message) {
+        add("dataset", "dataset", message, null);
+    }
+
+    private void add(String action, String kind, String reason, String itemId) {
+        Entry entry = entries.computeIfAbsent(action + '\u0000' + kind + '\u0000' + reason,
+                k -> new Entry(action, kind, reason));
+        entry.count++;
+        if (itemId != null && entry.examples.size() < EXAMPLES && !entry.examples.contains(itemId)) {
+            entry.examples.add(itemId);
+        }
+    }
+
+    public long itemsIn() {
+        return itemsIn;
+    }
+
+    public long itemsOut() {
+        return itemsOut;
+    }
+
+    public Map<AnnotationKind, Long> annotationsIn() {
+        return Map.copyOf(annotationsIn);
+    }
+
+    public Map<AnnotationKind, Long> annotationsOut() {
+        return Map.copyOf(annotationsOut);
+    }
+
+    public long totalIn() {
+        return annotationsIn.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long totalOut() {
+        return annotationsOut.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public List<Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** Whether anything was dropped or changed (the conversion was lossy). */
+    public boolean lossy() {
+        return !entries.isEmpty();
+    }
+
+    /** The counts and entries as a JSON-ready map. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("items", Map.of("in", itemsIn, "out", itemsOut));
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        annotations.put("in", byId(annotationsIn));
+        annotations.put("out", byId(annotationsOut));
+        annotations.put("total_in", totalIn());
+        annotations.put("total_out", totalOut());
+        map.put("annotations", annotations);
+        map.put("changes", entries.values().stream().map(Entry::toMap).toList());
+        return map;
+    }
+
+    private static Map<String, Long> byId(Map<AnnotationKind, Long> counts) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        counts.forEach((k, v) -> map.put(k.id(), v));
+        return map;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * One conversion: open the input, find the dataset root and its format, stream items from the
+ * reader through the transforms to the writer, and account for every item and annotation in
+ * a {@link org.labelbridge.convert.ConversionReport}. The edges (CLI, Lambda function) build a
+ * {@link org.labelbridge.convert.ConversionRequest} and call
+ * {@link org.labelbridge.convert.Converter#convert}; nothing here knows about S3 or Quarkus.
+ */
+package org.labelbridge.convert;
