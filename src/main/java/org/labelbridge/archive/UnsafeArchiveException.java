@@ -1,9 +1,9 @@
 package org.labelbridge.archive;
 
-import java.io.IOException;
+import org.labelbridge.format.FormatException;
 
 /** An archive that tries to read or write outside its own tree, or exceeds a safety limit. */
-public class UnsafeArchiveException extends IOException {
+public class UnsafeArchiveException extends FormatException {
     public UnsafeArchiveException(String message) {
         super(message);
     }

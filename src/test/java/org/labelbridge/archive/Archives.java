@@ -1,0 +1,48 @@
+package org.labelbridge.archive;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+/** Builds small archives for tests, entry names exactly as given (hostile ones included). */
+final class Archives {
+
+    private Archives() {
+    }
+
+    static Path zip(Path file, Map<String, String> entries) throws IOException {
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
+            for (var e : entries.entrySet()) {
+                zip.putArchiveEntry(new ZipArchiveEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+
+    static Path tar(Path file, Map<String, String> entries, boolean gzip) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(file);
+             OutputStream data = gzip ? new GzipCompressorOutputStream(raw) : raw;
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(data)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (var e : entries.entrySet()) {
+                byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry(e.getKey(), true);
+                entry.setSize(bytes.length);
+                tar.putArchiveEntry(entry);
+                tar.write(bytes);
+                tar.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+}

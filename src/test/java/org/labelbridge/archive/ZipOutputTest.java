@@ -1,0 +1,119 @@
+package org.labelbridge.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelbridge.format.FormatException;
+import org.labelbridge.model.Media;
+
+class ZipOutputTest {
+
+    @TempDir
+    Path tmp;
+
+    /** An input zip whose image is deflated, to see that its compressed bytes move unchanged. */
+    private Path inputWithDeflatedImage(byte[] image) throws IOException {
+        Path file = tmp.resolve("in.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
+            ZipArchiveEntry entry = new ZipArchiveEntry("images/a.png");
+            entry.setMethod(ZipArchiveEntry.DEFLATED);
+            zip.putArchiveEntry(entry);
+            zip.write(image);
+            zip.closeArchiveEntry();
+        }
+        return file;
+    }
+
+    private Path write(Path input, String name) throws IOException {
+        Path out = tmp.resolve(name);
+        try (InputArchive in = InputArchive.open(input); ZipOutput zip = new ZipOutput(out, in.source(), true)) {
+            try (OutputStream late = zip.deferred("annotations.xml")) {
+                late.write("<annotations/>".getBytes(StandardCharsets.UTF_8));
+            }
+            assertTrue(zip.copyMedia(new Media("images/a.png", 4, 4), "images/train/a.png"));
+            assertFalse(zip.copyMedia(new Media("images/missing.png", 4, 4), "images/train/m.png"));
+            try (OutputStream labels = zip.entry("labels/a.txt")) {
+                labels.write("0 0.5 0.5 1 1\n".getBytes(StandardCharsets.UTF_8));
+            }
+            zip.finish();
+        }
+        return out;
+    }
+
+    @Test
+    void copiesImagesRawWritesDeferredFilesLastAndIsReproducible() throws IOException {
+        byte[] image = new byte[5000];
+        new Random(3).nextBytes(image);
+        Path input = inputWithDeflatedImage(image);
+        Path first = write(input, "out1.zip");
+        Path second = write(input, "out2.zip");
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second), "same input, same bytes");
+
+        try (ZipFile in = ZipFile.builder().setPath(input).get(); ZipFile out = ZipFile.builder().setPath(first).get()) {
+            List<String> names = new ArrayList<>();
+            Collections.list(out.getEntries()).forEach(e -> names.add(e.getName()));
+            assertEquals(List.of("images/train/a.png", "labels/a.txt", "annotations.xml"), names);
+            ZipArchiveEntry source = in.getEntry("images/a.png");
+            ZipArchiveEntry copy = out.getEntry("images/train/a.png");
+            assertEquals(source.getMethod(), copy.getMethod());
+            assertEquals(source.getCrc(), copy.getCrc());
+            assertArrayEquals(in.getRawInputStream(source).readAllBytes(), out.getRawInputStream(copy).readAllBytes(),
+                    "compressed bytes moved unchanged");
+            assertArrayEquals(image, out.getInputStream(copy).readAllBytes());
+            assertEquals(ZipOutput.ENTRY_TIME.toMillis(), copy.getLastModifiedTime().toMillis());
+        }
+    }
+
+    @Test
+    void anUnfinishedOutputLeavesNoFile() throws IOException {
+        Path out = tmp.resolve("partial.zip");
+        try (ZipOutput zip = new ZipOutput(out, null, false); OutputStream s = zip.entry("a.txt")) {
+            s.write(1);
+        }
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void twoFilesWithOneNameAreAnError() throws IOException {
+        try (ZipOutput zip = new ZipOutput(tmp.resolve("dup.zip"), null, false)) {
+            zip.entry("labels/a.txt").close();
+            FormatException e = assertThrows(FormatException.class, () -> zip.entry("labels/a.txt"));
+            assertTrue(e.getMessage().contains("'labels/a.txt' would be written twice"), e.getMessage());
+            assertThrows(FormatException.class, () -> zip.entry("../escape.txt"));
+        }
+    }
+
+    @Test
+    void imagesFromAFolderAreStored() throws IOException {
+        Path dir = tmp.resolve("ds");
+        Files.createDirectories(dir.resolve("images"));
+        Files.write(dir.resolve("images/a.jpg"), new byte[] {1, 2, 3});
+        Path out = tmp.resolve("out.zip");
+        try (ZipOutput zip = new ZipOutput(out, DirectorySource.of(dir), true)) {
+            zip.copyMedia(new Media("images/a.jpg", null, null), "JPEGImages/a.jpg");
+            zip.finish();
+        }
+        try (ZipFile z = ZipFile.builder().setPath(out).get()) {
+            ZipArchiveEntry e = z.getEntry("JPEGImages/a.jpg");
+            assertEquals(ZipArchiveEntry.STORED, e.getMethod());
+            assertArrayEquals(new byte[] {1, 2, 3}, z.getInputStream(e).readAllBytes());
+        }
+    }
+}
