@@ -81,7 +81,7 @@ class YoloImportTest {
     void exifRotatedImageSwapsWidthAndHeight(@TempDir Path dir) throws IOException {
         copySample(dir);
         byte[] jpeg = Files.readAllBytes(dir.resolve("obj_train_data/1.jpg"));
-        Files.write(dir.resolve("obj_train_data/1.jpg"), ImageHeadersTest.withExifOrientation(jpeg, 6, false));
+        Files.write(dir.resolve("obj_train_data/1.jpg"), org.labelbridge.format.common.ImageHeadersTest.withExifOrientation(jpeg, 6, false));
 
         Datasets.Loaded dataset = Datasets.read(format, DirectorySource.of(dir));
 

@@ -1,4 +1,4 @@
-package org.labelbridge.format.yolo;
+package org.labelbridge.format.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,7 +25,7 @@ import org.labelbridge.testing.Corpus;
  * Image sizes from headers: real PNG and JPEG files of the corpus, files written by the JDK's
  * encoders (used here only to make test bytes), and hand-made headers where the JDK has none.
  */
-class ImageHeadersTest {
+public class ImageHeadersTest {
 
     @Test
     void corpusJpeg() throws IOException {
@@ -170,7 +170,7 @@ class ImageHeadersTest {
     }
 
     /** The JPEG with an EXIF APP1 segment holding only an orientation tag, right after SOI. */
-    static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean littleEndian) {
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean littleEndian) {
         ByteBuffer tiff = ByteBuffer.allocate(26).order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         tiff.put(littleEndian ? (byte) 'I' : (byte) 'M').put(littleEndian ? (byte) 'I' : (byte) 'M');
         tiff.putShort((short) 42).putInt(8); // IFD0 right after the header
