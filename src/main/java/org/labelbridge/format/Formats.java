@@ -2,12 +2,15 @@ package org.labelbridge.format;
 
 import java.util.List;
 import java.util.Optional;
+import org.labelbridge.format.datumaro.DatumaroFormat;
+import org.labelbridge.format.yolo.YoloFormat;
 
 /** The registry: every format labelbridge knows, one line each. */
 public final class Formats {
 
     private static final List<Format> ALL = List.of(
-            new org.labelbridge.format.yolo.YoloFormat()
+            new DatumaroFormat(),
+            new YoloFormat()
     );
 
     private Formats() {

@@ -1,0 +1,36 @@
+package org.labelbridge.format.datumaro;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.AnnotationKind;
+
+/** Problems kept as lines, for tests to look at what was reported. */
+final class RecordingProblems implements Problems {
+
+    final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void dropped(String itemId, AnnotationKind kind, String reason) {
+        lines.add("dropped " + itemId + " " + kind.id() + ": " + reason);
+    }
+
+    @Override
+    public void changed(String itemId, AnnotationKind kind, String reason) {
+        lines.add("changed " + itemId + " " + kind.id() + ": " + reason);
+    }
+
+    @Override
+    public void item(String itemId, String message) {
+        lines.add("item " + itemId + ": " + message);
+    }
+
+    @Override
+    public void dataset(String message) {
+        lines.add("dataset: " + message);
+    }
+
+    boolean any(String fragment) {
+        return lines.stream().anyMatch(l -> l.contains(fragment));
+    }
+}
