@@ -3,6 +3,7 @@ package org.labelbridge.format;
 import java.util.List;
 import java.util.Optional;
 import org.labelbridge.format.datumaro.DatumaroFormat;
+import org.labelbridge.format.voc.VocFormat;
 import org.labelbridge.format.yolo.YoloFormat;
 
 /** The registry: every format labelbridge knows, one line each. */
@@ -10,6 +11,7 @@ public final class Formats {
 
     private static final List<Format> ALL = List.of(
             new DatumaroFormat(),
+            new VocFormat(),
             new YoloFormat()
     );
 

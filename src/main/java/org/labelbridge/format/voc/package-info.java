@@ -1,0 +1,20 @@
+/**
+ * PASCAL VOC 1.1 ({@code voc}), as CVAT and Datumaro read and write it.
+ *
+ * <p>Read and written: {@code Annotations/<id>.xml} (filename, size, one {@code <object>} per
+ * box with name, pose, truncated, difficult, occluded, bndbox, {@code <part>} boxes, {@code
+ * <actions>} flags and CVAT's custom {@code <attributes>}); {@code ImageSets/Main/<subset>.txt}
+ * (the items of a subset); {@code ImageSets/Main/<label>_<subset>.txt} (image-level labels, 1 =
+ * present); {@code ImageSets/Layout} and {@code ImageSets/Action} lists; {@code labelmap.txt}
+ * ({@code label:color:parts:actions}; without it the 21 VOC classes, {@code ignored} and the
+ * parts foot, hand, head with the VOC palette); {@code JPEGImages/}. The reader also takes
+ * CVAT's flat layout (the XML files alone) into subset {@code default}.
+ *
+ * <p>In the model an object is a {@code Bbox} with id and group = its index in the file; each
+ * part is a {@code Bbox} of the part label in the same group; actions are Boolean attributes
+ * (and the label's checkbox attributes). The writer turns the other boxes of a group into parts
+ * of the group's first box with an id. Segmentation PNGs ({@code SegmentationClass/},
+ * {@code SegmentationObject/}) are not read or written yet; skipped ones are reported.
+ * {@code ImageSets/Action/<action>_<subset>.txt} repeats the XML and is written, not read.
+ */
+package org.labelbridge.format.voc;
