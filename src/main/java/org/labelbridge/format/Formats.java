@@ -2,6 +2,8 @@ package org.labelbridge.format;
 
 import java.util.List;
 import java.util.Optional;
+import org.labelbridge.format.cvat.CvatImagesFormat;
+import org.labelbridge.format.cvat.CvatVideoFormat;
 import org.labelbridge.format.datumaro.DatumaroFormat;
 import org.labelbridge.format.voc.VocFormat;
 import org.labelbridge.format.yolo.YoloFormat;
@@ -10,6 +12,8 @@ import org.labelbridge.format.yolo.YoloFormat;
 public final class Formats {
 
     private static final List<Format> ALL = List.of(
+            new CvatImagesFormat(),
+            new CvatVideoFormat(),
             new DatumaroFormat(),
             new VocFormat(),
             new YoloFormat()

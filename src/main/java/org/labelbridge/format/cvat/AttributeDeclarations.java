@@ -1,0 +1,113 @@
+package org.labelbridge.format.cvat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.AttributeDef;
+import org.labelbridge.model.AttributeType;
+import org.labelbridge.model.Categories;
+import org.labelbridge.model.Label;
+
+/**
+ * The {@code <attribute>} declarations of each label, settled once every item is written: a
+ * typed declaration from the categories is kept; an attribute the categories only name (or do
+ * not declare at all) is declared by the values it took (all Boolean: checkbox; all numbers:
+ * number; otherwise text), so that CVAT accepts it and it reads back with its type.
+ */
+final class AttributeDeclarations {
+
+    private final Categories categories;
+    private final Map<Integer, Map<String, Seen>> seen = new HashMap<>();
+
+    /** The kinds of value one attribute of one label took. */
+    private static final class Seen {
+        boolean flags;
+        boolean numbers;
+        boolean texts;
+        boolean whole = true;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+
+        void add(Object value) {
+            if (value instanceof Boolean) {
+                flags = true;
+            } else if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+                numbers = true;
+                whole &= !(value instanceof Double || value instanceof Float);
+                min = Math.min(min, number.doubleValue());
+                max = Math.max(max, number.doubleValue());
+            } else {
+                texts = true;
+            }
+        }
+    }
+
+    AttributeDeclarations(Categories categories) {
+        this.categories = categories;
+    }
+
+    /** Notes a value an annotation of the label carries. */
+    void add(int label, String name, Object value) {
+        if (typed(declared(label, name))) {
+            return;
+        }
+        seen.computeIfAbsent(label, l -> new LinkedHashMap<>()).computeIfAbsent(name, n -> new Seen()).add(value);
+    }
+
+    /** What to write under the label's {@code <attributes>}; reports declarations that lose types. */
+    List<AttributeDef> of(int label, Problems problems) {
+        Label declared = categories.label(label);
+        Map<String, Seen> values = seen.getOrDefault(label, Map.of());
+        Map<String, AttributeDef> out = new LinkedHashMap<>();
+        for (AttributeDef def : declared.attributes()) {
+            out.put(def.name(), typed(def) ? def : settle(declared, def.name(), values.get(def.name()), problems));
+        }
+        List<String> names = new ArrayList<>(categories.commonAttributes());
+        names.addAll(values.keySet());
+        for (String name : names) {
+            if (!CvatLayout.BUILT_IN_ATTRIBUTES.contains(name) && !out.containsKey(name)) {
+                out.put(name, settle(declared, name, values.get(name), problems));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private AttributeDef declared(int label, String name) {
+        for (AttributeDef def : categories.label(label).attributes()) {
+            if (def.name().equals(name)) {
+                return def;
+            }
+        }
+        return null;
+    }
+
+    /** A declaration that says more than a name: its values read back with this type. */
+    private static boolean typed(AttributeDef def) {
+        return def != null && (def.type() != AttributeType.TEXT || !def.values().isEmpty()
+                || !def.defaultValue().isEmpty());
+    }
+
+    private static AttributeDef settle(Label label, String name, Seen values, Problems problems) {
+        if (values == null) {
+            return AttributeDef.named(name);
+        }
+        int kinds = (values.flags ? 1 : 0) + (values.numbers ? 1 : 0) + (values.texts ? 1 : 0);
+        if (kinds > 1) {
+            problems.dataset("attribute '" + name + "' of label '" + label.name() + "' has values of several "
+                    + "types; it is declared as text, so all its values read back as text");
+        }
+        if (kinds == 1 && values.flags) {
+            return new AttributeDef(name, AttributeType.CHECKBOX, false, List.of("false", "true"), "false");
+        }
+        if (kinds == 1 && values.numbers) {
+            String min = CvatImagesWriter.number(values.min);
+            String max = CvatImagesWriter.number(values.max);
+            return new AttributeDef(name, AttributeType.NUMBER, false,
+                    List.of(min, max, values.whole ? "1" : "0.01"), min);
+        }
+        return AttributeDef.named(name);
+    }
+}

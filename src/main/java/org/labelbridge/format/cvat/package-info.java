@@ -1,0 +1,22 @@
+/**
+ * CVAT for images 1.1 ({@code cvat_images}) and CVAT for video 1.1 ({@code cvat_video}): CVAT's
+ * own XML, read by one reader as CVAT's one importer reads both.
+ *
+ * <p>Read: every {@code .xml} at the root with the root element {@code <annotations>}
+ * (CVAT's {@code annotations.xml}; Datumaro's {@code <subset>.xml}). {@code <meta>} (a task or
+ * a project) gives the labels with colours, attributes and skeletons ({@code <svg>} edges,
+ * points labels with {@code <parent>}). An images dump has one {@code <image id name width
+ * height subset>} per item, streamed one at a time; its picture is {@code images/<subset>/<name>}
+ * or {@code images/<name>}. A video dump has {@code <track>}s of per-frame shapes, indexed by
+ * frame and given out as items {@code frame_000010} (sized by {@code <original_size>}, pictured
+ * by {@code images/frame_000010.*}). Items without a {@code subset} take the task's, else the
+ * file's name ({@code annotations}, {@code train}). Masks are run lengths over their box, row
+ * by row, turned into the model's whole-image RLE. Labels not declared in the meta are dropped
+ * and reported.
+ *
+ * <p>Written (images only): {@code annotations.xml} laid out as CVAT exports a project (one task
+ * per subset, {@code <subsets>}, labels), one {@code <image>} per item with every shape kind and
+ * tags, and the pictures copied to {@code images/<subset>/<id><ext>}. Track shapes are written
+ * per frame, without their track data; outside ones are dropped.
+ */
+package org.labelbridge.format.cvat;
