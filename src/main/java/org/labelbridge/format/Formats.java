@@ -7,6 +7,11 @@ import java.util.Optional;
 public final class Formats {
 
     private static final List<Format> ALL = List.of(
+            new org.labelbridge.format.imagenet.ImageNetFormat(),
+            new org.labelbridge.format.widerface.WiderFaceFormat(),
+            new org.labelbridge.format.vggface2.VggFace2Format(),
+            new org.labelbridge.format.market1501.Market1501Format(),
+            new org.labelbridge.format.lfw.LfwFormat()
     );
 
     private Formats() {
