@@ -17,7 +17,12 @@ public final class Formats {
             new DatumaroFormat(),
             new VocFormat(),
             new YoloFormat(),
-            new org.labelbridge.format.segmask.SegmentationMaskFormat()
+            new org.labelbridge.format.segmask.SegmentationMaskFormat(),
+            new org.labelbridge.format.imagenet.ImageNetFormat(),
+            new org.labelbridge.format.widerface.WiderFaceFormat(),
+            new org.labelbridge.format.vggface2.VggFace2Format(),
+            new org.labelbridge.format.market1501.Market1501Format(),
+            new org.labelbridge.format.lfw.LfwFormat()
     );
 
     private Formats() {

@@ -1,0 +1,95 @@
+package org.labelbridge.format.imagenet;
+
+import java.io.IOException;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.labelbridge.format.DatasetOutput;
+import org.labelbridge.format.DatasetWriter;
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.Annotation;
+import org.labelbridge.model.Categories;
+import org.labelbridge.model.Item;
+
+/**
+ * Writes the folder layout (CVAT's ImageNet export with images): each image copied into the
+ * folder of each label it is tagged with, unlabelled images into {@code no_label/}. The layout
+ * has no annotation file, so everything it cannot hold is reported: subsets, items without an
+ * image, several labels on one image, ids nested deeper than one folder.
+ */
+final class ImageNetFolderWriter implements DatasetWriter {
+
+    private final DatasetOutput output;
+    private final Problems problems;
+    private Categories categories;
+    private final Set<String> written = new HashSet<>();
+    private final Set<String> reportedSubsets = new HashSet<>();
+    private final BitSet usedLabels = new BitSet();
+
+    ImageNetFolderWriter(DatasetOutput output, Problems problems) {
+        this.output = output;
+        this.problems = problems;
+    }
+
+    @Override
+    public void begin(Categories categories) {
+        this.categories = categories;
+    }
+
+    @Override
+    public void write(Item item) throws IOException {
+        if (!Item.DEFAULT_SUBSET.equals(item.subset()) && reportedSubsets.add(item.subset())) {
+            problems.dataset("subset '" + item.subset() + "' not kept: the ImageNet folder layout (written when"
+                    + " images are kept) has no subsets; its items are written into the same label folders");
+        }
+        Set<String> folders = new LinkedHashSet<>();
+        for (Annotation a : item.annotations()) {
+            if (a.label() != null) {
+                folders.add(categories.nameOf(a.label()));
+                usedLabels.set(a.label());
+            }
+        }
+        if (folders.isEmpty()) {
+            folders.add(ImageNetFiles.NO_LABEL);
+        }
+        if (folders.size() > 1) {
+            problems.item(item.id(), "ImageNet folders hold one label per image file: the image is written into "
+                    + folders.size() + " label folders " + folders + " and reads back as that many items");
+        }
+        String extension = item.media().extension().isEmpty() ? ImageNetFiles.DEFAULT_IMAGE_EXT : item.media().extension();
+        for (String folder : folders) {
+            String path = folder + "/" + fileName(item, folder) + extension;
+            if (!written.add(path)) {
+                problems.item(item.id(), "not written to " + path + ": another item (of another subset?) has that file");
+                continue;
+            }
+            if (!output.copyMedia(item.media(), path)) {
+                problems.item(item.id(), "not written: the ImageNet folder layout stores an item only as its image,"
+                        + " and the image " + (item.media().hasPath() ? item.media().path() : "") + " is not in the source");
+                return;
+            }
+        }
+    }
+
+    /** The id without its leading label folder; deeper folders are flattened, as the layout is one deep. */
+    private String fileName(Item item, String folder) {
+        String name = item.id().startsWith(folder + "/") ? item.id().substring(folder.length() + 1) : item.id();
+        if (name.indexOf('/') >= 0) {
+            String flat = name.replace('/', '_');
+            problems.item(item.id(), "written as " + folder + "/" + flat + ": ImageNet folders are one level deep");
+            return flat;
+        }
+        return name;
+    }
+
+    @Override
+    public void finish() {
+        for (int i = 0; i < categories.labels().size(); i++) {
+            if (!usedLabels.get(i)) {
+                problems.dataset("label '" + categories.nameOf(i) + "' not kept: it tags no image, and the"
+                        + " ImageNet folder layout declares labels only by their folders");
+            }
+        }
+    }
+}

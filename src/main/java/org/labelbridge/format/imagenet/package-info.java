@@ -1,0 +1,19 @@
+/**
+ * ImageNet 1.0 (CVAT), read and written in both of its layouts.
+ *
+ * <p><b>Folder layout</b> (what CVAT writes when images are kept): {@code <label>/<image>}, one
+ * folder per label, each image an item tagged with its folder's label; item id
+ * {@code <label>/<image name without extension>}. Images in {@code no_label/} (Datumaro's name)
+ * or in the root are unlabelled items. No subsets, no annotation file.
+ *
+ * <p><b>Text layout</b> (what CVAT writes when only annotations are kept; Datumaro's
+ * {@code imagenet_txt}): {@code <subset>.txt} with one line per image,
+ * {@code <image file> <label index>...} (names with spaces in double quotes:
+ * {@code "my image".jpg 3}), and {@code synsets.txt} with one label name per line. A labels file
+ * named {@code synsets*.txt} is accepted; without one, labels {@code class-0..class-N} are
+ * generated. Images, when present, are looked for in {@code images/}.
+ *
+ * <p>The detector picks the layout: a root {@code .txt} file of {@code name index...} lines
+ * means the text layout, a tree of only images one or two levels deep the folder layout.
+ */
+package org.labelbridge.format.imagenet;

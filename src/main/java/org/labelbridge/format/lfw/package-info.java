@@ -1,0 +1,22 @@
+/**
+ * LFW 1.0 (Labeled Faces in the Wild): people, matched and mismatched pairs of their images,
+ * and 5-point landmarks.
+ *
+ * <pre>
+ * &lt;subset&gt;/annotations/pairs.txt       person  n1  n2            a matched pair (same person)
+ *                                    person1 n1 person2 n2  a mismatched pair ("-" for an image without person)
+ *                                    person/image           an image without pairs
+ * &lt;subset&gt;/annotations/people.txt      person  image count  (optional; the label list)
+ * &lt;subset&gt;/annotations/landmarks.txt   person/image.jpg  x1 y1 ... x5 y5
+ * &lt;subset&gt;/images/&lt;person&gt;/&lt;person&gt;_0001.jpg
+ * </pre>
+ *
+ * Fields are tab-separated; a number {@code n} names the image {@code <person>_<n as 4 digits>}.
+ * An image is an item (id without the person folder) tagged with its person; its tag carries
+ * {@code positive_pairs} / {@code negative_pairs}: lists of {@code person/image} strings, the
+ * pairs the file lists from it. Landmarks are {@link org.labelbridge.model.Points} labelled with
+ * the person their path names. People named only in pairs or landmarks become labels too,
+ * after those of {@code people.txt}; images no line names are unlabelled items. A root
+ * {@code annotations/} folder (CVAT's import layout) is subset {@code default}.
+ */
+package org.labelbridge.format.lfw;

@@ -1,0 +1,163 @@
+package org.labelbridge.format.vggface2;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+import org.labelbridge.format.DatasetOutput;
+import org.labelbridge.format.DatasetWriter;
+import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.NumberText;
+import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
+import org.labelbridge.model.Bbox;
+import org.labelbridge.model.Categories;
+import org.labelbridge.model.Item;
+import org.labelbridge.model.Label;
+import org.labelbridge.model.Points;
+import org.labelbridge.model.Tag;
+
+/**
+ * Writes {@code labels.txt}, per subset the two {@code bb_landmark/} CSV files (spooled as items
+ * stream) and the images as {@code <subset>/<NAME_ID>}. An image holds one box, one set of 5
+ * landmarks or one tag, all under the one label its folder names; the rest is reported.
+ */
+final class VggFace2Writer implements DatasetWriter {
+
+    private final DatasetOutput output;
+    private final Problems problems;
+    private Categories categories;
+    private final Map<String, CSVPrinter> boxFiles = new HashMap<>();
+    private final Map<String, CSVPrinter> landmarkFiles = new HashMap<>();
+
+    VggFace2Writer(DatasetOutput output, Problems problems) {
+        this.output = output;
+        this.problems = problems;
+    }
+
+    @Override
+    public void begin(Categories categories) throws IOException {
+        this.categories = categories;
+        try (Writer out = new OutputStreamWriter(output.entry(VggFace2Files.LABELS_FILE), StandardCharsets.UTF_8)) {
+            for (Label label : categories.labels()) {
+                out.write(label.name());
+                out.write('\n');
+            }
+        }
+    }
+
+    @Override
+    public void write(Item item) throws IOException {
+        Bbox box = null;
+        Points landmarks = null;
+        Tag tag = null;
+        for (Annotation a : item.annotations()) {
+            if (a instanceof Bbox b) {
+                if (box == null) {
+                    box = b;
+                } else {
+                    problems.dropped(item.id(), AnnotationKind.BBOX, "a VGGFace2 image has one box");
+                }
+            } else if (a instanceof Points p) {
+                if (p.size() != 5) {
+                    problems.dropped(item.id(), AnnotationKind.POINTS, "VGGFace2 landmarks are 5 points, these are " + p.size());
+                } else if (landmarks == null) {
+                    landmarks = p;
+                } else {
+                    problems.dropped(item.id(), AnnotationKind.POINTS, "a VGGFace2 image has one set of landmarks");
+                }
+            } else if (a instanceof Tag t && t.label() != null) {
+                if (tag == null) {
+                    tag = t;
+                } else {
+                    problems.dropped(item.id(), AnnotationKind.TAG, "a VGGFace2 image has one label");
+                }
+            }
+        }
+        String folder = folder(box, landmarks, tag);
+        String nameId = item.id().startsWith(folder + "/") ? item.id() : folder + "/" + item.id();
+        checkLabel(item.id(), box, folder);
+        checkLabel(item.id(), landmarks, folder);
+        if (landmarks != null && tag != null) {
+            problems.dropped(item.id(), AnnotationKind.TAG, "the landmarks row of a VGGFace2 image carries its label;"
+                    + " a separate tag is not kept");
+        } else {
+            checkLabel(item.id(), tag, folder);
+        }
+        if (box != null) {
+            List<String> row = new ArrayList<>(List.of(nameId, NumberText.of(box.x()), NumberText.of(box.y()),
+                    NumberText.of(box.w()), NumberText.of(box.h())));
+            file(boxFiles, item.subset(), VggFace2Files.boxesFile(item.subset()), VggFace2Files.BOX_COLUMNS).printRecord(row);
+        }
+        if (landmarks != null || tag != null || box == null) {
+            List<String> row = new ArrayList<>(11);
+            row.add(nameId);
+            for (int i = 0; i < VggFace2Files.LANDMARK_COLUMNS.size(); i++) {
+                row.add(landmarks == null ? "" : NumberText.of(landmarks.points()[i]));
+            }
+            if (landmarks != null && hasHiddenPoints(landmarks)) {
+                problems.changed(item.id(), AnnotationKind.POINTS, "point visibility not kept: VGGFace2 landmarks are all visible");
+            }
+            file(landmarkFiles, item.subset(), VggFace2Files.landmarksFile(item.subset()),
+                    VggFace2Files.LANDMARK_COLUMNS).printRecord(row);
+        }
+        String extension = item.media().extension().isEmpty() ? VggFace2Files.DEFAULT_IMAGE_EXT : item.media().extension();
+        output.copyMedia(item.media(), item.subset() + "/" + nameId + extension);
+    }
+
+    /** The folder of the image: the label of its box, else of its landmarks, else of its tag. */
+    private String folder(Annotation... annotations) {
+        for (Annotation a : annotations) {
+            if (a != null && a.label() != null) {
+                return categories.nameOf(a.label());
+            }
+        }
+        return VggFace2Files.NO_LABEL;
+    }
+
+    private void checkLabel(String itemId, Annotation a, String folder) {
+        if (a != null && a.label() != null && !categories.nameOf(a.label()).equals(folder)) {
+            problems.changed(itemId, a.kind(), "label '" + categories.nameOf(a.label()) + "' becomes '" + folder
+                    + "': a VGGFace2 image has one label, its folder");
+        }
+    }
+
+    private static boolean hasHiddenPoints(Points points) {
+        for (int i = 0; i < points.size(); i++) {
+            if (points.visibility(i) != Points.VISIBLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CSVPrinter file(Map<String, CSVPrinter> files, String subset, String path, List<String> columns)
+            throws IOException {
+        CSVPrinter printer = files.get(subset);
+        if (printer == null) {
+            Writer out = new OutputStreamWriter(output.deferred(path), StandardCharsets.UTF_8);
+            printer = new CSVPrinter(out, VggFace2Files.CSV);
+            List<String> header = new ArrayList<>();
+            header.add(VggFace2Files.NAME_ID);
+            header.addAll(columns);
+            printer.printRecord(header);
+            files.put(subset, printer);
+        }
+        return printer;
+    }
+
+    @Override
+    public void finish() throws IOException {
+        for (CSVPrinter printer : boxFiles.values()) {
+            printer.close(true);
+        }
+        for (CSVPrinter printer : landmarkFiles.values()) {
+            printer.close(true);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * VGGFace2 1.0: one face box and one set of 5 landmarks per image, images in one folder per
+ * identity.
+ *
+ * <pre>
+ * labels.txt                          optional: "&lt;label&gt; [class name]" per line
+ * bb_landmark/loose_bb_&lt;subset&gt;.csv        NAME_ID,X,Y,W,H
+ * bb_landmark/loose_landmark_&lt;subset&gt;.csv  NAME_ID,P1X,P1Y,...,P5X,P5Y
+ * &lt;subset&gt;/&lt;label&gt;/&lt;image&gt;.jpg
+ * </pre>
+ *
+ * {@code NAME_ID} is {@code <label>/<image name>}: it is the item id, and its folder is the
+ * label of the box and landmarks ({@code no_label/} for none). A landmarks row with empty
+ * coordinates is a tag with that label. The class names after the labels in {@code labels.txt}
+ * are not kept (reported). Without {@code labels.txt} the labels are the image folders.
+ */
+package org.labelbridge.format.vggface2;
