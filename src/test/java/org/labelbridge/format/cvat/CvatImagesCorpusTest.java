@@ -1,5 +1,6 @@
 package org.labelbridge.format.cvat;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -92,7 +93,7 @@ class CvatImagesCorpusTest {
 
     @Test
     void docsExampleHasEveryShapeAndDropsTheUndeclaredTag() throws IOException {
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.Loaded dataset = Datasets.read(FORMAT,
                 Corpus.source("cvat_images_1.1/cvat_docs_annotation_example"), problems);
         Categories categories = dataset.categories();

@@ -1,5 +1,6 @@
 package org.labelbridge.format.cvat;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class CvatImagesWriterTest {
     @Test
     void writesEveryShapeAsCvatDoes(@TempDir Path dir) throws IOException {
         Datasets.write(FORMAT, CvatRoundTripTest.everyKind(), dir,
-                Corpus.source("cvat_images_1.1/ovd_export_project"), new RecordingProblems());
+                Corpus.source("cvat_images_1.1/ovd_export_project"), new RecordedProblems());
         List<String> lines = Files.readAllLines(dir.resolve("annotations.xml"));
 
         assertEquals("<annotations>", lines.get(1));
@@ -79,7 +80,7 @@ class CvatImagesWriterTest {
 
     @Test
     void metaIsAProjectWithATaskPerSubsetAndTheLabels(@TempDir Path dir) throws IOException {
-        Datasets.write(FORMAT, CvatRoundTripTest.everyKind(), dir, null, new RecordingProblems());
+        Datasets.write(FORMAT, CvatRoundTripTest.everyKind(), dir, null, new RecordedProblems());
         Element project = element(document(dir).getDocumentElement(), "meta", "project");
 
         assertEquals("Train\nTest", text(project, "subsets"));
@@ -109,7 +110,7 @@ class CvatImagesWriterTest {
 
     @Test
     void imageIdIsTheFrameOrTheNextFreeNumberOfItsSubset(@TempDir Path dir) throws IOException {
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         List<Item> items = List.of(
                 new Item("a", "s", new Media(null, 4, 4), List.of(), Map.of()),
                 new Item("b", "s", new Media(null, 4, 4), List.of(), Map.of("frame", 3L)),
@@ -135,7 +136,7 @@ class CvatImagesWriterTest {
         first.put("mixed", 1L);
         first.put("pairs", List.of("x/1", "x/2"));
         Map<String, Object> second = Map.of("flag", false, "score", 2L, "mixed", "one", "common", "c");
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.write(FORMAT, new Datasets.Loaded(categories, List.of(new Item("i", "s", new Media(null, 4, 4),
                 List.of(new Tag(new AnnotationInfo(0, 0, 0, 0, first, null)),
                         new Tag(new AnnotationInfo(0, 0, 0, 0, second, null))), Map.of("frame", 0L)))),
@@ -177,7 +178,7 @@ class CvatImagesWriterTest {
                 new Bbox(new AnnotationInfo(0, 7, 0, 0, Map.of(), new Track(7, false, false)), 0, 0, 1, 1),
                 new Bbox(AnnotationInfo.of(0), Double.NaN, 0, 1, 1),
                 new Points(AnnotationInfo.of(1), new double[] {1, 1}, new byte[] {Points.HIDDEN}));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.write(FORMAT, new Datasets.Loaded(categories,
                 List.of(new Item("i", "s", Media.NONE, annotations, Map.of()),
                         new Item("j", "s", Media.NONE, List.of(), Map.of()))), dir, null, problems);
@@ -205,7 +206,7 @@ class CvatImagesWriterTest {
         byte[] bitmap = {0, 1, 1, 0, 0, 1};
         Mask mask = new Mask(new AnnotationInfo(0, 0, 0, 0, Map.of("occluded", false), null),
                 Rle.fromBitmap(bitmap, 2, 3));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.write(FORMAT, new Datasets.Loaded(Categories.ofNames(List.of("a")), List.of(
                 new Item("i", "s", Media.NONE, List.of(mask), Map.of("frame", 0L)))), dir, null, problems);
         Item read = Datasets.read(FORMAT, DirectorySource.of(dir)).item("i");

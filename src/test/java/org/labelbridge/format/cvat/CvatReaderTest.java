@@ -1,5 +1,6 @@
 package org.labelbridge.format.cvat;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -66,7 +67,7 @@ class CvatReaderTest {
                 + "<cloud label=\"s\"/>\n"
                 + "<mask label=\"s\" rle=\"0, 4\" left=\"3\" top=\"3\" width=\"2\" height=\"2\"/>\n"
                 + "</image></annotations>");
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
 
         Item item = Datasets.read(FORMAT, DirectorySource.of(dir), problems).item("x");
 
@@ -93,7 +94,7 @@ class CvatReaderTest {
                 + "</track></annotations>");
         Files.createDirectories(dir.resolve("images"));
         Files.write(dir.resolve("images/frame_000005.png"), new byte[] {1});
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
 
         Datasets.Loaded dataset = Datasets.read(new CvatVideoFormat(), DirectorySource.of(dir), problems);
 
@@ -112,7 +113,7 @@ class CvatReaderTest {
         Datasets.Loaded original = Datasets.read(FORMAT, source);
         Path zip = out.resolve("cvat.zip");
         try (ZipOutput output = new ZipOutput(zip, source, true)) {
-            DatasetWriter writer = FORMAT.writer(output, new RecordingProblems());
+            DatasetWriter writer = FORMAT.writer(output, new RecordedProblems());
             writer.begin(original.categories());
             for (Item item : original.items()) {
                 writer.write(item);

@@ -1,5 +1,6 @@
 package org.labelbridge.format.cvat;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -118,7 +119,7 @@ class CvatRoundTripTest {
     @Test
     void everyKindReadsBackAsWritten(@TempDir Path dir) throws IOException {
         Datasets.Loaded written = everyKind();
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
 
         Datasets.write(FORMAT, written, dir, Corpus.source("cvat_images_1.1/ovd_export_project"), problems);
         Datasets.Loaded read = Datasets.read(FORMAT, DirectorySource.of(dir));
@@ -154,7 +155,7 @@ class CvatRoundTripTest {
     @Test
     void unlabelledShapesOfTheTaskSampleAreDroppedAndReported(@TempDir Path dir) throws IOException {
         Datasets.Loaded original = Datasets.read(FORMAT, Corpus.source("cvat_images_1.1/ovd_export_task"));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
 
         Datasets.write(FORMAT, original, dir, null, problems);
         Datasets.Loaded read = Datasets.read(FORMAT, DirectorySource.of(dir));
@@ -171,7 +172,7 @@ class CvatRoundTripTest {
     void videoTracksAreWrittenFrameByFrameWithoutTheirTrackData(@TempDir Path dir) throws IOException {
         DirectorySource source = Corpus.source("cvat_video_1.1/ovd_for_video");
         Datasets.Loaded video = Datasets.read(new CvatVideoFormat(), source);
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
 
         Datasets.write(FORMAT, video, dir, source, problems);
         Datasets.Loaded read = Datasets.read(FORMAT, DirectorySource.of(dir));

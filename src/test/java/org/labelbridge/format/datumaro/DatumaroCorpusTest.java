@@ -1,5 +1,6 @@
 package org.labelbridge.format.datumaro;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class DatumaroCorpusTest {
 
     @Test
     void skeletonSampleGivesItsSkeletonWithNodeLabelsAttributesAndJoints() throws Exception {
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.Loaded dataset = Datasets.read(format, Corpus.source("datumaro_1.0/cvd_with_skeleton"), problems);
 
         // Categories: the skeleton label, its three point labels in the file's order, the
@@ -60,7 +61,7 @@ class DatumaroCorpusTest {
 
     @Test
     void pointCloudSampleKeepsItsCuboidAndFramesAndReportsThePointClouds() throws Exception {
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.Loaded dataset = Datasets.read(format, Corpus.source("datumaro_3d_1.0/cvd_with_pcd"), problems);
 
         assertEquals(new Categories(List.of(Label.named("cat")), List.of("occluded"), Map.of(), Map.of()),

@@ -1,5 +1,6 @@
 package org.labelbridge.format.datumaro;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +62,7 @@ class DatumaroDetectorTest {
 
     @Test
     void detectsWhatItWrites(@TempDir Path dir) throws IOException {
-        Datasets.write(format, EveryKindDataset.dataset(), dir, null, new RecordingProblems());
+        Datasets.write(format, EveryKindDataset.dataset(), dir, null, new RecordedProblems());
         assertEquals(Detection.STRONG, format.detect(DirectorySource.of(dir)).confidence());
     }
 

@@ -1,5 +1,6 @@
 package org.labelbridge.format.datumaro;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class DatumaroReaderTest {
         Files.writeString(target, json);
     }
 
-    private Datasets.Loaded read(RecordingProblems problems) throws IOException {
+    private Datasets.Loaded read(RecordedProblems problems) throws IOException {
         return Datasets.read(format, DirectorySource.of(dir), problems);
     }
 
@@ -65,7 +66,7 @@ class DatumaroReaderTest {
                   {"id": 1, "type": "polygon", "attributes": {"track_id": 4, "rotation": 5.0}, "group": 0,
                    "label_id": 1, "points": [0, 0, 1, 0, 1, 1], "z_order": 0}],
                  "attr": {"frame": 10}}"""));
-        Item item = read(new RecordingProblems()).item("frame_000010");
+        Item item = read(new RecordedProblems()).item("frame_000010");
 
         assertEquals(new Bbox(new AnnotationInfo(0, 0, 0, 2, Map.of("occluded", true, "color", "red"),
                 new Track(3, true, false)), 3, 4, 7, 1, 45), item.annotations().get(0));
@@ -82,7 +83,7 @@ class DatumaroReaderTest {
                   {"id": 0, "type": "ellipse", "attributes": {"rotation": 20.0}, "group": 0, "label_id": 1,
                    "points": [1.0, 2.0, 5.0, 8.0], "z_order": 0}]}"""));
         assertEquals(new Ellipse(AnnotationInfo.of(1), 3, 5, 2, 3, 20),
-                read(new RecordingProblems()).item("e").annotations().get(0));
+                read(new RecordedProblems()).item("e").annotations().get(0));
     }
 
     @Test
@@ -93,7 +94,7 @@ class DatumaroReaderTest {
                    "rle": {"counts": "132", "size": [2, 3]}, "z_order": 0},
                   {"id": 1, "type": "mask", "attributes": {}, "group": 0, "label_id": 0,
                    "rle": {"counts": [0, 2, 4], "size": [2, 3]}, "z_order": 0}]}"""));
-        List<?> masks = read(new RecordingProblems()).item("m").annotations();
+        List<?> masks = read(new RecordedProblems()).item("m").annotations();
         assertEquals(new Rle(2, 3, new int[] {1, 3, 2}), ((Mask) masks.get(0)).rle());
         assertEquals(new Rle(2, 3, new int[] {0, 2, 4}), ((Mask) masks.get(1)).rle());
     }
@@ -106,7 +107,7 @@ class DatumaroReaderTest {
                    "points": [[1, 1], [1, 4], [4, 1], [4, 4], [2, 0], [2, 3], [5, 0], [5, 3]], "z_order": 0},
                   {"id": 0, "type": "cuboid_2d", "attributes": {}, "group": 0, "label_id": 0,
                    "points": [1, 1, 1, 4, 4, 1, 4, 4, 2, 0, 2, 3, 5, 0, 5, 3], "z_order": 0}]}"""));
-        List<?> cuboids = read(new RecordingProblems()).item("c").annotations();
+        List<?> cuboids = read(new RecordedProblems()).item("c").annotations();
         Cuboid2d expected = new Cuboid2d(AnnotationInfo.of(0), new double[] {1, 1, 1, 4, 4, 1, 4, 4, 2, 0, 2, 3, 5, 0, 5, 3});
         assertEquals(List.of(expected, expected), cuboids);
     }
@@ -117,7 +118,7 @@ class DatumaroReaderTest {
                 {"id": "s", "annotations": [
                   {"id": 0, "type": "skeleton", "attributes": {}, "group": 0, "label_id": 1,
                    "points": [1.0, 2.0, 2, 3.0, 4.0, 0]}]}"""));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Skeleton skeleton = (Skeleton) read(problems).item("s").annotations().get(0);
         assertEquals(List.of(
                 new Points(AnnotationInfo.EMPTY, new double[] {1, 2}, new byte[] {Points.VISIBLE}),
@@ -131,7 +132,7 @@ class DatumaroReaderTest {
         file("annotations/train.json", "{\"items\": [{\"id\": \"1\", \"annotations\": [{\"id\": 0, \"type\": \"label\","
                 + " \"attributes\": {}, \"group\": 0, \"label_id\": 1}]}], " + CATEGORIES + "}");
         file("annotations/val.json", items("{\"id\": 2, \"annotations\": []}"));
-        Datasets.Loaded dataset = read(new RecordingProblems());
+        Datasets.Loaded dataset = read(new RecordedProblems());
         assertEquals(List.of("train/1", "val/2"), dataset.ids());
         assertEquals(new Tag(AnnotationInfo.of(1)), dataset.item("train", "1").annotations().get(0));
         assertEquals("person", dataset.labelOf(dataset.item("1").annotations().get(0)));
@@ -157,7 +158,7 @@ class DatumaroReaderTest {
         file("images/default/in_subset.jpg", "x");
         file("images/legacy.jpg", "x");
         file("images/default/guessed.jpg", "x");
-        Datasets.Loaded dataset = read(new RecordingProblems());
+        Datasets.Loaded dataset = read(new RecordedProblems());
         assertEquals("images/default/in_subset.jpg", dataset.item("in_subset").media().path());
         assertEquals("images/legacy.jpg", dataset.item("legacy").media().path());
         assertEquals("images/default/guessed.jpg", dataset.item("guessed").media().path());
@@ -173,7 +174,7 @@ class DatumaroReaderTest {
                    {"id": 1, "type": "label", "label_id": 0, "object_id": 4,
                     "attributes": {"nested": {"a": 1}, "nothing": null, "kept": "yes"}}]}]}
                 """.formatted(CATEGORIES));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Item item = read(problems).item("u");
         assertEquals(List.of(new Tag(new AnnotationInfo(0, 1, 0, 0, Map.of("kept", "yes"), null))), item.annotations());
         assertTrue(problems.any("'info' (dataset information) is not kept"), problems.lines.toString());
@@ -193,7 +194,7 @@ class DatumaroReaderTest {
                                                      {"name": "n2", "parent": "s"}]},
                                 "points": {"items": [{"label_id": 0, "labels": ["n1", "n2"], "joints": [[2, 1], [1, 3]]}]}},
                  "items": []}""");
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.Loaded dataset = read(problems);
         assertEquals(new SkeletonDef(List.of(1, 2), List.of(new SkeletonDef.Edge(1, 0))),
                 dataset.categories().skeletons().get(0));
@@ -208,7 +209,7 @@ class DatumaroReaderTest {
                                 "points": {"items": [{"label_id": 0, "labels": ["cat1", "cat2"], "joints": [[0, 1]]}]}},
                  "items": []}""");
         assertEquals(new SkeletonDef(List.of(1, 2), List.of(new SkeletonDef.Edge(0, 1))),
-                read(new RecordingProblems()).categories().skeletons().get(0));
+                read(new RecordedProblems()).categories().skeletons().get(0));
     }
 
     @Test
@@ -216,7 +217,7 @@ class DatumaroReaderTest {
         file("annotations/default.json", items("""
                 {"id": "Slide9", "annotations": [], "attr": {"frame": 5},
                  "point_cloud": {"path": ""}, "media": {"path": ""}}"""));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         assertEquals(Media.NONE, read(problems).item("Slide9").media());
         assertEquals(List.of(), problems.lines);
     }

@@ -1,5 +1,6 @@
 package org.labelbridge.format.datumaro;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class DatumaroRoundTripTest {
                 .map(a -> a.kind()).collect(Collectors.toSet());
         assertEquals(Set.of(AnnotationKind.values()), kinds, "the fixture holds every kind");
 
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.write(format, original, dir, null, problems);
         Datasets.Loaded back = Datasets.read(format, DirectorySource.of(dir));
 
@@ -81,7 +82,7 @@ class DatumaroRoundTripTest {
 
         Path zip = dir.resolve("out.zip");
         try (ZipOutput output = new ZipOutput(zip, sample, true)) {
-            DatasetWriter writer = format.writer(output, new RecordingProblems());
+            DatasetWriter writer = format.writer(output, new RecordedProblems());
             writer.begin(withImage.categories());
             for (Item item : withImage.items()) {
                 writer.write(item);

@@ -1,5 +1,6 @@
 package org.labelbridge.format.datumaro;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class DatumaroWriterTest {
 
     @BeforeEach
     void writeEveryKind() throws IOException {
-        Datasets.write(format, EveryKindDataset.dataset(), dir, null, new RecordingProblems());
+        Datasets.write(format, EveryKindDataset.dataset(), dir, null, new RecordedProblems());
         train = JSON.readTree(dir.resolve("annotations/train.json").toFile());
     }
 
@@ -188,7 +189,7 @@ class DatumaroWriterTest {
     @Test
     void skeletonSampleIsWrittenBackAsCvatWroteIt(@TempDir Path out) throws IOException {
         Datasets.write(format, Datasets.read(format, Corpus.source("datumaro_1.0/cvd_with_skeleton")), out, null,
-                new RecordingProblems());
+                new RecordedProblems());
         JsonNode written = JSON.readTree(out.resolve("annotations/default.json").toFile());
         JsonNode original = JSON.readTree(Corpus.path("datumaro_1.0/cvd_with_skeleton/annotations/default.json").toFile());
         // The one difference: z_order, which the model has for every shape and is written for them all.
@@ -201,7 +202,7 @@ class DatumaroWriterTest {
     @Test
     void emptyDatasetStillWritesItsCategories(@TempDir Path empty) throws IOException {
         Datasets.write(format, new Datasets.Loaded(Categories.ofNames(List.of("a", "b")), List.of()), empty, null,
-                new RecordingProblems());
+                new RecordedProblems());
         JsonNode file = JSON.readTree(empty.resolve("annotations/default.json").toFile());
         assertEquals(2, file.get("categories").get("label").get("labels").size());
         assertEquals(0, file.get("items").size());
@@ -212,7 +213,7 @@ class DatumaroWriterTest {
         Datasets.Loaded sample = Datasets.read(format, Corpus.source("datumaro_1.0/cvd_with_skeleton"));
         Datasets.Loaded moved = new Datasets.Loaded(sample.categories(),
                 List.of(sample.items().get(0).withSubset("train")));
-        Datasets.write(format, moved, out, Corpus.source("datumaro_1.0/cvd_with_skeleton"), new RecordingProblems());
+        Datasets.write(format, moved, out, Corpus.source("datumaro_1.0/cvd_with_skeleton"), new RecordedProblems());
         assertTrue(Files.isRegularFile(out.resolve("images/train/100.jpg")));
         JsonNode item = JSON.readTree(out.resolve("annotations/train.json").toFile()).get("items").get(0);
         assertEquals(json("{'path': '100.jpg', 'size': [10, 6]}"), item.get("image"));
@@ -222,7 +223,7 @@ class DatumaroWriterTest {
     void twoItemsWithOneIdInASubsetCopyTheImageOnce(@TempDir Path out) throws IOException {
         Datasets.Loaded sample = Datasets.read(format, Corpus.source("datumaro_1.0/cvd_with_skeleton"));
         Item item = sample.items().get(0);
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Path zip = out.resolve("out.zip");
         try (org.labelbridge.archive.ZipOutput output = new org.labelbridge.archive.ZipOutput(zip,
                 Corpus.source("datumaro_1.0/cvd_with_skeleton"), true)) {
@@ -241,7 +242,7 @@ class DatumaroWriterTest {
     void missingImagesAndTypedAttributeDefinitionsAreReported(@TempDir Path out) throws IOException {
         Categories typed = Categories.of(List.of(new Label("car", "", List.of(
                 new AttributeDef("color", AttributeType.SELECT, false, List.of("red", "blue"), "red")))));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.write(format, new Datasets.Loaded(typed, List.of(new Item("x", "default",
                 new org.labelbridge.model.Media("nowhere/x.jpg", 2, 2), List.of(), Map.of()))),
                 out, Corpus.source("datumaro_1.0/cvd_with_skeleton"), problems);

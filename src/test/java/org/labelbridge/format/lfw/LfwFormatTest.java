@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.format.Detection;
 import org.labelbridge.format.FormatException;
-import org.labelbridge.format.faces.RecordedProblems;
+import org.labelbridge.testing.RecordedProblems;
 import org.labelbridge.format.faces.SameContent;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;

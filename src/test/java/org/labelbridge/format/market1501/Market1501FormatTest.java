@@ -16,7 +16,7 @@ import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.format.Detection;
 import org.labelbridge.format.Feature;
 import org.labelbridge.format.FormatException;
-import org.labelbridge.format.faces.RecordedProblems;
+import org.labelbridge.testing.RecordedProblems;
 import org.labelbridge.format.faces.SameContent;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;

@@ -1,5 +1,6 @@
 package org.labelbridge.format.segmask;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class SegmentationMaskReaderTest {
 
     @Test
     void vocSegmentationSampleGivesOneBicycleInstance() throws IOException {
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.Loaded dataset = Datasets.read(FORMAT, Corpus.source(SAMPLE), problems);
 
         assertEquals(VOC_LABELS, dataset.categories().labels().stream().map(Label::name).toList());
@@ -126,7 +127,7 @@ class SegmentationMaskReaderTest {
                 .file("ImageSets/Segmentation/val.txt", "x\n")
                 .rgb("SegmentationClass/x.png", 1, 3, 0x800000, 0x008000, 0x008000)
                 .rgb("SegmentationObject/x.png", 1, 3, 0x800000, 0x800000, 0x800000);
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Item x = Datasets.read(FORMAT, sample.source(), problems).item("val", "x");
         assertEquals(2, x.annotations().get(0).label()); // bicycle: 2 of 3 pixels
         assertEquals(List.of("item x: instance 1 covers pixels of labels [aeroplane, bicycle] in SegmentationClass/x.png:"
@@ -139,16 +140,16 @@ class SegmentationMaskReaderTest {
                 .file("ImageSets/Segmentation/train.txt", "a\n\n# comment\na\n")
                 .rgb("SegmentationClass/a.png", 1, 1, 0)
                 .rgb("SegmentationClass/b.png", 1, 1, 0);
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         assertEquals(List.of("train/a"), Datasets.read(FORMAT, sample.source(), problems).ids());
         assertEquals(2, problems.lines.size());
         assertTrue(problems.lines.get(0).endsWith("train.txt, line 4: item 'a' listed again: read once"), problems.lines.get(0));
-        assertEquals("dataset masks of 1 item(s) not listed in ImageSets/Segmentation were skipped: b", problems.lines.get(1));
+        assertEquals("dataset: masks of 1 item(s) not listed in ImageSets/Segmentation were skipped: b", problems.lines.get(1));
 
         SampleDataset unlisted = SampleDataset.at(dir.resolve("second")).rgb("SegmentationObject/c/d.png", 1, 1, 0);
-        RecordingProblems noLists = new RecordingProblems();
+        RecordedProblems noLists = new RecordedProblems();
         assertEquals(List.of("default/c/d"), Datasets.read(FORMAT, unlisted.source(), noLists).ids());
-        assertEquals(List.of("dataset no ImageSets/Segmentation/<subset>.txt lists: items taken from the mask files,"
+        assertEquals(List.of("dataset: no ImageSets/Segmentation/<subset>.txt lists: items taken from the mask files,"
                 + " subset 'default'"), noLists.lines);
     }
 }

@@ -1,5 +1,6 @@
 package org.labelbridge.format.segmask;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -127,7 +128,7 @@ class SegmentationMaskWriterTest {
         Item item = new Item("img1", "train", new Media(null, 6, 4), List.of(
                 new Polygon(info(0, 0, 0), new double[] {0, 0, 3, 0, 3, 2, 0, 2}),  // cat, x 0..2, y 0..1
                 new Bbox(info(1, 0, 1), 2, 1, 3, 3)));                            // dog above it, x 2..4, y 1..3
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.write(FORMAT, new Datasets.Loaded(categories, List.of(item)), dir, null, problems);
 
         assertEquals(List.of(
@@ -171,11 +172,11 @@ class SegmentationMaskWriterTest {
                 new Mask(info(0, 0, 0), rle(1, 4, 1)),
                 new Polygon(info(0, 7, 0), new double[] {2, 0, 3, 0, 3, 1, 2, 1}),
                 new Bbox(info(0, 300, 0), 3, 0, 1, 1)));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.write(FORMAT, new Datasets.Loaded(categories, List.of(item)), dir, null, problems);
         assertEquals(IndexImage.of(1, 4, 7, 1, 7, 2), png(dir.resolve("SegmentationObject/p.png")).samples());
         assertEquals(List.of(
-                "dataset subset 'day/1' written as 'day_1': a subset list is one file",
+                "dataset: subset 'day/1' written as 'day_1': a subset list is one file",
                 "changed p polygon: merged with the other 'person' shapes of group 7 into one instance mask",
                 "changed p polygon: polygon rasterised to class and instance masks",
                 "changed p polygon: polygon rasterised to class and instance masks",
@@ -199,7 +200,7 @@ class SegmentationMaskWriterTest {
                         new Ellipse(info(0, 0, 1), 1.5, 1.5, 1, 1, 0),
                         new Bbox(info(0, 0, 0), 0, 0, 3, 3))),
                 new Item("sized", "default", Media.NONE, List.of(new Mask(info(0, 0, 0), rle(2, 2, 3)))));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.write(FORMAT, new Datasets.Loaded(categories, items), dir, null, problems);
         assertEquals(List.of(
                 "dropped nosize polygon: the image size is unknown, so the polygon cannot be rasterised",
@@ -222,7 +223,7 @@ class SegmentationMaskWriterTest {
         Categories categories = new Categories(List.of(Label.named("road"), Label.named("sky:blue"),
                 Label.named("car"), Label.named("#tree")), List.of(), Map.of(),
                 Map.of(0, new Rgb(128, 64, 128), 1, new Rgb(70, 130, 180), 2, new Rgb(128, 64, 128)));
-        RecordingProblems problems = new RecordingProblems();
+        RecordedProblems problems = new RecordedProblems();
         Datasets.write(FORMAT, new Datasets.Loaded(categories, List.of()), dir, null, problems);
         assertEquals("# label:color_rgb:parts:actions\n"
                 + "background:0,0,0::\n"
@@ -231,10 +232,10 @@ class SegmentationMaskWriterTest {
                 + "car:128,0,0::\n"
                 + "_#tree:0,128,0::\n", text(dir.resolve("labelmap.txt")));
         assertEquals(List.of(
-                "dataset label 'car' has the colour (128, 64, 128) of an earlier label: written with another colour",
-                "dataset label 'sky:blue' written as 'sky_blue': labelmap.txt names cannot hold ':', line breaks"
+                "dataset: label 'car' has the colour (128, 64, 128) of an earlier label: written with another colour",
+                "dataset: label 'sky:blue' written as 'sky_blue': labelmap.txt names cannot hold ':', line breaks"
                         + " or a leading '#', and must be unique",
-                "dataset label '#tree' written as '_#tree': labelmap.txt names cannot hold ':', line breaks"
+                "dataset: label '#tree' written as '_#tree': labelmap.txt names cannot hold ':', line breaks"
                         + " or a leading '#', and must be unique"), problems.lines);
     }
 }

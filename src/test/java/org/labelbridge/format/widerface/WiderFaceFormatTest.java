@@ -16,7 +16,7 @@ import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.format.Detection;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
-import org.labelbridge.format.faces.RecordedProblems;
+import org.labelbridge.testing.RecordedProblems;
 import org.labelbridge.format.faces.SameContent;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
