@@ -1,7 +1,9 @@
 package org.labelbridge.function;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,11 +19,19 @@ import java.util.Map;
  * @param options     payload: conversion options over the descriptor's defaults
  * @param destination payload: {@code s3://bucket/prefix/} to write into; default
  *                    {@code s3://<output bucket>/<from>-to-<to>/}
+ * @param otherFields whatever else the JSON held
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ConvertInput(@JsonProperty("Records") List<S3EventRecord> records,
                            String source, String from, String to, Map<String, Object> options,
-                           String destination) {
+                           String destination,
+                           @JsonAnySetter Map<String, Object> otherFields) {
+
+    /** The payload's fields; any other is refused, so that a misspelt one is not silently ignored. */
+    static final List<String> PAYLOAD_FIELDS = List.of("source", "from", "to", "options", "destination");
+
+    public ConvertInput {
+        otherFields = otherFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(otherFields));
+    }
 
     public boolean isS3Event() {
         return records != null;

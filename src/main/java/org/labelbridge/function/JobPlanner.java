@@ -34,6 +34,10 @@ final class JobPlanner {
             }
             return fromEvent(input.records());
         }
+        if (!input.otherFields().isEmpty()) {
+            throw new IllegalArgumentException("payload has unknown field(s) " + input.otherFields().keySet()
+                    + "; known: " + String.join(", ", ConvertInput.PAYLOAD_FIELDS));
+        }
         if (input.source() == null) {
             throw new IllegalArgumentException("payload needs 'source' (s3://bucket/key of the archive to convert)");
         }

@@ -95,6 +95,8 @@ class JobPlannerTest {
         assertMessage("'source' must be an s3://bucket/key URI, got 'data/x.zip'", "{\"source\": \"data/x.zip\"}");
         assertMessage("'source' must name an object", "{\"source\": \"s3://data/folder/\"}");
         assertMessage("'destination' must be an s3://bucket/key URI", "{\"source\": \"s3://data/x.zip\", \"destination\": \"out\"}");
+        assertMessage("payload has unknown field(s) [destinaton]; known: source, from, to, options, destination",
+                "{\"source\": \"s3://data/x.zip\", \"destinaton\": \"s3://out/x/\"}");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> planner.plan(null));
         assertTrue(e.getMessage().contains("empty invocation"), e.getMessage());
     }
