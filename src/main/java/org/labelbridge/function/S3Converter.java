@@ -83,8 +83,8 @@ final class S3Converter {
         } catch (NoSuchKeyException e) {
             throw new IOException("no such object");
         } catch (S3Exception e) {
-            throw new IOException("cannot download: " + e.awsErrorDetails().errorMessage()
-                    + " (HTTP " + e.statusCode() + ")", e);
+            String why = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
+            throw new IOException("cannot download: " + why + " (HTTP " + e.statusCode() + ")", e);
         }
         return file;
     }
