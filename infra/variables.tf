@@ -1,0 +1,58 @@
+variable "region" {
+  description = "AWS region for the buckets and functions."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "name_prefix" {
+  description = "Prefix of every resource name (functions are named <name_prefix>-<from>-to-<to>)."
+  type        = string
+  default     = "labelbridge"
+}
+
+variable "input_bucket_name" {
+  description = "Name of the input bucket (uploads trigger conversions). Null: a unique name starting with <name_prefix>-input-."
+  type        = string
+  default     = null
+}
+
+variable "output_bucket_name" {
+  description = "Name of the output bucket (converted zips and reports; never triggers anything). Null: a unique name starting with <name_prefix>-output-."
+  type        = string
+  default     = null
+}
+
+variable "enabled_functions" {
+  description = "Which descriptors of functions/ to deploy, by name (<from>-to-<to>); [\"*\"] deploys all of them. The default deploys one function per target format, each detecting its source format."
+  type        = list(string)
+  default = [
+    "auto-to-coco",
+    "auto-to-cvat_images",
+    "auto-to-datumaro",
+    "auto-to-voc",
+    "auto-to-yolo",
+  ]
+
+  validation {
+    condition     = length(var.enabled_functions) > 0
+    error_message = "enabled_functions must name at least one function (or \"*\" for all)."
+  }
+}
+
+variable "lambda_zip" {
+  description = "The function package built by `mvn package`, relative to the directory terraform runs in."
+  type        = string
+  default     = "../target/function.zip"
+}
+
+variable "ephemeral_storage_mb" {
+  description = "/tmp size of each function (input archive plus output zip must fit), unless its descriptor sets ephemeral_storage_mb."
+  type        = number
+  default     = 4096
+}
+
+variable "log_retention_days" {
+  description = "How long the functions' CloudWatch logs are kept."
+  type        = number
+  default     = 14
+}
