@@ -49,11 +49,13 @@ class FunctionDescriptorsTest {
 
     @Test
     void theExposedSetIsTheAgreedMatrix() throws IOException {
-        // DESIGN: every readable source (and auto) to every writable target, minus same-format pairs.
-        List<String> sources = List.of("auto", "coco", "cvat_images", "cvat_video", "datumaro", "voc", "yolo");
+        // functions/README.md: the core formats as a full matrix, and auto-to-<to> for every writable format.
+        List<String> sources = List.of("coco", "cvat_images", "cvat_video", "datumaro", "voc", "yolo");
         List<String> targets = List.of("coco", "cvat_images", "datumaro", "voc", "yolo");
         Set<String> expected = new TreeSet<>();
         sources.forEach(s -> targets.stream().filter(t -> !t.equals(s)).forEach(t -> expected.add(s + "-to-" + t + ".json")));
+        Formats.all().stream().filter(f -> f.descriptor().canWrite())
+                .forEach(f -> expected.add("auto-to-" + f.id() + ".json"));
         assertEquals(expected, descriptors().keySet());
     }
 
