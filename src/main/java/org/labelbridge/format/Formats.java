@@ -7,6 +7,7 @@ import java.util.Optional;
 public final class Formats {
 
     private static final List<Format> ALL = List.of(
+            new org.labelbridge.format.coco.CocoFormat()
     );
 
     private Formats() {
