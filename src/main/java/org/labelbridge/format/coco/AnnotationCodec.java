@@ -137,9 +137,10 @@ final class AnnotationCodec {
         }
     }
 
-    /** The file number and the id at the start of a record. */
-    static long[] fileAndId(RecordCursor in) {
-        return new long[] {in.readLong(), in.readSignedLong()};
+    /** The annotation id a record holds (after its file number). */
+    static long id(RecordCursor in) {
+        in.readLong();
+        return in.readSignedLong();
     }
 
     /**

@@ -46,7 +46,7 @@ final class CocoFileParser {
     private JsonParser p;
     /** Where the parser is, for messages: the top-level list and the entry in it. */
     private String section;
-    private int entry;
+    private int entry = -1;
     private boolean sawImages;
     private final LongIntMap itemOfImage = new LongIntMap();
     private final BitSet itemsOfThisFile = new BitSet();
@@ -96,6 +96,8 @@ final class CocoFileParser {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
+                section = null;
+                entry = -1;
                 switch (field) {
                     case "images" -> readImages();
                     case "categories" -> readCategories();
@@ -119,10 +121,9 @@ final class CocoFileParser {
     // ---- images
 
     private void readImages() throws IOException {
-        section = "images";
         expectArray("images");
-        int i = 0;
-        for (; p.nextToken() != JsonToken.END_ARRAY; i++) {
+        section = "images";
+        for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
             entry = i;
             expectObject();
             Long id = null;
@@ -170,8 +171,8 @@ final class CocoFileParser {
     // ---- categories
 
     private void readCategories() throws IOException {
-        section = "categories";
         expectArray("categories");
+        section = "categories";
         for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
             entry = i;
             expectObject();
@@ -240,8 +241,8 @@ final class CocoFileParser {
     // ---- annotations
 
     private void readAnnotations() throws IOException {
-        section = "annotations";
         expectArray("annotations");
+        section = "annotations";
         for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
             entry = i;
             parsed.reset();
@@ -249,13 +250,13 @@ final class CocoFileParser {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
-                readAnnotationField(field, i);
+                readAnnotationField(field);
             }
             addAnnotation(i);
         }
     }
 
-    private void readAnnotationField(String field, int i) throws IOException {
+    private void readAnnotationField(String field) throws IOException {
         ParsedAnnotation a = parsed;
         switch (field) {
             case "id" -> {
@@ -274,11 +275,11 @@ final class CocoFileParser {
                 a.score = number("score");
                 a.hasScore = true;
             }
-            case "bbox" -> readBbox(i);
-            case "segmentation" -> readSegmentation(i);
-            case "keypoints" -> readKeypoints(i);
+            case "bbox" -> readBbox();
+            case "segmentation" -> readSegmentation();
+            case "keypoints" -> readKeypoints();
             case "caption" -> a.caption = text("caption");
-            case "attributes" -> readAttributes(i);
+            case "attributes" -> readAttributes();
             case "segments_info" -> {
                 expectArray("segments_info");
                 while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -290,7 +291,7 @@ final class CocoFileParser {
         }
     }
 
-    private void readBbox(int i) throws IOException {
+    private void readBbox() throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return;
         }
@@ -309,7 +310,7 @@ final class CocoFileParser {
         parsed.hasBbox = true;
     }
 
-    private void readSegmentation(int i) throws IOException {
+    private void readSegmentation() throws IOException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return;
@@ -418,7 +419,7 @@ final class CocoFileParser {
         parsed.hasRle = true;
     }
 
-    private void readKeypoints(int i) throws IOException {
+    private void readKeypoints() throws IOException {
         expectArray("keypoints");
         while (p.nextToken() != JsonToken.END_ARRAY) {
             parsed.addKeypointValue(number("keypoints"));
@@ -435,7 +436,7 @@ final class CocoFileParser {
         parsed.hasKeypoints = true;
     }
 
-    private void readAttributes(int i) throws IOException {
+    private void readAttributes() throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return;
         }
@@ -516,15 +517,12 @@ final class CocoFileParser {
             kind = AnnotationCodec.Kind.POLYGONS;
         } else if (a.hasRle) {
             kind = AnnotationCodec.Kind.RLE;
-        } else if (task == CocoTask.PERSON_KEYPOINTS) {
-            kind = AnnotationCodec.Kind.NONE;
+        } else if (task == CocoTask.PERSON_KEYPOINTS && a.hasKeypoints) {
+            kind = AnnotationCodec.Kind.NONE; // the box only frames the keypoints (as Datumaro reads it)
         } else if (a.hasBbox) {
             kind = AnnotationCodec.Kind.BBOX;
         } else {
             throw error("an object needs a 'segmentation' or a 'bbox'");
-        }
-        if (task == CocoTask.PERSON_KEYPOINTS && !a.hasKeypoints && kind == AnnotationCodec.Kind.NONE) {
-            return;
         }
         index.codec().encode(a, kind, task.hasShapes(), fileNumber, index.buffer());
         int number = index.addAnnotation();
@@ -662,7 +660,7 @@ final class CocoFileParser {
 
     /** The entry being read: {@code annotations[17] (id 42)}, or {@code null} at the top level. */
     private String where() {
-        if (section == null) {
+        if (section == null || entry < 0) {
             return null;
         }
         return section.equals("annotations") ? parsed.describe(entry) : section + "[" + entry + "]";

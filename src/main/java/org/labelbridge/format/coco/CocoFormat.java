@@ -39,9 +39,10 @@ public final class CocoFormat implements Format {
     }
 
     /**
-     * Strong when a task file is where COCO puts it and starts like COCO JSON; a file with only
-     * person_keypoints scores lower, so that COCO Keypoints wins it. A lone root JSON named after
-     * no task must show {@code "images": [} in its head.
+     * Strong when a task file is where COCO puts it, or named {@code <task>_<subset>.json}, and
+     * starts like COCO JSON ({@code "images": [} in its head); medium for a lone JSON named after no
+     * task that starts so. Files outside {@code annotations/} must show that key. Person keypoints
+     * alone score one step lower, so that COCO Keypoints wins them.
      */
     @Override
     public Detection detect(DatasetSource source) throws IOException {
@@ -50,21 +51,21 @@ public final class CocoFormat implements Format {
             return Detection.NONE;
         }
         TaskFile probe = files.get(0);
-        boolean keypointsOnly = files.stream().allMatch(f -> f.task() == CocoTask.PERSON_KEYPOINTS);
         String head = new String(source.head(probe.path(), HEAD), StandardCharsets.UTF_8);
         String body = head.startsWith("\uFEFF") ? head.substring(1) : head;
         if (!body.stripLeading().startsWith("{")) {
             return Detection.NONE;
         }
         boolean cocoKeys = IMAGES_KEY.matcher(body).find();
+        if (!cocoKeys && !CocoLayout.inAnnotationsDir(probe)) {
+            return Detection.NONE;
+        }
         boolean named = CocoTask.ofFileName(probe.path()) != null;
-        if (!named) {
-            return cocoKeys ? Detection.medium(probe.path()) : Detection.NONE;
+        int confidence = named && cocoKeys ? Detection.STRONG : Detection.MEDIUM;
+        if (files.stream().allMatch(f -> f.task() == CocoTask.PERSON_KEYPOINTS)) {
+            confidence = confidence == Detection.STRONG ? Detection.MEDIUM : Detection.WEAK;
         }
-        if (keypointsOnly) {
-            return cocoKeys ? Detection.medium(probe.path()) : Detection.weak(probe.path());
-        }
-        return cocoKeys ? Detection.strong(probe.path()) : Detection.medium(probe.path());
+        return new Detection(confidence, probe.path());
     }
 
     @Override

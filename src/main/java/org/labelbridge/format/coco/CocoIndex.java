@@ -93,7 +93,7 @@ final class CocoIndex {
 
     /** The id an annotation's record holds. */
     long annotationId(int annotation) {
-        return AnnotationCodec.fileAndId(pool.open(addresses[annotation]))[1];
+        return AnnotationCodec.id(pool.open(addresses[annotation]));
     }
 
     int itemCount() {

@@ -22,19 +22,29 @@ final class CocoLayout {
     private CocoLayout() {
     }
 
-    /** The task files of the source, instances first, then by path; empty when it has none. */
+    /**
+     * The task files of the source, instances first, then by path; empty when it has none. At
+     * the root (a file given alone) a name must carry a subset, unless the file is the only JSON
+     * there: then {@code captions.json} is captions and any other name instances.
+     */
     static List<TaskFile> taskFiles(DatasetSource source) {
-        List<TaskFile> found = named(source.filesIn(ANNOTATIONS_DIR));
+        List<TaskFile> found = named(source.filesIn(ANNOTATIONS_DIR), false);
         if (found.isEmpty()) {
-            found = named(source.filesIn(""));
+            found = named(source.filesIn(""), true);
         }
         if (found.isEmpty()) {
             List<String> rootJson = jsonFiles(source.filesIn(""));
             if (rootJson.size() == 1) {
-                found = List.of(new TaskFile(rootJson.get(0), CocoTask.INSTANCES, ""));
+                CocoTask task = CocoTask.ofFileName(rootJson.get(0));
+                found = List.of(new TaskFile(rootJson.get(0), task == null ? CocoTask.INSTANCES : task, ""));
             }
         }
         return found;
+    }
+
+    /** Whether the file is where COCO keeps annotations, rather than given alone at the root. */
+    static boolean inAnnotationsDir(TaskFile file) {
+        return file.path().startsWith(ANNOTATIONS_DIR + "/");
     }
 
     /** JSON files in {@code annotations/} that name no task (reported, not read). */
@@ -51,11 +61,11 @@ final class CocoLayout {
         return IMAGES_DIR + "/" + subset + "/" + fileName;
     }
 
-    private static List<TaskFile> named(List<String> files) {
+    private static List<TaskFile> named(List<String> files, boolean subsetRequired) {
         List<TaskFile> found = new ArrayList<>();
         for (String path : jsonFiles(files)) {
             CocoTask task = CocoTask.ofFileName(path);
-            if (task != null) {
+            if (task != null && !(subsetRequired && task.subsetOf(path).isEmpty())) {
                 found.add(new TaskFile(path, task, task.subsetOf(path)));
             }
         }
