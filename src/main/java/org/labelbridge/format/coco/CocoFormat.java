@@ -29,9 +29,13 @@ public final class CocoFormat implements Format {
                     Feature.UNLABELLED),
             ".json");
 
-    /** How far into a file the detector looks for COCO's {@code "images": [}. */
+    /** How far into a file the detector looks for COCO's keys. */
     private static final int HEAD = 1 << 16;
-    private static final Pattern IMAGES_KEY = Pattern.compile("\"images\"\\s*:\\s*\\[");
+    /**
+     * COCO's {@code "images": [}, or a document opening with {@code {"licenses": [} as CVAT's
+     * export and this writer's do (their images list may come late).
+     */
+    private static final Pattern COCO_KEYS = Pattern.compile("\"images\"\\s*:\\s*\\[|^\\s*\\{\\s*\"licenses\"\\s*:\\s*\\[");
 
     @Override
     public FormatDescriptor descriptor() {
@@ -40,8 +44,8 @@ public final class CocoFormat implements Format {
 
     /**
      * Strong when a task file is where COCO puts it, or named {@code <task>_<subset>.json}, and
-     * starts like COCO JSON ({@code "images": [} in its head); medium for a lone JSON named after no
-     * task that starts so. Files outside {@code annotations/} must show that key. Person keypoints
+     * starts like COCO JSON ({@link #COCO_KEYS} in its head); medium for a lone JSON named after no
+     * task that starts so. Files outside {@code annotations/} must show those keys. Person keypoints
      * alone score one step lower, so that COCO Keypoints wins them.
      */
     @Override
@@ -56,7 +60,7 @@ public final class CocoFormat implements Format {
         if (!body.stripLeading().startsWith("{")) {
             return Detection.NONE;
         }
-        boolean cocoKeys = IMAGES_KEY.matcher(body).find();
+        boolean cocoKeys = COCO_KEYS.matcher(body).find();
         if (!cocoKeys && !CocoLayout.inAnnotationsDir(probe)) {
             return Detection.NONE;
         }

@@ -8,7 +8,6 @@ import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
-import org.labelbridge.model.Label;
 
 /**
  * Writes COCO 1.0 as CVAT exports it: {@code annotations/instances_<subset>.json} per subset
@@ -43,11 +42,6 @@ final class CocoWriter implements DatasetWriter {
         if (!categories.skeletons().isEmpty()) {
             problems.dataset("skeleton layouts are not kept: COCO 1.0 writes instances only;"
                     + " skeleton node labels are written as categories");
-        }
-        for (Label label : categories.labels()) {
-            if (label.name().isEmpty()) {
-                problems.dataset("a label has an empty name; it is written as such");
-            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class CocoCorpusTest {
         byte[] row = {1, 1, 0, 0, 0};
         byte[] bitmap = mask.rle().toBitmap();
         for (int y = 0; y < 10; y++) {
-            assertArrayEquals(row, java.util.Arrays.copyOfRange(bitmap, y * 5, y * 5 + 5), "row " + y);
+            assertArrayEquals(row, Arrays.copyOfRange(bitmap, y * 5, y * 5 + 5), "row " + y);
         }
     }
 
@@ -132,7 +133,7 @@ class CocoCorpusTest {
         byte[] bitmap = a.rle().toBitmap();
         for (int y = 0; y < 5; y++) {
             assertArrayEquals(new byte[] {0, 0, 1, 1, 0, 1, 1, 0, 0, 0},
-                    java.util.Arrays.copyOfRange(bitmap, y * 10, y * 10 + 10), "row " + y);
+                    Arrays.copyOfRange(bitmap, y * 10, y * 10 + 10), "row " + y);
         }
         assertEquals(List.of(new Mask(info(1, 2, Map.of("is_crowd", true)), MASK_B)),
                 dataset.item("val", "b").annotations());

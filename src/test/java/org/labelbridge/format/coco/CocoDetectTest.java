@@ -16,7 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.archive.InputArchive;
 import org.labelbridge.format.Detection;
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.AnnotationInfo;
+import org.labelbridge.model.Bbox;
+import org.labelbridge.model.Categories;
+import org.labelbridge.model.Item;
+import org.labelbridge.model.Media;
 import org.labelbridge.testing.Corpus;
+import org.labelbridge.testing.Datasets;
+import org.labelbridge.testing.Datasets.Loaded;
 
 /** The detector claims COCO's samples and declines everything else in the corpus. */
 class CocoDetectTest {
@@ -68,6 +76,23 @@ class CocoDetectTest {
              InputArchive other = InputArchive.open(dir.resolve("other.json"))) {
             assertEquals(Detection.MEDIUM, COCO.detect(coco.source()).confidence());
             assertEquals(Detection.NONE, COCO.detect(other.source()));
+        }
+    }
+
+    /** This writer (like CVAT's export) puts images last: a big file shows no images list in its head. */
+    @Test
+    void bigWrittenFileGivenAlone(@TempDir Path dir) throws IOException {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            items.add(new Item("img" + i, "train", Media.NONE, List.of(
+                    new Bbox(AnnotationInfo.of(0), i, i, 10, 10))));
+        }
+        Datasets.write(COCO, new Loaded(
+                Categories.ofNames(List.of("a")), items), dir, null, Problems.IGNORE);
+        Path file = dir.resolve("annotations/instances_train.json");
+        assertEquals(true, Files.size(file) > 2 * 65536);
+        try (InputArchive input = InputArchive.open(file)) {
+            assertEquals(Detection.STRONG, COCO.detect(input.source()).confidence());
         }
     }
 

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelbridge.archive.DirectoryOutput;
 import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.CocoRle;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Bbox;
@@ -25,6 +27,7 @@ import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
 import org.labelbridge.model.Points;
 import org.labelbridge.model.Polygon;
+import org.labelbridge.model.Rle;
 import org.labelbridge.model.Track;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
@@ -86,7 +89,7 @@ class CocoRoundTripTest {
                 new Bbox(box, 1, 2, 3, 4, 30),
                 new Polygon(polygon, new double[] {0, 0, 4, 0, 4, 4}),
                 new Polygon(polygon, new double[] {10, 5, 12.5, 5, 12.5, 8.25}),
-                new Mask(AnnotationInfo.of(1), new org.labelbridge.model.Rle(10, 20, new int[] {5, 10, 185}))),
+                new Mask(AnnotationInfo.of(1), new Rle(10, 20, new int[] {5, 10, 185}))),
                 Map.of("id", 12L, "frame", 1L));
 
         Datasets.write(COCO, new Loaded(categories, List.of(item)), dir, null, Problems.IGNORE);
@@ -119,13 +122,13 @@ class CocoRoundTripTest {
                 new Polygon(new AnnotationInfo(1, 8, 8, 0, Map.of("occluded", false, "a3", "0003", "is_crowd", false), null),
                         new double[] {10, 5, 12.5, 5, 12.5, 8.25}),
                 new Mask(new AnnotationInfo(1, 1, 1, 0, Map.of("is_crowd", true), null),
-                        new org.labelbridge.model.Rle(10, 20, new int[] {5, 10, 185}))), back.annotations());
+                        new Rle(10, 20, new int[] {5, 10, 185}))), back.annotations());
     }
 
     @Test
     void compressedMaskCounts() throws IOException {
         Loaded original = Datasets.read(COCO, Corpus.source("coco_1.0/coco_instances"));
-        var writer = new CocoWriter(new org.labelbridge.archive.DirectoryOutput(dir, null, false), Problems.IGNORE, true);
+        var writer = new CocoWriter(new DirectoryOutput(dir, null, false), Problems.IGNORE, true);
         writer.begin(original.categories());
         for (Item item : original.items()) {
             writer.write(item);
@@ -133,7 +136,7 @@ class CocoRoundTripTest {
         writer.finish();
 
         JsonNode mask = JSON.readTree(dir.resolve("annotations/instances_val.json").toFile()).get("annotations").get(1);
-        assertEquals(org.labelbridge.format.common.CocoRle.encode(MASK_B), mask.get("segmentation").get("counts").asText());
+        assertEquals(CocoRle.encode(MASK_B), mask.get("segmentation").get("counts").asText());
         assertEquals(original.items(), Datasets.read(COCO, DirectorySource.of(dir)).items());
     }
 
