@@ -1,7 +1,6 @@
 package org.labelbridge.format.coco;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -18,7 +16,6 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.coco.CocoLayout.TaskFile;
-import org.labelbridge.format.common.CocoRle;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Media;
 
@@ -44,6 +41,8 @@ final class CocoFileParser {
     private final ParsedAnnotation parsed = new ParsedAnnotation();
 
     private JsonParser p;
+    private JsonFields json;
+    private AnnotationParser annotationParser;
     /** Where the parser is, for messages: the top-level list and the entry in it. */
     private String section;
     private int entry = -1;
@@ -59,9 +58,6 @@ final class CocoFileParser {
     private int annotationCount;
 
     private int skippedAnnotations;
-    private int shortPolygons;
-    private String firstShortPolygon;
-    private int objectAttributes;
 
     CocoFileParser(CocoIndex index, DatasetSource source, Problems problems, TaskFile file, int fileNumber) {
         this.index = index;
@@ -90,8 +86,10 @@ final class CocoFileParser {
     void parse() throws IOException {
         try (InputStream in = source.open(file.path()); JsonParser parser = JSON.createParser(in)) {
             p = parser;
+            json = new JsonFields(parser, fileName, this::where);
+            annotationParser = new AnnotationParser(json, parsed);
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw error("expected a JSON object with 'images' and 'annotations'");
+                throw json.error("expected a JSON object with 'images' and 'annotations'");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -121,11 +119,11 @@ final class CocoFileParser {
     // ---- images
 
     private void readImages() throws IOException {
-        expectArray("images");
+        json.expectArray("images");
         section = "images";
         for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
             entry = i;
-            expectObject();
+            json.expectObject();
             Long id = null;
             String name = null;
             int width = 0;
@@ -134,15 +132,15 @@ final class CocoFileParser {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
-                    case "id" -> id = integer("id");
-                    case "file_name" -> name = text("file_name");
-                    case "width" -> width = size("width");
-                    case "height" -> height = size("height");
+                    case "id" -> id = json.integer("id");
+                    case "file_name" -> name = json.text("file_name");
+                    case "width" -> width = json.size("width");
+                    case "height" -> height = json.size("height");
                     default -> p.skipChildren();
                 }
             }
             if (id == null || name == null) {
-                throw error("an image needs an 'id' and a 'file_name'");
+                throw json.error("an image needs an 'id' and a 'file_name'");
             }
             addImage(id, name.replace('\\', '/'), width, height);
         }
@@ -164,18 +162,18 @@ final class CocoFileParser {
         }
         itemsOfThisFile.set(item);
         if (itemOfImage.put(id, item) >= 0) {
-            throw error("image id " + id + " is used twice");
+            throw json.error("image id " + id + " is used twice");
         }
     }
 
     // ---- categories
 
     private void readCategories() throws IOException {
-        expectArray("categories");
+        json.expectArray("categories");
         section = "categories";
         for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
             entry = i;
-            expectObject();
+            json.expectObject();
             Long id = null;
             String name = null;
             String supercategory = null;
@@ -185,21 +183,21 @@ final class CocoFileParser {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
-                    case "id" -> id = integer("id");
-                    case "name" -> name = text("name");
+                    case "id" -> id = json.integer("id");
+                    case "name" -> name = json.text("name");
                     case "supercategory" -> supercategory = p.currentToken() == JsonToken.VALUE_NULL
-                            ? null : text("supercategory");
+                            ? null : json.text("supercategory");
                     case "keypoints" -> keypoints = keypointNames();
                     case "skeleton" -> skeleton = edges();
                     default -> p.skipChildren();
                 }
             }
             if (id == null || name == null) {
-                throw error("a category needs an 'id' and a 'name'");
+                throw json.error("a category needs an 'id' and a 'name'");
             }
             int label = index.labels().add(name, supercategory);
             if (labelOfCategory.put(id, label) >= 0) {
-                throw error("category id " + id + " is used twice");
+                throw json.error("category id " + id + " is used twice");
             }
             if (file.task() == CocoTask.PERSON_KEYPOINTS && !keypoints.isEmpty()) {
                 String why = index.labels().defineSkeleton(label, keypoints, skeleton);
@@ -213,25 +211,25 @@ final class CocoFileParser {
     }
 
     private List<String> keypointNames() throws IOException {
-        expectArray("keypoints");
+        json.expectArray("keypoints");
         List<String> names = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            names.add(text("keypoints"));
+            names.add(json.text("keypoints"));
         }
         return names;
     }
 
     private List<int[]> edges() throws IOException {
-        expectArray("skeleton");
+        json.expectArray("skeleton");
         List<int[]> edges = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            expectArray("skeleton");
+            json.expectArray("skeleton");
             List<Long> ends = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                ends.add(integer("skeleton"));
+                ends.add(json.integer("skeleton"));
             }
             if (ends.size() != 2) {
-                throw error("a 'skeleton' edge needs 2 keypoint numbers, got " + ends.size());
+                throw json.error("a 'skeleton' edge needs 2 keypoint numbers, got " + ends.size());
             }
             edges.add(new int[] {ends.get(0).intValue(), ends.get(1).intValue()});
         }
@@ -241,249 +239,18 @@ final class CocoFileParser {
     // ---- annotations
 
     private void readAnnotations() throws IOException {
-        expectArray("annotations");
+        json.expectArray("annotations");
         section = "annotations";
         for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
             entry = i;
             parsed.reset();
-            expectObject();
+            json.expectObject();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
-                readAnnotationField(field);
+                annotationParser.read(field);
             }
             addAnnotation(i);
-        }
-    }
-
-    private void readAnnotationField(String field) throws IOException {
-        ParsedAnnotation a = parsed;
-        switch (field) {
-            case "id" -> {
-                a.id = integer("id");
-                a.hasId = true;
-            }
-            case "image_id" -> {
-                a.imageId = integer("image_id");
-                a.hasImageId = true;
-            }
-            case "category_id" -> a.categoryId = p.currentToken() == JsonToken.VALUE_NULL
-                    ? 0 : integer("category_id");
-            case "iscrowd" -> a.crowd = p.currentToken() == JsonToken.VALUE_TRUE
-                    || p.currentToken() != JsonToken.VALUE_FALSE && integer("iscrowd") != 0;
-            case "score" -> {
-                a.score = number("score");
-                a.hasScore = true;
-            }
-            case "bbox" -> readBbox();
-            case "segmentation" -> readSegmentation();
-            case "keypoints" -> readKeypoints();
-            case "caption" -> a.caption = text("caption");
-            case "attributes" -> readAttributes();
-            case "segments_info" -> {
-                expectArray("segments_info");
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    p.skipChildren();
-                    a.segments++;
-                }
-            }
-            default -> p.skipChildren();
-        }
-    }
-
-    private void readBbox() throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return;
-        }
-        expectArray("bbox");
-        int n = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            double value = number("bbox");
-            if (n < 4) {
-                parsed.bbox[n] = value;
-            }
-            n++;
-        }
-        if (n != 4) {
-            throw error("'bbox' needs 4 numbers [x, y, width, height], got " + n);
-        }
-        parsed.hasBbox = true;
-    }
-
-    private void readSegmentation() throws IOException {
-        JsonToken token = p.currentToken();
-        if (token == JsonToken.VALUE_NULL) {
-            return;
-        }
-        if (token == JsonToken.START_OBJECT) {
-            readRle();
-            return;
-        }
-        expectArray("segmentation");
-        JsonToken next = p.nextToken();
-        if (next != JsonToken.END_ARRAY && next != JsonToken.START_ARRAY) {
-            readPolygon(0, true); // a flat list: one polygon
-            return;
-        }
-        for (int polygon = 0; next != JsonToken.END_ARRAY; polygon++, next = p.nextToken()) {
-            expectArray("segmentation");
-            p.nextToken();
-            readPolygon(polygon, false);
-        }
-    }
-
-    /** Reads numbers up to the end of the array; the first is the current token. */
-    private void readPolygon(int polygon, boolean flat) throws IOException {
-        int start = parsed.coordinateCount;
-        for (JsonToken t = p.currentToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            parsed.addCoordinate(number("segmentation"));
-        }
-        int count = parsed.coordinateCount - start;
-        if (count == 0 && !flat) {
-            return; // [[]]: no polygon
-        }
-        if (count % 2 != 0) {
-            throw error("polygon " + polygon + " of 'segmentation' has " + count
-                    + " numbers; expected x, y pairs");
-        }
-        if (count < 6) {
-            parsed.dropPolygon();
-            if (shortPolygons++ == 0) {
-                firstShortPolygon = where();
-            }
-            return;
-        }
-        parsed.endPolygon();
-    }
-
-    private void readRle() throws IOException {
-        String compressed = null;
-        long[] size = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "counts" -> {
-                    if (p.currentToken() == JsonToken.VALUE_STRING) {
-                        compressed = p.getText();
-                    } else {
-                        expectArray("segmentation.counts");
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            long count = integer("segmentation.counts");
-                            if (count < 0 || count > Integer.MAX_VALUE) {
-                                throw error("'segmentation.counts' has a run of " + count + " pixels");
-                            }
-                            parsed.addRleCount((int) count);
-                        }
-                    }
-                }
-                case "size" -> {
-                    expectArray("segmentation.size");
-                    List<Long> values = new ArrayList<>(2);
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        values.add(integer("segmentation.size"));
-                    }
-                    if (values.size() != 2 || values.get(0) < 0 || values.get(1) < 0
-                            || values.get(0) > Integer.MAX_VALUE || values.get(1) > Integer.MAX_VALUE) {
-                        throw error("'segmentation.size' needs [height, width], got " + values);
-                    }
-                    size = new long[] {values.get(0), values.get(1)};
-                }
-                default -> p.skipChildren();
-            }
-        }
-        if (size == null) {
-            throw error("an RLE 'segmentation' needs a 'size' [height, width]");
-        }
-        parsed.rleHeight = (int) size[0];
-        parsed.rleWidth = (int) size[1];
-        if (compressed != null) {
-            try {
-                int[] counts = CocoRle.decode(compressed, parsed.rleHeight, parsed.rleWidth).counts();
-                for (int count : counts) {
-                    parsed.addRleCount(count);
-                }
-            } catch (IllegalArgumentException e) {
-                throw error("compressed RLE 'counts' cannot be decoded: " + e.getMessage());
-            }
-        } else {
-            long total = 0;
-            for (int k = 0; k < parsed.rleCount; k++) {
-                total += parsed.rleCounts[k];
-            }
-            if (total != size[0] * size[1]) {
-                throw error("RLE 'counts' add up to " + total + " pixels; 'size' "
-                        + size[0] + "x" + size[1] + " has " + size[0] * size[1]);
-            }
-        }
-        parsed.hasRle = true;
-    }
-
-    private void readKeypoints() throws IOException {
-        expectArray("keypoints");
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            parsed.addKeypointValue(number("keypoints"));
-        }
-        if (parsed.keypointCount % 3 != 0) {
-            throw error("'keypoints' has " + parsed.keypointCount + " numbers; expected x, y, v triplets");
-        }
-        for (int k = 2; k < parsed.keypointCount; k += 3) {
-            double v = parsed.keypoints[k];
-            if (v != 0 && v != 1 && v != 2) {
-                throw error("keypoint " + k / 3 + " has visibility " + v + "; expected 0, 1 or 2");
-            }
-        }
-        parsed.hasKeypoints = true;
-    }
-
-    private void readAttributes() throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return;
-        }
-        expectObject();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            Object value = attributeValue();
-            if (value != null) {
-                parsed.removeAttribute(name);
-                parsed.attributeNames.add(name);
-                parsed.attributeValues.add(value);
-            }
-        }
-    }
-
-    /** A scalar, a list of them, or an object kept as its JSON text; {@code null} for null. */
-    private Object attributeValue() throws IOException {
-        switch (p.currentToken()) {
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NUMBER_INT:
-                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getText() : (Object) p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NULL:
-                return null;
-            case START_ARRAY:
-                List<Object> values = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    Object value = attributeValue();
-                    if (value != null) {
-                        values.add(value);
-                    }
-                }
-                return List.copyOf(values);
-            default:
-                objectAttributes++;
-                StringWriter text = new StringWriter();
-                try (JsonGenerator generator = JSON.createGenerator(text)) {
-                    generator.copyCurrentStructure(p);
-                }
-                return text.toString();
         }
     }
 
@@ -495,21 +262,21 @@ final class CocoFileParser {
             return;
         }
         if (!a.hasImageId) {
-            throw error("an annotation needs an 'image_id'");
+            throw json.error("an annotation needs an 'image_id'");
         }
         // Checked here when images and categories came first (with the line), else once the file is read.
         if (sawImages && !itemOfImage.containsKey(a.imageId)) {
-            throw error(unknownImage(a.imageId));
+            throw json.error(unknownImage(a.imageId));
         }
         if (categoriesRead && task != CocoTask.CAPTIONS && a.categoryId != 0 && !labelOfCategory.containsKey(a.categoryId)) {
-            throw error(unknownCategory(a.categoryId));
+            throw json.error(unknownCategory(a.categoryId));
         }
         AnnotationCodec.Kind kind;
         if (task == CocoTask.LABELS) {
             kind = AnnotationCodec.Kind.TAG;
         } else if (task == CocoTask.CAPTIONS) {
             if (a.caption == null) {
-                throw error("a caption annotation needs a 'caption'");
+                throw json.error("a caption annotation needs a 'caption'");
             }
             kind = AnnotationCodec.Kind.CAPTION;
             a.categoryId = 0;
@@ -522,7 +289,7 @@ final class CocoFileParser {
         } else if (a.hasBbox) {
             kind = AnnotationCodec.Kind.BBOX;
         } else {
-            throw error("an object needs a 'segmentation' or a 'bbox'");
+            throw json.error("an object needs a 'segmentation' or a 'bbox'");
         }
         index.codec().encode(a, kind, task.hasShapes(), fileNumber, index.buffer());
         int number = index.addAnnotation();
@@ -577,85 +344,14 @@ final class CocoFileParser {
             problems.dataset(fileName + ": " + skippedAnnotations + " annotations not read: an image_info"
                     + " file holds only images");
         }
-        if (shortPolygons > 0) {
-            problems.dataset(fileName + ": " + shortPolygons + " polygons with fewer than 3 points dropped"
-                    + " (first in " + firstShortPolygon + "); an object left without one is read as its bbox");
+        if (annotationParser.shortPolygons() > 0) {
+            problems.dataset(fileName + ": " + annotationParser.shortPolygons() + " polygons with fewer than 3 points dropped"
+                    + " (first in " + annotationParser.firstShortPolygon() + "); an object left without one is read as its bbox");
         }
-        if (objectAttributes > 0) {
-            problems.dataset(fileName + ": " + objectAttributes + " attribute values that are JSON objects"
+        if (annotationParser.objectAttributes() > 0) {
+            problems.dataset(fileName + ": " + annotationParser.objectAttributes() + " attribute values that are JSON objects"
                     + " kept as their JSON text");
         }
-    }
-
-    // ---- typed values
-
-    private long integer(String field) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return p.getLongValue();
-        }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            double value = p.getDoubleValue();
-            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-                return (long) value;
-            }
-        }
-        throw error("'" + field + "' must be an integer, got " + describe(t));
-    }
-
-    private int size(String field) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return 0;
-        }
-        long value = integer(field);
-        if (value < 0 || value > Integer.MAX_VALUE) {
-            throw error("'" + field + "' must be a number of pixels, got " + value);
-        }
-        return (int) value;
-    }
-
-    private double number(String field) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getDoubleValue();
-        }
-        throw error("'" + field + "' must hold numbers, got " + describe(t));
-    }
-
-    private String text(String field) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        throw error("'" + field + "' must be a string, got " + describe(p.currentToken()));
-    }
-
-    private void expectArray(String field) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw error("'" + field + "' must be a list, got " + describe(p.currentToken()));
-        }
-    }
-
-    private void expectObject() throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw error("expected an object, got " + describe(p.currentToken()));
-        }
-    }
-
-    private String describe(JsonToken t) throws IOException {
-        if (t == null) {
-            return "the end of the file";
-        }
-        return switch (t) {
-            case START_ARRAY -> "a list";
-            case START_OBJECT -> "an object";
-            case VALUE_STRING -> "the string \"" + abbreviate(p.getText()) + "\"";
-            case VALUE_NULL -> "null";
-            default -> p.getText();
-        };
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     /** The entry being read: {@code annotations[17] (id 42)}, or {@code null} at the top level. */
@@ -664,13 +360,6 @@ final class CocoFileParser {
             return null;
         }
         return section.equals("annotations") ? parsed.describe(entry) : section + "[" + entry + "]";
-    }
-
-    /** An error at the parser's place: the entry and the line. */
-    private FormatException error(String message) {
-        String where = where();
-        String line = "line " + p.currentTokenLocation().getLineNr();
-        return FormatException.at(fileName, where == null ? line : where + ", " + line, message);
     }
 
     /** An error found after the file was read: an annotation's image or category is not declared. */
