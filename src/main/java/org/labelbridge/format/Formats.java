@@ -2,6 +2,7 @@ package org.labelbridge.format;
 
 import java.util.List;
 import java.util.Optional;
+import org.labelbridge.format.coco.CocoFormat;
 import org.labelbridge.format.cvat.CvatImagesFormat;
 import org.labelbridge.format.cvat.CvatVideoFormat;
 import org.labelbridge.format.datumaro.DatumaroFormat;
@@ -12,6 +13,7 @@ import org.labelbridge.format.yolo.YoloFormat;
 public final class Formats {
 
     private static final List<Format> ALL = List.of(
+            new CocoFormat(),
             new CvatImagesFormat(),
             new CvatVideoFormat(),
             new DatumaroFormat(),

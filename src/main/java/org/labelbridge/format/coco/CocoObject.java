@@ -1,0 +1,85 @@
+package org.labelbridge.format.coco;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.Annotation;
+import org.labelbridge.model.Item;
+import org.labelbridge.model.Polygon;
+
+/**
+ * One COCO annotation to write: a box, a mask, or the polygons of one object. Polygons that
+ * share a group and a label are one object (the reader's inverse: COCO's list of polygons of
+ * one annotation comes back as polygons sharing its id as group).
+ *
+ * @param first    the box, the mask, or the first polygon, whose data the object takes
+ * @param polygons all the polygons (empty for a box or a mask)
+ */
+record CocoObject(Annotation first, List<Polygon> polygons) {
+
+    /** The item's objects, in item order; what COCO cannot hold goes to the problems. */
+    static List<CocoObject> of(Item item, Problems problems) {
+        List<CocoObject> objects = new ArrayList<>();
+        Map<String, CocoObject> byGroup = new HashMap<>();
+        Map<Integer, Integer> groupSizes = new LinkedHashMap<>();
+        for (Annotation a : item.annotations()) {
+            if (a.info().track() != null && a.info().track().outside()) {
+                problems.dropped(item.id(), a.kind(), "outside its track (not visible): COCO has no hidden objects");
+                continue;
+            }
+            switch (a.kind()) {
+                case BBOX, MASK, POLYGON -> {
+                }
+                default -> {
+                    problems.dropped(item.id(), a.kind(), "COCO 1.0 holds boxes, polygons and masks");
+                    continue;
+                }
+            }
+            int group = a.info().group();
+            if (group != 0) {
+                groupSizes.merge(group, 1, Integer::sum);
+            }
+            if (a instanceof Polygon polygon && group != 0) {
+                CocoObject joined = byGroup.get(group + "/" + a.label());
+                if (joined != null) {
+                    if (!sameObjectData(joined.first(), a)) {
+                        problems.changed(item.id(), a.kind(), "joined to the object of group " + group
+                                + ", whose attributes and id it now has");
+                    }
+                    joined.polygons().add(polygon);
+                    continue;
+                }
+                CocoObject object = new CocoObject(a, new ArrayList<>(List.of(polygon)));
+                byGroup.put(group + "/" + a.label(), object);
+                objects.add(object);
+            } else {
+                objects.add(new CocoObject(a, a instanceof Polygon p ? new ArrayList<>(List.of(p)) : List.of()));
+            }
+        }
+        reportSplitGroups(item, objects, groupSizes, problems);
+        return objects;
+    }
+
+    private static boolean sameObjectData(Annotation a, Annotation b) {
+        return a.attributes().equals(b.attributes()) && Objects.equals(a.info().track(), b.info().track());
+    }
+
+    /** A group whose members become several COCO objects is not kept. */
+    private static void reportSplitGroups(Item item, List<CocoObject> objects, Map<Integer, Integer> groupSizes,
+                                          Problems problems) {
+        for (CocoObject object : objects) {
+            int group = object.first().info().group();
+            Integer size = groupSizes.get(group);
+            int members = Math.max(1, object.polygons().size());
+            if (group != 0 && size != null && size > members) {
+                problems.changed(item.id(), object.first().kind(), "group " + group + " not kept: COCO joins"
+                        + " only polygons of one label into one object");
+                groupSizes.remove(group);
+            }
+        }
+    }
+}
