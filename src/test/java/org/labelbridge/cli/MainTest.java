@@ -49,7 +49,8 @@ class MainTest {
                 stderr());
 
         assertTrue(stdout().contains("detected coco (confidence"), stdout());
-        assertEquals("2 0.466667 0.5 0.6 0.2\n".replace("2 ", "1 "), Zips.text(outZip, "obj_train_data/a.txt"));
+        // item a: bbox label b (index 1) [2,2,3,1] in a 10x5 image
+        assertEquals("1 0.35 0.5 0.3 0.2\n", Zips.text(outZip, "obj_train_data/a.txt"));
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertEquals("coco", json.get("from").asText());
         assertEquals("my_export/", json.at("/detection/root").asText());
