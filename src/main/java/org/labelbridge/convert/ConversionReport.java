@@ -55,6 +55,11 @@ public final class ConversionReport implements Problems {
             return List.copyOf(examples);
         }
 
+        @Override
+        public String toString() {
+            return action + " " + kind + " x" + count + ": " + reason + (examples.isEmpty() ? "" : " " + examples);
+        }
+
         public Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("action", action);

@@ -9,9 +9,10 @@ import org.labelbridge.model.Bbox;
  */
 record YoloBox(int label, double cx, double cy, double w, double h) {
 
+    /** Scales before subtracting, so fractions of round pixel values come back exact. */
     Bbox toPixels(int width, int height) {
-        return new Bbox(AnnotationInfo.of(label), (cx - w / 2) * width, (cy - h / 2) * height,
-                w * width, h * height);
+        double pw = w * width, ph = h * height;
+        return new Bbox(AnnotationInfo.of(label), cx * width - pw / 2, cy * height - ph / 2, pw, ph);
     }
 
     boolean isFinite() {
