@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.NumberText;
 import org.labelbridge.format.common.SafeXml;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -343,12 +344,9 @@ final class CvatImagesWriter implements DatasetWriter {
         return number(value);
     }
 
-    /** A number as short as it reads back exactly: {@code 4}, {@code 2.4}, {@code 797.33}. */
+    /** Whole numbers without a fraction (what tools expect), others exact and never in exponent form. */
     static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return Double.toString(value);
+        return NumberText.of(value);
     }
 
     @Override

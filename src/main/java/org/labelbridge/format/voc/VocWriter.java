@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -20,6 +19,7 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.NumberText;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.AttributeDef;
@@ -285,12 +285,9 @@ final class VocWriter implements DatasetWriter {
         xml.end("bndbox");
     }
 
-    /** Whole numbers without a fraction (what VOC tools expect), others in their shortest form. */
+    /** Whole numbers without a fraction (what tools expect), others exact and never in exponent form. */
     static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return NumberText.of(value);
     }
 
     private void addToLists(Item item, List<VocObject> objects, BitSet present) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +16,7 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
+import org.labelbridge.format.common.NumberText;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Bbox;
@@ -245,12 +245,8 @@ final class YoloWriter implements DatasetWriter {
         return out.length() == 0 ? "_" : out.toString();
     }
 
-    /** The shortest decimal that reads back as the same double, never in exponent form. */
     static String number(double value) {
-        if (value == 0) {
-            return "0";
-        }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return NumberText.of(value);
     }
 
     private static Writer writer(OutputStream out) {
