@@ -30,7 +30,10 @@ public final class Main {
             format allows one; OUT is a .zip file or an empty folder.
             options: shapes_to_boxes=true|false (default false), keep_images=true|false (default true)""";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: jackson-databind is a few hundred classes a plain convert does not need. */
+    private static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -88,7 +91,7 @@ public final class Main {
         ConversionResult result = Converter.convert(request);
         String report = a.single("report");
         if (report != null) {
-            JSON.writeValue(Path.of(report).toFile(), result.toMap());
+            json().writeValue(Path.of(report).toFile(), result.toMap());
         }
         var r = result.report();
         out.printf("%s -> %s: %d items, %d of %d annotations written in %d ms -> %s%n",
@@ -135,7 +138,7 @@ public final class Main {
             rows.add(row);
         }
         if (a.flag("json")) {
-            out.println(JSON.writeValueAsString(rows));
+            out.println(json().writeValueAsString(rows));
             return 0;
         }
         out.printf("%-22s %-34s %-6s %-6s %s%n", "ID", "NAME", "IMPORT", "EXPORT", "ANNOTATIONS");
