@@ -14,7 +14,7 @@ final class EntryNames {
      */
     static String clean(String name, String archive) throws IOException {
         String path = name.replace('\\', '/');
-        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+        if (path.startsWith("/") || hasDriveLetter(path)) {
             throw new UnsafeArchiveException(archive + ": entry '" + name + "' has an absolute path");
         }
         StringBuilder out = new StringBuilder(path.length());
@@ -31,5 +31,10 @@ final class EntryNames {
             out.append(segment);
         }
         return out.toString();
+    }
+
+    private static boolean hasDriveLetter(String path) {
+        return path.length() >= 2 && path.charAt(1) == ':'
+                && (path.charAt(0) >= 'A' && path.charAt(0) <= 'Z' || path.charAt(0) >= 'a' && path.charAt(0) <= 'z');
     }
 }

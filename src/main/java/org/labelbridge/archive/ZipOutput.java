@@ -64,7 +64,8 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         entry.setMethod(ZipEntry.DEFLATED);
         zip.putArchiveEntry(entry);
         entryOpen = true;
-        return new FilterOutputStream(new BufferedOutputStream(new Unclosable(zip), 1 << 16)) {
+        // No buffer of our own: writers buffer their text, and the zip stream buffers for deflate.
+        return new FilterOutputStream(zip) {
             private boolean closed;
 
             @Override
@@ -76,7 +77,6 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             public void close() throws IOException {
                 if (!closed) {
                     closed = true;
-                    out.flush();
                     zip.closeArchiveEntry();
                     entryOpen = false;
                 }
@@ -141,7 +141,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         }
         claim(path);
         ZipArchiveEntry entry = new ZipArchiveEntry(path);
-        entry.setLastModifiedTime(ENTRY_TIME);
+        // The DOS time field only: extended (NTFS, Unix) time fields cost BigDecimal work per entry.
         entry.setTime(ENTRY_TIME.toMillis());
         return entry;
     }
@@ -161,7 +161,6 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     public void finish() throws IOException {
         for (Deferred d : deferred) {
             ZipArchiveEntry entry = new ZipArchiveEntry(d.path());
-            entry.setLastModifiedTime(ENTRY_TIME);
             entry.setTime(ENTRY_TIME.toMillis());
             entry.setMethod(ZipEntry.DEFLATED);
             zip.putArchiveEntry(entry);
@@ -191,22 +190,6 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         if (spoolDir != null) {
             InputArchive.deleteTree(spoolDir);
             spoolDir = null;
-        }
-    }
-
-    /** Lets a buffered stream write into the zip without closing it. */
-    private static final class Unclosable extends FilterOutputStream {
-        Unclosable(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
