@@ -22,6 +22,7 @@ final class ClassTable {
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
     private Map<String, String> parents = Map.of();
+    private final List<String> files = new ArrayList<>();
     private final Problems problems;
 
     private ClassTable(Problems problems) {
@@ -36,9 +37,11 @@ final class ClassTable {
                     + OpenImagesLayout.V5_CLASSES + "): the labels are the classes the annotations use");
         } else {
             table.readClasses(source, file);
+            table.files.add(file);
         }
         String hierarchy = OpenImagesLayout.annotation(OpenImagesLayout.HIERARCHY);
         if (source.exists(hierarchy)) {
+            table.files.add(hierarchy);
             table.parents = LabelHierarchy.parents(LabelHierarchy.read(source, hierarchy), new HashSet<>(table.names));
         }
         return table;
@@ -102,6 +105,11 @@ final class ClassTable {
                     + ") is not in the class descriptions: added as a label");
         }
         return label;
+    }
+
+    /** The files the classes were read from. */
+    List<String> files() {
+        return files;
     }
 
     Categories categories() {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
@@ -55,6 +57,7 @@ final class OpenImagesReader implements DatasetReader {
     private final DatasetSource source;
     private final Problems problems;
     private final List<String> annotationFiles;
+    private final Set<String> readFiles = new HashSet<>();
     private final ClassTable classes;
     private final ImageMeta meta;
     private final Map<String, String> imageOfId = new HashMap<>();
@@ -72,8 +75,10 @@ final class OpenImagesReader implements DatasetReader {
                     + ": expected the Open Images annotation files (image_ids_and_rotation.csv, ...)");
         }
         this.classes = ClassTable.read(source, problems);
+        readFiles.addAll(classes.files());
         String metaFile = OpenImagesLayout.annotation(OpenImagesLayout.IMAGE_META);
         this.meta = source.exists(metaFile) ? ImageMeta.read(source, metaFile) : ImageMeta.NONE;
+        readFiles.add(metaFile);
         indexImages();
         readDescriptions();
         readLabels();
@@ -81,6 +86,7 @@ final class OpenImagesReader implements DatasetReader {
         readMasks();
         this.categories = classes.categories();
         reportUnlistedImages();
+        reportUnreadFiles();
         entryOfId.clear(); // items are read from the list, which lets each go once read
     }
 
@@ -95,14 +101,18 @@ final class OpenImagesReader implements DatasetReader {
         }
     }
 
+    /** The annotation files of a kind; they count as read. */
     private List<String> filesEndingWith(String suffix) {
-        return annotationFiles.stream().filter(f -> f.endsWith(suffix)).toList();
+        List<String> files = annotationFiles.stream().filter(f -> f.endsWith(suffix)).toList();
+        readFiles.addAll(files);
+        return files;
     }
 
     /** The combined image list when there is one, else the per-subset ones (as Datumaro). */
     private void readDescriptions() throws IOException {
         String full = OpenImagesLayout.annotation(OpenImagesLayout.FULL_DESCRIPTION);
         if (source.exists(full)) {
+            readFiles.add(full);
             readDescription(full);
             return;
         }
@@ -263,6 +273,14 @@ final class OpenImagesReader implements DatasetReader {
             unread.forEach((column, value) -> examples.add(column + "='" + value + "'"));
             problems.dataset(table.path() + ": column(s) " + String.join(", ", unread.keySet()) + " not kept (e.g. "
                     + String.join(", ", examples) + ")");
+        }
+    }
+
+    /** Files in annotations/ that no part of the reader looked at (machine-made labels, relationships, ...). */
+    private void reportUnreadFiles() {
+        List<String> unread = annotationFiles.stream().filter(f -> !readFiles.contains(f)).toList();
+        if (!unread.isEmpty()) {
+            problems.dataset("not read (not part of what Open Images 1.0 imports): " + String.join(", ", unread));
         }
     }
 

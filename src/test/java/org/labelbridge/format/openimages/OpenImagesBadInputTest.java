@@ -127,11 +127,12 @@ class OpenImagesBadInputTest {
     }
 
     @Test
-    void undeclaredClassesMissingMasksAndUnlistedImagesAreReported() throws IOException {
+    void undeclaredClassesMissingMasksAndUnreadFilesAreReported() throws IOException {
         file("annotations/test-annotations-human-imagelabels.csv", "ImageID,Source,LabelName,Confidence\nc,v,/m/9,1\n"
                 + "e,v,/m/0,1\n");
         Files.delete(dir.resolve("masks/train/b_m0_01234567.png"));
         Files.writeString(dir.resolve("images/train/z.jpg"), "");
+        Files.writeString(dir.resolve("annotations/oidv6-train-annotations-machine-imagelabels.csv"), "ImageID\n");
         RecordedProblems problems = new RecordedProblems();
         Datasets.Loaded dataset = Datasets.read(new OpenImagesFormat(), DirectorySource.of(dir), problems);
         assertEquals("/m/9", dataset.categories().label(4).name());
@@ -144,6 +145,8 @@ class OpenImagesBadInputTest {
                 + " (annotations/train-annotations-object-segmentation.csv, line 2) is missing"), problems.toString());
         assertTrue(problems.has("dataset: 1 image(s) under images/ are in no image list or annotation file and are not read"
                 + " (images/train/z.jpg)"), problems.toString());
+        assertTrue(problems.has("dataset: not read (not part of what Open Images 1.0 imports):"
+                + " annotations/oidv6-train-annotations-machine-imagelabels.csv"), problems.toString());
     }
 
     @Test
