@@ -24,7 +24,11 @@ public final class Formats {
             new org.labelbridge.format.widerface.WiderFaceFormat(),
             new org.labelbridge.format.vggface2.VggFace2Format(),
             new org.labelbridge.format.market1501.Market1501Format(),
-            new org.labelbridge.format.lfw.LfwFormat()
+            new org.labelbridge.format.lfw.LfwFormat(),
+            new org.labelbridge.format.icdar.IcdarRecognitionFormat(),
+            new org.labelbridge.format.icdar.IcdarLocalizationFormat(),
+            new org.labelbridge.format.icdar.IcdarSegmentationFormat(),
+            new org.labelbridge.format.openimages.OpenImagesFormat()
     );
 
     private Formats() {

@@ -1,0 +1,21 @@
+/**
+ * ICDAR 13/15 text datasets, three formats sharing one layout: the subsets are folders in the
+ * task folder ({@code word_recognition/}, {@code text_localization/}, {@code text_segmentation/}),
+ * or at the root when the archive is the task folder; images are in {@code <subset>/images/}.
+ *
+ * <pre>
+ * word_recognition/&lt;subset&gt;/gt.txt            word_1.png, "PROPER"          a Caption per line
+ * text_localization/&lt;subset&gt;/gt_&lt;image&gt;.txt  x1,y1,...,x4,y4,"text"        a Polygon {text}
+ *                                              xmin ymin xmax ymax "text"    a Bbox {text}
+ * text_segmentation/&lt;subset&gt;/&lt;image&gt;_GT.txt  R G B cx cy x1 y1 x2 y2 "c"   a Mask per character
+ * text_segmentation/&lt;subset&gt;/&lt;image&gt;_GT.bmp  each character in its colour on white
+ * </pre>
+ *
+ * A segmented character carries {@code index} (Long, its position in the file), {@code color}
+ * ("R G B"), {@code text} and {@code center} ("cx cy", absent when written {@code - -});
+ * the characters of a word (between blank lines) share a group, a one-character word has
+ * none. ICDAR has no labels: annotations are unlabelled. Datumaro's reading is followed; where
+ * it would fail or mis-read, this reads more (ICDAR 2013's {@code x, y, x, y, "text"} and
+ * 2015's unquoted text, polygons of more than four points, text with spaces or commas).
+ */
+package org.labelbridge.format.icdar;
