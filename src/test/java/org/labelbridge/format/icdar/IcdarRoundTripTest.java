@@ -1,5 +1,6 @@
 package org.labelbridge.format.icdar;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

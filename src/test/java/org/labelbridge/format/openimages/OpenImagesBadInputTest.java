@@ -1,5 +1,6 @@
 package org.labelbridge.format.openimages;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
