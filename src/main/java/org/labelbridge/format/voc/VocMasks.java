@@ -49,7 +49,9 @@ final class VocMasks {
         this.colours = ColorMap.of(categories.colors());
         this.colourSource = source.exists(VocLayout.LABELMAP) ? VocLayout.LABELMAP
                 : "the VOC colours (there is no " + VocLayout.LABELMAP + ")";
-        for (int shadowed : colours.shadowed()) {
+        boolean classMasks = source.filesUnder(VocLayout.CLASS_MASKS).stream()
+                .anyMatch(p -> p.toLowerCase(Locale.ROOT).endsWith(VocLayout.MASK_EXT));
+        for (int shadowed : classMasks ? colours.shadowed() : List.<Integer>of()) {
             int owner = colours.indexOf(colours.colour(shadowed));
             problems.dataset(VocLayout.LABELMAP + ": label '" + categories.nameOf(shadowed) + "' has the colour of '"
                     + categories.nameOf(owner) + "'; its mask pixels read as '" + categories.nameOf(owner) + "'");

@@ -233,6 +233,19 @@ class VocMaskTest {
     }
 
     @Test
+    void labelsSharingAColourAreReportedWhenThereAreMasks() throws IOException {
+        withMasks(IndexImage.of(1, 2, 0, 1), List.of(BLACK, RED))
+                .file("labelmap.txt", "background:0,0,0::\ncat:200,0,0::\nlion:200,0,0::\n");
+        RecordedProblems problems = new RecordedProblems();
+        Loaded dataset = Datasets.read(voc, DirectorySource.of(dir), problems);
+
+        assertEquals(List.of(new Mask(AnnotationInfo.of(0), mask("10")), new Mask(AnnotationInfo.of(1), mask("01"))),
+                dataset.item("a").annotations());
+        assertEquals(List.of("dataset: labelmap.txt: label 'lion' has the colour of 'cat'; its mask pixels read as 'cat'"),
+                problems.lines);
+    }
+
+    @Test
     void masksOfUnlistedItemsAreReported() throws IOException {
         withMasks(IndexImage.of(1, 3, 0, 0, 1), VocPalette.colours(2)).file("ImageSets/Segmentation/train.txt", "b\n");
         RecordedProblems problems = new RecordedProblems();
