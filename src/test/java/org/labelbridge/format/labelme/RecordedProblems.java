@@ -1,0 +1,41 @@
+package org.labelbridge.format.labelme;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.AnnotationKind;
+
+/** Keeps every problem as one line of text, so tests can say what must be reported. */
+final class RecordedProblems implements Problems {
+
+    final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void dropped(String itemId, AnnotationKind kind, String reason) {
+        lines.add("dropped " + itemId + " " + kind.id() + ": " + reason);
+    }
+
+    @Override
+    public void changed(String itemId, AnnotationKind kind, String reason) {
+        lines.add("changed " + itemId + " " + kind.id() + ": " + reason);
+    }
+
+    @Override
+    public void item(String itemId, String message) {
+        lines.add("item " + itemId + ": " + message);
+    }
+
+    @Override
+    public void dataset(String message) {
+        lines.add("dataset: " + message);
+    }
+
+    boolean any(String fragment) {
+        return lines.stream().anyMatch(l -> l.contains(fragment));
+    }
+
+    @Override
+    public String toString() {
+        return String.join("\n", lines);
+    }
+}
