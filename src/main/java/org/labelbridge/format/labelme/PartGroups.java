@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -35,7 +36,7 @@ final class PartGroups {
     }
 
     /** Part ids that name no object of the file, for the caller to report. */
-    List<Long> unknownParts(java.util.Set<Long> objectIds) {
+    List<Long> unknownParts(Set<Long> objectIds) {
         List<Long> unknown = new ArrayList<>();
         partsOf.values().forEach(parts -> parts.stream().filter(p -> !objectIds.contains(p)).forEach(unknown::add));
         return unknown;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Mask;
+import org.labelbridge.model.Media;
 import org.labelbridge.model.Rle;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
@@ -43,7 +45,7 @@ class LabelMeAndVocTest {
         assertEquals("b1", converted.labelOf(boxes.get(0)));
         assertEquals(List.of(13.0, 19.0, 10.0, 11.0), List.of(boxes.get(0).x(), boxes.get(0).y(), boxes.get(0).w(),
                 boxes.get(0).h()));
-        Map<String, Rle> masks = new java.util.HashMap<>();
+        Map<String, Rle> masks = new HashMap<>();
         for (Annotation a : item.annotations()) {
             if (a instanceof Mask m) {
                 masks.put(converted.labelOf(m), m.rle());
@@ -54,7 +56,7 @@ class LabelMeAndVocTest {
         assertEquals(plate.rle(), masks.get("license plate"), "a mask nothing covers comes back pixel for pixel");
         assertEquals(LabelMeCorpusTest.mask(34, 43, "11", "11", "11"), masks.get("window"),
                 "the window polygon [43,34 .. 45,37] covers pixels 43-44 x 34-36");
-        assertEquals(new org.labelbridge.model.Media("JPEGImages/example_folder/img1.png", 102, 77), item.media());
+        assertEquals(new Media("JPEGImages/example_folder/img1.png", 102, 77), item.media());
     }
 
     /** voc_dataset1 as LabelMe: boxes and the bicycle mask, grouped as VOC grouped them. */

@@ -3,6 +3,7 @@ package org.labelbridge.format.labelme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class LabelMeCorpusTest {
     }
 
     private static AnnotationInfo info(int label, long id, int group, Object... attributes) {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < attributes.length; i += 2) {
             map.put((String) attributes[i], attributes[i + 1]);
         }
