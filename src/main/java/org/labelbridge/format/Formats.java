@@ -28,7 +28,8 @@ public final class Formats {
             new org.labelbridge.format.icdar.IcdarRecognitionFormat(),
             new org.labelbridge.format.icdar.IcdarLocalizationFormat(),
             new org.labelbridge.format.icdar.IcdarSegmentationFormat(),
-            new org.labelbridge.format.openimages.OpenImagesFormat()
+            new org.labelbridge.format.openimages.OpenImagesFormat(),
+            new org.labelbridge.format.labelme.LabelMeFormat()
     );
 
     private Formats() {

@@ -16,13 +16,13 @@ import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
 import org.labelbridge.model.AnnotationKind;
 
-/** PASCAL VOC 1.1: boxes with parts, actions and attributes, image-level labels, subsets. */
+/** PASCAL VOC 1.1: boxes with parts, actions and attributes, instance masks, image-level labels, subsets. */
 public final class VocFormat implements Format {
 
-    // Masks (SegmentationClass/Object PNGs) are not held until mask support arrives.
+    // Polygons are painted into the mask PNGs; z-order decides which instance is on top there.
     private static final FormatDescriptor DESCRIPTOR = new FormatDescriptor("voc", "PASCAL VOC 1.1", true, true,
-            EnumSet.of(AnnotationKind.BBOX, AnnotationKind.TAG),
-            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.GROUPS, Feature.SUBSETS), "");
+            EnumSet.of(AnnotationKind.BBOX, AnnotationKind.TAG, AnnotationKind.MASK, AnnotationKind.POLYGON),
+            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.GROUPS, Feature.SUBSETS, Feature.Z_ORDER), "");
 
     private static final Pattern VOC_ROOT = Pattern.compile("<annotation[\\s>]");
     /** The lists that name items with boxes or labels; Segmentation alone holds only masks. */

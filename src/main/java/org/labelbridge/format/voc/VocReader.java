@@ -1,6 +1,7 @@
 package org.labelbridge.format.voc;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
@@ -20,8 +22,8 @@ import org.labelbridge.model.Media;
 import org.labelbridge.model.Tag;
 
 /**
- * Yields the items the ImageSets lists name, subset by subset; each item's XML is parsed only
- * when the item is reached.
+ * Yields the items the ImageSets lists name, subset by subset; each item's XML and masks are
+ * read only when the item is reached.
  */
 final class VocReader implements DatasetReader {
 
@@ -35,29 +37,29 @@ final class VocReader implements DatasetReader {
     private final Iterator<Map.Entry<String, LinkedHashSet<String>>> subsets;
     private String subset;
     private Iterator<String> ids = Collections.emptyIterator();
+    private final VocMasks masks;
 
     VocReader(DatasetSource source, Problems problems) throws IOException {
         this.source = source;
         this.problems = problems;
-        this.categories = (source.exists(VocLayout.LABELMAP)
-                ? VocLabelMap.read(source, VocLayout.LABELMAP) : VocLabelMap.defaults()).categories();
+        Categories declared = VocLabelMap.categories(labelMap(source));
+        this.categories = new Categories(declared.labels(), VocLayout.FLAGS, Map.of(), declared.colors());
         for (int i = 0; i < categories.labels().size(); i++) {
             labels.put(categories.label(i).name(), i);
         }
         this.annotationDir = VocLayout.annotationDir(source);
         this.sets = VocImageSets.read(source, annotationDir, labels, problems);
         this.subsets = sets.subsets().entrySet().iterator();
-        reportMasks();
+        this.masks = new VocMasks(source, categories, problems);
+        masks.reportUnlisted(sets.subsets().values());
     }
 
-    /** Segmentation PNGs wait for mask support; skipping them must not be silent. */
-    private void reportMasks() {
-        for (String dir : VocLayout.MASK_DIRS) {
-            long pngs = source.filesUnder(dir).stream().filter(p -> p.toLowerCase().endsWith(".png")).count();
-            if (pngs > 0) {
-                problems.dataset(dir + "/*.png not imported: segmentation masks are not supported by the "
-                        + "VOC reader yet (" + pngs + " file(s) skipped)");
-            }
+    private static List<VocLabelMap.Entry> labelMap(DatasetSource source) throws IOException {
+        if (!source.exists(VocLayout.LABELMAP)) {
+            return VocLabelMap.vocDefaultsWithPersonLayout();
+        }
+        try (InputStream in = source.open(VocLayout.LABELMAP)) {
+            return VocLabelMap.parse(in, source.describe(VocLayout.LABELMAP));
         }
     }
 
@@ -90,11 +92,13 @@ final class VocReader implements DatasetReader {
         } else {
             media = new Media(imagePath(id, null), null, null);
         }
+        VocMasks.Read read = masks.read(id, media);
+        annotations.addAll(read.masks());
         BitSet tags = sets.takeTags(subset, id);
         for (int label = tags.nextSetBit(0); label >= 0; label = tags.nextSetBit(label + 1)) {
             annotations.add(new Tag(AnnotationInfo.of(label)));
         }
-        return new Item(id, subset, media, annotations);
+        return new Item(id, subset, read.media(), annotations);
     }
 
     /**

@@ -20,6 +20,8 @@ import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.NumberText;
+import org.labelbridge.format.common.pixels.MaskImage;
+import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.AttributeDef;
@@ -28,11 +30,13 @@ import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Label;
-import org.labelbridge.model.Rgb;
+import org.labelbridge.model.Mask;
+import org.labelbridge.model.Polygon;
 import org.labelbridge.model.Tag;
 
 /**
- * Writes a VOC dataset as CVAT exports it: one XML per item, the ImageSets lists (spooled per
+ * Writes a VOC dataset as CVAT exports it: one XML per item and, for items with masks or
+ * polygons, its SegmentationClass and SegmentationObject PNGs; the ImageSets lists (spooled per
  * subset as items stream), class lists and {@code labelmap.txt} at the end, when it is known
  * which labels served as parts.
  */
@@ -44,6 +48,8 @@ final class VocWriter implements DatasetWriter {
     private final DatasetOutput output;
     private final Problems problems;
     private Categories categories;
+    private VocLabelColours colours;
+    private VocMaskWriter masks;
     /** Per label index: its actions (checkbox attributes that can be VOC actions). */
     private final List<List<String>> actionsOf = new ArrayList<>();
     private final BitSet usedAsObject = new BitSet();
@@ -63,6 +69,8 @@ final class VocWriter implements DatasetWriter {
     @Override
     public void begin(Categories categories) throws IOException {
         this.categories = categories;
+        this.colours = new VocLabelColours(categories, problems);
+        this.masks = new VocMaskWriter(output, problems, categories, colours);
         for (Label label : categories.labels()) {
             if (label.name().indexOf(':') >= 0 || label.name().indexOf('\n') >= 0 || label.name().indexOf('\r') >= 0) {
                 throw new FormatException("label '" + label.name() + "' cannot be written to labelmap.txt: "
@@ -92,12 +100,18 @@ final class VocWriter implements DatasetWriter {
     public void write(Item item) throws IOException {
         String id = item.id();
         List<Bbox> boxes = new ArrayList<>();
+        List<Annotation> shapes = new ArrayList<>();
         BitSet present = new BitSet();
         for (Annotation annotation : item.annotations()) {
             if (annotation.label() == null) {
-                problems.dropped(id, annotation.kind(), "VOC objects and class lists need a label");
+                problems.dropped(id, annotation.kind(), "VOC objects, class lists and mask pixels need a label");
             } else if (annotation instanceof Bbox box) {
                 boxes.add(box);
+                if (box.info().zOrder() != 0) {
+                    problems.changed(id, box.kind(), "z-order " + box.info().zOrder() + " not kept: VOC boxes have none");
+                }
+            } else if (annotation instanceof Mask || annotation instanceof Polygon) {
+                shapes.add(annotation);
             } else if (annotation instanceof Tag tag) {
                 present.set(tag.label());
                 usedAsObject.set(tag.label());
@@ -105,14 +119,16 @@ final class VocWriter implements DatasetWriter {
                     problems.changed(id, tag.kind(), "attributes dropped: VOC class lists hold presence only");
                 }
             } else {
-                problems.dropped(id, annotation.kind(), "VOC holds boxes and image labels only");
+                problems.dropped(id, annotation.kind(), "VOC holds boxes, masks, polygons (as masks) and image labels only");
             }
         }
         List<VocObject> objects = VocObject.of(boxes);
         String filename = id + (item.media().extension().isEmpty()
                 ? VocLayout.DEFAULT_IMAGE_EXT : item.media().extension());
+        boolean segmented = false;
         if (written.add(id)) {
-            writeXml(item, filename, objects);
+            segmented = masks.write(item, shapes, objects);
+            writeXml(item, filename, objects, segmented);
             if (item.media().hasPath()) {
                 output.copyMedia(item.media(), VocLayout.IMAGES + filename);
             }
@@ -121,9 +137,12 @@ final class VocWriter implements DatasetWriter {
                     + ".xml per id, the first one written is kept");
         }
         addToLists(item, objects, present);
+        if (segmented) {
+            line(listPath(VocLayout.SEGMENTATION, item.subset()), id);
+        }
     }
 
-    private void writeXml(Item item, String filename, List<VocObject> objects) throws IOException {
+    private void writeXml(Item item, String filename, List<VocObject> objects, boolean segmented) throws IOException {
         try (OutputStream stream = output.entry(VocLayout.ANNOTATIONS + item.id() + ".xml");
              VocXmlOut xml = new VocXmlOut(stream)) {
             xml.open("annotation");
@@ -141,7 +160,7 @@ final class VocWriter implements DatasetWriter {
                 xml.leaf("depth", ""); // not known without decoding the image
                 xml.end("size");
             }
-            xml.leaf("segmented", "0");
+            xml.leaf("segmented", segmented ? "1" : "0");
             for (VocObject object : objects) {
                 writeObject(xml, item.id(), object);
             }
@@ -341,9 +360,9 @@ final class VocWriter implements DatasetWriter {
         for (Writer writer : lists.values()) {
             writer.close();
         }
-        VocLabelMap labelMap = labelMap();
+        List<VocLabelMap.Entry> labelMap = labelMap();
         Set<String> lines = new HashSet<>();
-        labelMap.entries().forEach(e -> lines.add(e.name()));
+        labelMap.forEach(e -> lines.add(e.name()));
         for (Map.Entry<String, Map<String, BitSet>> subset : tags.entrySet()) {
             for (int label = 0; label < categories.labels().size(); label++) {
                 String name = categories.nameOf(label);
@@ -359,15 +378,22 @@ final class VocWriter implements DatasetWriter {
             }
         }
         try (OutputStream out = output.entry(VocLayout.LABELMAP)) {
-            labelMap.write(out);
+            VocLabelMap.write(labelMap, out);
         }
     }
 
     /**
      * One line per label, except labels that only ever served as parts (they are listed in
-     * their objects' parts). Person's default parts stay parts when nothing used them as objects.
+     * their objects' parts). Person's default parts stay parts when nothing used them as
+     * objects. Painted labels are lines, for their colours; so is the background when no label
+     * gave the colour of unpainted pixels.
      */
-    private VocLabelMap labelMap() throws IOException {
+    private List<VocLabelMap.Entry> labelMap() throws IOException {
+        for (int i = 0; i < categories.labels().size(); i++) {
+            if (colours.painted(i)) {
+                usedAsObject.set(i);
+            }
+        }
         int person = categories.indexOf(VocLayout.PERSON);
         if (person >= 0) {
             for (String part : VocLayout.DEFAULT_PARTS) {
@@ -378,7 +404,6 @@ final class VocWriter implements DatasetWriter {
                 }
             }
         }
-        boolean anyColor = !categories.colors().isEmpty();
         List<VocLabelMap.Entry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < categories.labels().size(); i++) {
@@ -406,9 +431,19 @@ final class VocWriter implements DatasetWriter {
                 problems.dataset("label '" + label.name() + "': parent '" + label.parent() + "' dropped, VOC labels "
                         + "have no hierarchy");
             }
-            Rgb color = anyColor ? categories.colors().get(i) : VocLayout.paletteColor(entries.size());
-            entries.add(new VocLabelMap.Entry(label.name(), color, parts, actionsOf.get(i)));
+            entries.add(new VocLabelMap.Entry(label.name(), colours.colour(i), parts, actionsOf.get(i)));
         }
-        return new VocLabelMap(entries);
+        if (colours.needsBackgroundLine()) {
+            Set<String> allNames = new HashSet<>();
+            categories.labels().forEach(l -> allNames.add(l.name()));
+            String name = VocLayout.BACKGROUND;
+            while (allNames.contains(name)) {
+                name = "_" + name;
+            }
+            entries.add(VocLabelMap.Entry.of(name, colours.background()));
+            problems.dataset("labelmap.txt gains the label '" + name + "' " + MaskImage.describe(MaskImage.pack(
+                    colours.background())) + ": the class of SegmentationClass pixels no shape covers");
+        }
+        return entries;
     }
 }

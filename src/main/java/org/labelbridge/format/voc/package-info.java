@@ -5,16 +5,20 @@
  * box with name, pose, truncated, difficult, occluded, bndbox, {@code <part>} boxes, {@code
  * <actions>} flags and CVAT's custom {@code <attributes>}); {@code ImageSets/Main/<subset>.txt}
  * (the items of a subset); {@code ImageSets/Main/<label>_<subset>.txt} (image-level labels, 1 =
- * present); {@code ImageSets/Layout} and {@code ImageSets/Action} lists; {@code labelmap.txt}
- * ({@code label:color:parts:actions}; without it the 21 VOC classes, {@code ignored} and the
- * parts foot, hand, head with the VOC palette); {@code JPEGImages/}. The reader also takes
- * CVAT's flat layout (the XML files alone) into subset {@code default}.
+ * present); {@code ImageSets/Layout}, {@code ImageSets/Action} and {@code ImageSets/Segmentation}
+ * lists; {@code SegmentationClass/<id>.png} (label colours) and {@code SegmentationObject/<id>.png}
+ * (instance i in VOC palette colour i); {@code labelmap.txt} ({@code label:color:parts:actions},
+ * read and written by {@code format.common.pixels.VocLabelMap}; without it the 21 VOC classes,
+ * {@code ignored} and the parts foot, hand, head with the VOC palette); {@code JPEGImages/}. The
+ * reader also takes CVAT's flat layout (the XML files alone) into subset {@code default}.
  *
  * <p>In the model an object is a {@code Bbox} with id and group = its index in the file; each
  * part is a {@code Bbox} of the part label in the same group; actions are Boolean attributes
- * (and the label's checkbox attributes). The writer turns the other boxes of a group into parts
- * of the group's first box with an id. Segmentation PNGs ({@code SegmentationClass/},
- * {@code SegmentationObject/}) are not read or written yet; skipped ones are reported.
+ * (and the label's checkbox attributes). Each instance of the PNGs is a {@code Mask} labelled by
+ * the class under its pixels, with group = instance id, so instance i joins object i. The writer
+ * turns the other boxes of a group into parts of the group's first box with an id, and paints
+ * masks and polygons by z-order into the two PNGs ({@code VocMaskWriter} says how ids are chosen),
+ * reporting rasterised polygons, hidden pixels and lost mask attributes.
  * {@code ImageSets/Action/<action>_<subset>.txt} repeats the XML and is written, not read.
  */
 package org.labelbridge.format.voc;

@@ -62,7 +62,7 @@ class VocWriterTest {
                 new Bbox(new AnnotationInfo(HEAD, 0, 3, 0, Map.of(), null), 1.5, 2, 1, 1),
                 new Bbox(new AnnotationInfo(CAR, 0, 0, 0, carAttributes, null), 0, 0, 10.25, 5, 30),
                 new Tag(AnnotationInfo.of(CAR)),
-                new Polygon(AnnotationInfo.of(CAR), new double[] {0, 0, 1, 0, 1, 1})));
+                new Polygon(AnnotationInfo.of(CAR), new double[] {0, 0, 4, 0, 4, 4, 0, 4})));
         Item second = new Item("b c", "val", Media.NONE, List.of(new Tag(AnnotationInfo.of(PERSON))));
         return new Loaded(CATEGORIES, List.of(first, second));
     }
@@ -90,7 +90,7 @@ class VocWriterTest {
                     <height>20</height>
                     <depth></depth>
                   </size>
-                  <segmented>0</segmented>
+                  <segmented>1</segmented>
                   <object>
                     <name>person</name>
                     <pose>Left</pose>
@@ -159,9 +159,12 @@ class VocWriterTest {
         assertFalse(Files.exists(dir.resolve("ImageSets/Main/head_train.txt")), "head is only a part");
         assertEquals("""
                 # label:color_rgb:parts:actions
-                person:0,0,0:head:jumping
-                car:128,0,0::
-                """, read("labelmap.txt"), "no colours in the source: the VOC palette, as CVAT writes it");
+                person:128,0,0:head:jumping
+                car:128,128,0::
+                background:0,0,0::
+                """, read("labelmap.txt"), "no colours in the source: VOC palette colours 1, 2, 3 by label index;"
+                + " black for the pixels the car polygon leaves");
+        assertEquals("img/1\n", read("ImageSets/Segmentation/train.txt"));
         assertTrue(Files.exists(dir.resolve("Annotations/b c.xml")), "every item has an annotation file");
         assertTrue(read("Annotations/b c.xml").contains("<filename>b c.jpg</filename>"));
     }
@@ -176,8 +179,10 @@ class VocWriterTest {
         assertTrue(problems.any("attribute 'weight' (Long) is written as text"), problems.toString());
         assertTrue(problems.any("label 'person': attribute 'color' (select) is not declared in labelmap.txt"),
                 problems.toString());
-        assertTrue(problems.any("dropped img/1 polygon"), problems.toString());
-        assertEquals(5, problems.lines.size(), problems.toString());
+        assertTrue(problems.any("changed img/1 polygon: polygon painted into the SegmentationClass and SegmentationObject"
+                + " PNGs (read back as a mask)"), problems.toString());
+        assertTrue(problems.any("labelmap.txt gains the label 'background' (0, 0, 0)"), problems.toString());
+        assertEquals(6, problems.lines.size(), problems.toString());
     }
 
     @Test

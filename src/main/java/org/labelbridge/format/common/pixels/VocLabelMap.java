@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.model.AttributeDef;
 import org.labelbridge.model.AttributeType;
@@ -54,6 +54,12 @@ public final class VocLabelMap {
     private VocLabelMap() {
     }
 
+    /** Person's parts and actions in Pascal VOC's layout and action tasks. */
+    public static final List<String> VOC_PERSON_PARTS = List.of("head", "hand", "foot");
+    public static final List<String> VOC_PERSON_ACTIONS = List.of("other", "jumping", "phoning",
+            "playinginstrument", "reading", "ridingbike", "ridinghorse", "running", "takingphoto", "usingcomputer",
+            "walking");
+
     /**
      * The label map a VOC segmentation dataset has without a labelmap.txt: background and
      * the 20 classes with palette colours 0..20, then {@code ignored} with colour 255.
@@ -64,6 +70,19 @@ public final class VocLabelMap {
             entries.add(Entry.of(VOC_LABELS.get(i), VocPalette.colour(i)));
         }
         entries.add(Entry.of(VOC_IGNORED, VocPalette.colour(255)));
+        return entries;
+    }
+
+    /**
+     * The label map a full Pascal VOC dataset has without a labelmap.txt (Datumaro's
+     * {@code VocLabelMap.make_default}): {@link #vocDefaults()} with person's parts (head,
+     * hand, foot) and its eleven actions.
+     */
+    public static List<Entry> vocDefaultsWithPersonLayout() {
+        List<Entry> entries = new ArrayList<>(vocDefaults());
+        int person = VOC_LABELS.indexOf("person");
+        Entry plain = entries.get(person);
+        entries.set(person, new Entry(plain.name(), plain.colour(), VOC_PERSON_PARTS, VOC_PERSON_ACTIONS));
         return entries;
     }
 
@@ -143,12 +162,13 @@ public final class VocLabelMap {
     }
 
     /**
-     * The categories a label map declares, as Datumaro builds them: one label per entry (its
-     * actions as checkbox attributes), then each part not already a label. Colours: the
-     * entries' own; when no entry has one, VOC palette colours by entry index.
+     * The categories a label map declares, as Datumaro's {@code make_voc_categories} builds
+     * them: one label per entry (its actions as checkbox attributes), then the parts that are
+     * not entries themselves, sorted by name. Colours: the entries' own; when no entry has
+     * one, VOC palette colours by entry index. No common attributes: a format adds its own.
      */
     public static Categories categories(List<Entry> entries) {
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> names = new HashSet<>();
         List<Label> labels = new ArrayList<>();
         for (Entry e : entries) {
             names.add(e.name());
@@ -156,11 +176,11 @@ public final class VocLabelMap {
                     .map(a -> new AttributeDef(a, AttributeType.CHECKBOX, false, List.of(), "false")).toList();
             labels.add(new Label(e.name(), "", actions));
         }
-        for (Entry e : entries) {
-            for (String part : e.parts()) {
-                if (names.add(part)) {
-                    labels.add(Label.named(part));
-                }
+        TreeSet<String> parts = new TreeSet<>();
+        entries.forEach(e -> parts.addAll(e.parts()));
+        for (String part : parts) {
+            if (names.add(part)) {
+                labels.add(Label.named(part));
             }
         }
         boolean anyColour = entries.stream().anyMatch(e -> e.colour() != null);

@@ -45,11 +45,13 @@
  * {@link org.labelbridge.format.common.pixels.MaskCompositor} paints shapes by z-order
  * (higher on top, ties in order added), reporting hidden pixels per instance;
  * {@link org.labelbridge.format.common.pixels.MaskSplitter} splits maps back into masks.
+ * {@link org.labelbridge.format.common.pixels.VocMaskMaps} decodes Pascal VOC's class PNG (label
+ * colours) and instance PNG (VOC palette colour i = instance i) into such maps.
  *
  * <h2>Colours</h2>
  * {@link org.labelbridge.format.common.pixels.VocPalette} (the VOC bit-interleaving palette),
  * {@link org.labelbridge.format.common.pixels.ColorMap} (index to colour and back, for any
  * format's table) and {@link org.labelbridge.format.common.pixels.VocLabelMap}
- * ({@code labelmap.txt}).
+ * ({@code labelmap.txt}: the one parser and writer of it, for VOC and Segmentation mask).
  */
 package org.labelbridge.format.common.pixels;

@@ -76,17 +76,31 @@ class VocLabelMapTest {
         assertEquals(entries, parse(text));
     }
 
+    /** As Datumaro's make_voc_categories: parts that are not labels follow, sorted by name. */
     @Test
     void categoriesAppendPartsAndTurnActionsIntoCheckboxes() {
         Categories categories = VocLabelMap.categories(List.of(
                 VocLabelMap.Entry.of("background", new Rgb(0, 0, 0)),
-                new VocLabelMap.Entry("person", new Rgb(1, 2, 3), List.of("head", "hand"), List.of("walking")),
+                new VocLabelMap.Entry("person", new Rgb(1, 2, 3), List.of("head", "hand", "cat"), List.of("walking")),
                 VocLabelMap.Entry.of("cat", null)));
-        assertEquals(List.of("background", "person", "cat", "head", "hand"),
+        assertEquals(List.of("background", "person", "cat", "hand", "head"),
                 categories.labels().stream().map(l -> l.name()).toList());
         assertEquals("walking", categories.label(1).attributes().get(0).name());
         assertEquals(AttributeType.CHECKBOX, categories.label(1).attributes().get(0).type());
         assertEquals(Map.of(0, new Rgb(0, 0, 0), 1, new Rgb(1, 2, 3)), categories.colors());
+    }
+
+    @Test
+    void fullVocDefaultsGivePersonItsPartsAndActions() {
+        List<VocLabelMap.Entry> entries = VocLabelMap.vocDefaultsWithPersonLayout();
+        assertEquals(22, entries.size());
+        VocLabelMap.Entry person = entries.get(15);
+        assertEquals(List.of("head", "hand", "foot"), person.parts());
+        assertEquals(11, person.actions().size());
+        Categories categories = VocLabelMap.categories(entries);
+        assertEquals(List.of("ignored", "foot", "hand", "head"),
+                categories.labels().subList(21, 25).stream().map(l -> l.name()).toList());
+        assertEquals(List.of(), categories.commonAttributes());
     }
 
     @Test
