@@ -29,7 +29,10 @@ public final class Formats {
             new org.labelbridge.format.icdar.IcdarLocalizationFormat(),
             new org.labelbridge.format.icdar.IcdarSegmentationFormat(),
             new org.labelbridge.format.openimages.OpenImagesFormat(),
-            new org.labelbridge.format.labelme.LabelMeFormat()
+            new org.labelbridge.format.labelme.LabelMeFormat(),
+            new org.labelbridge.format.camvid.CamVidFormat(),
+            new org.labelbridge.format.cityscapes.CityscapesFormat(),
+            new org.labelbridge.format.kitti.KittiFormat()
     );
 
     private Formats() {

@@ -51,7 +51,16 @@
  * <h2>Colours</h2>
  * {@link org.labelbridge.format.common.pixels.VocPalette} (the VOC bit-interleaving palette),
  * {@link org.labelbridge.format.common.pixels.ColorMap} (index to colour and back, for any
- * format's table) and {@link org.labelbridge.format.common.pixels.VocLabelMap}
- * ({@code labelmap.txt}: the one parser and writer of it, for VOC and Segmentation mask).
+ * format's table), {@link org.labelbridge.format.common.pixels.VocLabelMap}
+ * ({@code labelmap.txt}: the one parser and writer of it, for VOC and Segmentation mask) and {@link org.labelbridge.format.common.pixels.LabelColors}
+ * ({@code label_colors.txt} of CamVid, Cityscapes and KITTI, and the Cityscapes label table).
+ *
+ * <h2>Writing class maps</h2>
+ * {@link org.labelbridge.format.common.pixels.ShapeCanvas} collects an item's paintable
+ * shapes and paints them, with the drop, rasterise and hidden-pixel reports every mask writer
+ * owes; {@link org.labelbridge.format.common.pixels.BackgroundFirstLabels} lays out the classes
+ * with the background as class 0, as Datumaro's exporters do;
+ * {@link org.labelbridge.format.common.pixels.InstanceNumbers} numbers instances within their
+ * class for maps that code class and instance in one value (Cityscapes, KITTI).
  */
 package org.labelbridge.format.common.pixels;

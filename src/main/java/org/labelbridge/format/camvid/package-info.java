@@ -1,0 +1,26 @@
+/**
+ * CamVid 1.0: semantic segmentation as colour masks, as CVAT and Datumaro write it.
+ *
+ * <pre>
+ * label_colors.txt         optional: "r g b name" (or "name") a line; default: CamVid's 32 classes
+ * &lt;subset&gt;.txt             "/&lt;subset&gt;/&lt;id&gt;.png /&lt;subset&gt;annot/&lt;id&gt;.png" a line (mask optional)
+ * &lt;subset&gt;/&lt;id&gt;.png         the image (any extension)
+ * &lt;subset&gt;annot/&lt;id&gt;.png    class mask: pixel colour = label colour
+ * </pre>
+ *
+ * <p>Reading: label 0 is the table's first black label, else its {@code background}, else an
+ * added {@code background} whose pixels are not read as masks (CVAT's rule); a table without
+ * colours takes VOC palette colours by index. Each label present in a mask becomes one
+ * {@code Mask} (no id, group or attributes). Colour masks (RGB or palette) are looked up by
+ * colour, grey masks are label indices. A colour or index not in the table is an error naming
+ * the file and pixel. The item id is the image path below its subset folder, without
+ * extension; the size comes from the mask, else the image header.
+ *
+ * <p>Writing: masks, polygons, boxes (rotated too) and ellipses are rasterised (pixel rule
+ * in {@code format.common.pixels}) and merged by z-order into one RGB class mask per item;
+ * rasterising, shapes merged into one class and hidden pixels are reported. label_colors.txt
+ * lists every label with a colour of its own (black first); an added background is left out,
+ * as CVAT does. Every item is listed, without a mask when it has no shapes. Instances,
+ * attributes and groups are not kept.
+ */
+package org.labelbridge.format.camvid;

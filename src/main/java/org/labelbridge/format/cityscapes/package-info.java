@@ -1,0 +1,31 @@
+/**
+ * Cityscapes 1.0: semantic and instance segmentation as id masks, as CVAT and Datumaro write it.
+ *
+ * <pre>
+ * label_colors.txt        "r g b name" a line: line index = label id (CVAT's docs call it label_color.txt; both are read)
+ * gtFine/&lt;subset&gt;/&lt;city&gt;/&lt;name&gt;_gtFine_instanceIds.png  16-bit ids: label*1000+instance, or label alone for a crowd
+ * gtFine/&lt;subset&gt;/&lt;city&gt;/&lt;name&gt;_gtFine_labelIds.png     label id per pixel
+ * gtFine/&lt;subset&gt;/&lt;city&gt;/&lt;name&gt;_gtFine_color.png        label colour per pixel (a picture of labelIds)
+ * imgsFine/leftImg8bit/&lt;subset&gt;/&lt;city&gt;/&lt;name&gt;_leftImg8bit.png  the image (leftImg8bit/... at the root is read too)
+ * </pre>
+ *
+ * <p>Reading: the item id is {@code <city>/<name>}. Each value of the instanceIds mask becomes
+ * a {@code Mask}: {@code v >= 1000} is label {@code v / 1000} with id {@code v % 1000} and
+ * {@code is_crowd: false}; a smaller value is label {@code v} with {@code is_crowd: true} and
+ * no id (values of 0 included). Without instanceIds, labelIds are read the same way. When the
+ * dataset has {@code *_gtFine_labelTrainIds.png} masks, those are read instead, as CVAT does,
+ * and the instanceIds are reported as not read; without a label table their labels are the
+ * 19 training classes with background as 19 (Cityscapes' ignore value 255 read as background,
+ * reported). Without a label table the labels are Cityscapes' 35 by id. A value naming no
+ * label is an error naming the file and pixel.
+ *
+ * <p>Writing: masks, polygons, boxes (rotated too) and ellipses are rasterised (pixel rule in
+ * {@code format.common.pixels}) and merged by z-order; rasterising and hidden pixels are
+ * reported. Class 0 is the background (the first black label, else {@code background}, else
+ * added), the other labels follow in order; label_colors.txt lists them all. A crowd
+ * ({@code is_crowd} true) is written by its label alone, so crowds of one label merge
+ * (reported); an instance keeps its id where it is 1..999 and free in its label, otherwise
+ * takes the smallest free one. Only is_crowd is kept of the attributes (the rest reported);
+ * an item with neither masks nor a copied image is reported as not written.
+ */
+package org.labelbridge.format.cityscapes;

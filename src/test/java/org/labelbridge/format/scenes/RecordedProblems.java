@@ -1,0 +1,37 @@
+package org.labelbridge.format.scenes;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.AnnotationKind;
+
+/** Keeps every problem as one line: "dropped item kind: reason", "changed ...", "item id: ...", "dataset ...". */
+public final class RecordedProblems implements Problems {
+
+    public final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void dropped(String itemId, AnnotationKind kind, String reason) {
+        lines.add("dropped " + itemId + " " + kind.id() + ": " + reason);
+    }
+
+    @Override
+    public void changed(String itemId, AnnotationKind kind, String reason) {
+        lines.add("changed " + itemId + " " + kind.id() + ": " + reason);
+    }
+
+    @Override
+    public void item(String itemId, String message) {
+        lines.add("item " + itemId + ": " + message);
+    }
+
+    @Override
+    public void dataset(String message) {
+        lines.add("dataset " + message);
+    }
+
+    /** The lines that start with the prefix. */
+    public List<String> starting(String prefix) {
+        return lines.stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+}
