@@ -22,7 +22,9 @@ public final class Formats {
             new org.labelbridge.format.widerface.WiderFaceFormat(),
             new org.labelbridge.format.vggface2.VggFace2Format(),
             new org.labelbridge.format.market1501.Market1501Format(),
-            new org.labelbridge.format.lfw.LfwFormat()
+            new org.labelbridge.format.lfw.LfwFormat(),
+            new org.labelbridge.format.mot.MotFormat(),
+            new org.labelbridge.format.mots.MotsFormat()
     );
 
     private Formats() {
