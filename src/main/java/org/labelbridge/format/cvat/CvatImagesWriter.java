@@ -32,11 +32,11 @@ final class CvatImagesWriter implements DatasetWriter {
     private final DatasetOutput output;
     private final Problems problems;
     private final Map<String, TaskFrames> subsets = new LinkedHashMap<>();
+    private Categories categories;
     private AttributeDeclarations declarations;
     private CvatShapes shapes;
     private ImageSpool spool;
     private IndentingXml images;
-    private Categories categories;
     private boolean tracksReported;
 
     CvatImagesWriter(DatasetOutput output, Problems problems) {

@@ -86,7 +86,8 @@ final class MotWriter implements DatasetWriter {
         List<String> lostAttributes = new ArrayList<>(item.attributes().keySet());
         lostAttributes.remove("frame");
         if (!lostAttributes.isEmpty()) {
-            problems.item(item.id(), "item attributes " + lostAttributes + " not kept: MOT keeps only the frame number");
+            problems.item(item.id(), "item attributes " + lostAttributes
+                    + " not kept: MOT keeps only the frame number");
         }
         int written = 0;
         for (Annotation annotation : item.annotations()) {
