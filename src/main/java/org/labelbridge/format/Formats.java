@@ -32,7 +32,9 @@ public final class Formats {
             new org.labelbridge.format.labelme.LabelMeFormat(),
             new org.labelbridge.format.camvid.CamVidFormat(),
             new org.labelbridge.format.cityscapes.CityscapesFormat(),
-            new org.labelbridge.format.kitti.KittiFormat()
+            new org.labelbridge.format.kitti.KittiFormat(),
+            new org.labelbridge.format.mot.MotFormat(),
+            new org.labelbridge.format.mots.MotsFormat()
     );
 
     private Formats() {

@@ -16,8 +16,11 @@ import org.labelbridge.model.SkeletonDef;
  */
 final class CvatMetaWriter {
 
-    /** A subset as written: its task id (its position) and how many images it has. */
-    record SubsetTask(String name, int taskId, long size) {
+    /**
+     * A subset as written: its task id (its position), how many frames it has, whether it is a
+     * video task (mode {@code interpolation}) and, for a video, its frame size or {@code null}.
+     */
+    record SubsetTask(String name, int taskId, long size, boolean interpolation, CvatMeta.Size frameSize) {
     }
 
     private final IndentingXml xml;
@@ -41,8 +44,14 @@ final class CvatMetaWriter {
             xml.leaf("id", Integer.toString(subset.taskId()));
             xml.leaf("name", subset.name());
             xml.leaf("size", Long.toString(subset.size()));
-            xml.leaf("mode", "annotation");
+            xml.leaf("mode", subset.interpolation() ? "interpolation" : "annotation");
             xml.leaf("subset", subset.name());
+            if (subset.frameSize() != null) {
+                xml.start("original_size");
+                xml.leaf("width", Integer.toString(subset.frameSize().width()));
+                xml.leaf("height", Integer.toString(subset.frameSize().height()));
+                xml.end();
+            }
             xml.end();
         }
         xml.end();

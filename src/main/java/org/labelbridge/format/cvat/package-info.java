@@ -14,9 +14,21 @@
  * by row, turned into the model's whole-image RLE. Labels not declared in the meta are dropped
  * and reported.
  *
- * <p>Written (images only): {@code annotations.xml} laid out as CVAT exports a project (one task
- * per subset, {@code <subsets>}, labels), one {@code <image>} per item with every shape kind and
- * tags, and the pictures copied to {@code images/<subset>/<id><ext>}. Track shapes are written
- * per frame, without their track data; outside ones are dropped.
+ * <p>Written, CVAT for images: {@code annotations.xml} laid out as CVAT exports a project (one
+ * task per subset, {@code <subsets>}, labels), one {@code <image>} per item with every shape kind
+ * and tags, and the pictures copied to {@code images/<subset>/<id><ext>}. Track shapes are
+ * written per frame, without their track data; outside ones are dropped.
+ *
+ * <p>Written, CVAT for video: the same project meta in interpolation mode (each task with its
+ * {@code <original_size>}), then one {@code <track id label source task_id subset>} per track
+ * with its shapes frame by frame ({@code frame keyframe outside occluded}, geometry,
+ * {@code z_order}, every attribute), pictures as {@code images/<subset>/frame_000010<ext>}.
+ * Shapes are spooled to a temporary file while items stream and read back track by track
+ * ({@link org.labelbridge.format.cvat.CvatVideoWriter} says how tracks are rebuilt). Shapes
+ * without a track become single-frame tracks; tags are dropped, as CVAT drops them.
+ *
+ * <p>Both writers turn annotations into {@link org.labelbridge.format.cvat.CvatShape}s the same
+ * way ({@link org.labelbridge.format.cvat.CvatShapes}) and declare undeclared attributes by the
+ * values they took ({@link org.labelbridge.format.cvat.AttributeDeclarations}).
  */
 package org.labelbridge.format.cvat;

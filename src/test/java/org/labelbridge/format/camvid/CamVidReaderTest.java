@@ -1,5 +1,6 @@
 package org.labelbridge.format.camvid;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.common.pixels.VocPalette;
-import org.labelbridge.format.scenes.RecordedProblems;
+
 import org.labelbridge.format.scenes.SampleFolder;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Item;

@@ -1,5 +1,6 @@
 package org.labelbridge.format.camvid;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,7 @@ import org.labelbridge.format.Detection;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskImage;
-import org.labelbridge.format.scenes.RecordedProblems;
+
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;
@@ -136,9 +137,9 @@ class CamVidWriterTest {
         assertEquals("/default/e.jpg\n/default/u.png\n", text(dir.resolve("default.txt")));
         assertEquals("0 0 0 Void\n9 9 9 a\n128 0 0 b_b\n", text(dir.resolve("label_colors.txt")));
         assertEquals(List.of(
-                "dataset label 'b b' has the colour (9, 9, 9) of an earlier label: written in another colour, as CamVid 1.0"
+                "dataset: label 'b b' has the colour (9, 9, 9) of an earlier label: written in another colour, as CamVid 1.0"
                         + " masks tell labels apart by colour",
-                "dataset label 'b b' written as 'b_b': CamVid 1.0 label names cannot hold whitespace or a leading '#',"
+                "dataset: label 'b b' written as 'b_b': CamVid 1.0 label names cannot hold whitespace or a leading '#',"
                         + " and must be unique",
                 "dropped u polygon: the image size is unknown, so the polygon cannot be painted into a mask"),
                 problems.lines);

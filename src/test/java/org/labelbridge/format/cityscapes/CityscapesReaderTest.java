@@ -1,5 +1,6 @@
 package org.labelbridge.format.cityscapes;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.format.FormatException;
-import org.labelbridge.format.scenes.RecordedProblems;
+
 import org.labelbridge.format.scenes.SampleFolder;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Item;
@@ -76,7 +77,7 @@ class CityscapesReaderTest {
                 crowd(11, 0, 0, 1, 0, 0), crowd(19, 1, 1, 0, 1, 1))), dataset.item("train", CITY + "000002_000045"));
         assertEquals(new Item(CITY + "000001_000019", "val", image("val", "000001_000019"), List.of(
                 crowd(19, 1, 1, 1, 1, 1))), dataset.item("val", CITY + "000001_000019"));
-        assertEquals(List.of("dataset 4 *_gtFine_instanceIds.png mask(s) not read: the dataset has *_gtFine_labelTrainIds.png"
+        assertEquals(List.of("dataset: 4 *_gtFine_instanceIds.png mask(s) not read: the dataset has *_gtFine_labelTrainIds.png"
                 + " masks, which are read instead (as CVAT does), as crowd masks of the 19 training classes and background"),
                 problems.lines);
     }
@@ -137,7 +138,7 @@ class CityscapesReaderTest {
         RecordedProblems problems = new RecordedProblems();
         Item a = Datasets.read(FORMAT, sample.source(), problems).item("val", "c/a");
         assertEquals(List.of(crowd(0, 0, 1, 0), crowd(19, 1, 0, 1)), a.annotations());
-        assertEquals(List.of("dataset labelTrainIds value 255 (Cityscapes' 'ignore') read as 'background'"), problems.lines);
+        assertEquals(List.of("dataset: labelTrainIds value 255 (Cityscapes' 'ignore') read as 'background'"), problems.lines);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.labelbridge.format.cityscapes;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.labelbridge.format.cityscapes.CityscapesReaderTest.CITY;
@@ -23,7 +24,7 @@ import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.scenes.Described;
-import org.labelbridge.format.scenes.RecordedProblems;
+
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;

@@ -102,6 +102,6 @@ class CvatDetectorTest {
         assertEquals("CVAT for images 1.1", Formats.byId("cvat_images").orElseThrow().descriptor().displayName());
         assertEquals("CVAT for video 1.1", Formats.byId("cvat_video").orElseThrow().descriptor().displayName());
         assertTrue(Formats.byId("cvat_images").orElseThrow().descriptor().canWrite());
-        assertFalse(Formats.byId("cvat_video").orElseThrow().descriptor().canWrite());
+        assertTrue(Formats.byId("cvat_video").orElseThrow().descriptor().canWrite());
     }
 }

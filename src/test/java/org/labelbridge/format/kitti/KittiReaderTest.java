@@ -1,5 +1,6 @@
 package org.labelbridge.format.kitti;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.format.FormatException;
-import org.labelbridge.format.scenes.RecordedProblems;
+
 import org.labelbridge.format.scenes.SampleFolder;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
@@ -113,7 +114,7 @@ class KittiReaderTest {
         assertEquals(List.of(-1000.0, -1000.0, -1000.0), boxes.get(2).attributes().get("location"));
         assertEquals(-10.0, boxes.get(2).attributes().get("alpha"));
         assertEquals(List.of(
-                "dataset calib, velodyne folders of [training] not read: KITTI 1.0 holds 2D boxes and masks; the boxes keep"
+                "dataset: calib, velodyne folders of [training] not read: KITTI 1.0 holds 2D boxes and masks; the boxes keep"
                         + " their 3D fields as attributes",
                 "changed 000001 bbox: occlusion level read as a flag (true when not 0), as CVAT reads KITTI",
                 "changed 000001 bbox: truncated fraction read as a flag (true when not 0), as CVAT reads KITTI",
@@ -152,7 +153,7 @@ class KittiReaderTest {
         Item a = dataset.item("val", "a");
         assertEquals(List.of(mask(0, 0, 1, 0), mask(1, 4, 0, 1)), a.annotations().subList(0, 2));
         assertEquals(2, a.annotations().get(3).label());
-        assertEquals(List.of("dataset 1 semantic mask(s) without an instance/ mask not read (the instance masks hold the"
+        assertEquals(List.of("dataset: 1 semantic mask(s) without an instance/ mask not read (the instance masks hold the"
                 + " labels): val/semantic/b.png"), problems.lines);
     }
 

@@ -1,5 +1,6 @@
 package org.labelbridge.format.kitti;
 
+import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.scenes.Described;
-import org.labelbridge.format.scenes.RecordedProblems;
+
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;
@@ -115,7 +116,7 @@ class KittiWriterTest {
         Datasets.write(FORMAT, new Datasets.Loaded(categories, List.of(item, empty)), dir, null, problems);
 
         assertEquals(List.of(
-                "dataset label 'traffic sign' written as 'traffic_sign': KITTI 1.0 label names cannot hold whitespace"
+                "dataset: label 'traffic sign' written as 'traffic_sign': KITTI 1.0 label names cannot hold whitespace"
                         + " or a leading '#', and must be unique",
                 "dropped a points: KITTI 1.0 holds masks, and shapes it can paint into them, only",
                 "changed a polygon: polygon rasterised to class and instance masks",

@@ -1,0 +1,485 @@
+package org.labelbridge.format.cvat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.labelbridge.format.DatasetOutput;
+import org.labelbridge.format.DatasetWriter;
+import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.SafeXml;
+import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
+import org.labelbridge.model.Categories;
+import org.labelbridge.model.Item;
+import org.labelbridge.model.Media;
+import org.labelbridge.model.Points;
+import org.labelbridge.model.Skeleton;
+import org.labelbridge.model.Track;
+
+/**
+ * Writes CVAT for video 1.1 as CVAT exports a project in interpolation mode:
+ * {@code annotations.xml} with a meta (one task per subset, each with its frame size), then
+ * one {@code <track>} per track with its shapes frame by frame, and each frame's image as
+ * {@code images/<subset>/frame_000010.<ext>}.
+ *
+ * <p>Tracks force grouping: items bring shapes frame by frame, the XML lists them track by
+ * track. Each shape is converted as it arrives (as the images writer converts it) and spooled
+ * to a temporary file ({@link TrackSpool}); what stays in memory is a frame and an offset per
+ * shape (16 bytes), a head per track and the frame numbers per task. At the end the tracks are
+ * written in id order, each one's shapes read back in frame order.
+ *
+ * <p>Tracks are rebuilt from the model's {@link Track}s: the shapes of one track id (and one
+ * label, kind, group and source, which a CVAT track has one of) in frame order, keyframe and
+ * outside as the model says; CVAT's track id is the model's. Where a visible shape is not
+ * followed on the task's next frame by a shape of its track, the track is closed there by an
+ * outside copy of it, as CVAT ends a track, so that nothing is interpolated over frames where
+ * the object was not annotated. Shapes without a track become single-frame tracks (the shape,
+ * then its outside copy on the next frame), numbered after the highest track id, as CVAT dumps
+ * them. Every attribute is written on every shape, as CVAT does; the meta declares mutable those
+ * whose value changes along a track. Tags are not written: a CVAT video dump holds none.
+ */
+final class CvatVideoWriter implements DatasetWriter {
+
+    static final String FORMAT_NAME = "CVAT for video 1.1";
+
+    /** Annotation attributes CVAT for video holds as track data, never as {@code <attribute>}s. */
+    private static final List<String> TRACK_ATTRIBUTES = List.of("keyframe", "outside", "track_id");
+
+    private final DatasetOutput output;
+    private final Problems problems;
+    private final Map<String, VideoTask> tasks = new LinkedHashMap<>();
+    private final Map<TrackKey, TrackShapes> tracks = new LinkedHashMap<>();
+    /** The first {@code <track>} of each track id in each subset, to report tracks that split. */
+    private final Map<TrackRef, TrackKey> firstKeys = new HashMap<>();
+    private Categories categories;
+    private AttributeDeclarations declarations;
+    private CvatShapes shapes;
+    private TrackSpool spool;
+    private long maxTrackId = Long.MIN_VALUE;
+    private boolean idsReported;
+    private boolean plainReported;
+
+    /** One subset: one task, its frames, its frame size and its shapes without a track. */
+    private static final class VideoTask {
+        final TaskFrames frames;
+        final ShapeList plain = new ShapeList();
+        CvatMeta.Size size;
+        long[] sortedFrames;
+
+        VideoTask(TaskFrames frames) {
+            this.frames = frames;
+        }
+
+        /** The task's first frame after {@code frame}, or -1 (frames are never negative). */
+        long nextFrame(long frame) {
+            int at = Arrays.binarySearch(sortedFrames, frame);
+            int next = at >= 0 ? at + 1 : -at - 1;
+            return next < sortedFrames.length ? sortedFrames[next] : -1;
+        }
+    }
+
+    /** What one {@code <track>} shares: CVAT gives a track one label, one kind, one group, one source. */
+    private record TrackKey(String subset, long id, String element, String label, int group, String source) {
+    }
+
+    private record TrackRef(String subset, long id) {
+    }
+
+    /** The spooled shapes of one {@code <track>}, and the attribute values of its first shape. */
+    private static final class TrackShapes {
+        final TrackKey key;
+        final ShapeList shapes = new ShapeList();
+        final Map<AttributeKey, Object> firstValues;
+
+        TrackShapes(TrackKey key, Map<AttributeKey, Object> firstValues) {
+            this.key = key;
+            this.firstValues = firstValues;
+        }
+    }
+
+    /** An attribute of a label (the shape's, or a skeleton node's). */
+    private record AttributeKey(int label, String name) {
+    }
+
+    /** Frames and spool offsets of shapes in primitive arrays: 16 bytes a shape. */
+    private static final class ShapeList {
+        private long[] frames = new long[4];
+        private long[] offsets = new long[4];
+        private int size;
+
+        void add(long frame, long offset) {
+            if (size == frames.length) {
+                frames = Arrays.copyOf(frames, size * 2);
+                offsets = Arrays.copyOf(offsets, size * 2);
+            }
+            frames[size] = frame;
+            offsets[size++] = offset;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long frame(int i) {
+            return frames[i];
+        }
+
+        long offset(int i) {
+            return offsets[i];
+        }
+
+        /** The first frame after shape {@code i} that is not its own, or -1. */
+        long nextOtherFrame(int i) {
+            for (int j = i + 1; j < size; j++) {
+                if (frames[j] != frames[i]) {
+                    return frames[j];
+                }
+            }
+            return -1;
+        }
+
+        /** Sorts by frame, shapes of one frame in the order they came (items rarely come unsorted). */
+        void sortByFrame() {
+            boolean sorted = true;
+            for (int i = 1; i < size && sorted; i++) {
+                sorted = frames[i - 1] <= frames[i];
+            }
+            if (sorted) {
+                return;
+            }
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingLong(i -> frames[i]));
+            long[] sortedFrames = new long[size];
+            long[] sortedOffsets = new long[size];
+            for (int i = 0; i < size; i++) {
+                sortedFrames[i] = frames[order[i]];
+                sortedOffsets[i] = offsets[order[i]];
+            }
+            frames = sortedFrames;
+            offsets = sortedOffsets;
+        }
+    }
+
+    CvatVideoWriter(DatasetOutput output, Problems problems) {
+        this.output = output;
+        this.problems = problems;
+    }
+
+    @Override
+    public void begin(Categories categories) throws IOException {
+        this.categories = categories;
+        this.declarations = new AttributeDeclarations(categories);
+        this.shapes = new CvatShapes(categories, declarations, problems, FORMAT_NAME);
+        CvatMetaWriter.reportLostParents(categories, problems);
+        spool = new TrackSpool();
+    }
+
+    @Override
+    public void write(Item item) throws IOException {
+        VideoTask task = tasks.computeIfAbsent(item.subset(),
+                s -> new VideoTask(new TaskFrames(s, tasks.size(), "its frame number")));
+        long frame = task.frames.frameOf(item, problems);
+        String frameName = CvatLayout.frameName(frame);
+        if (!idsReported && !item.id().equals(frameName)) {
+            idsReported = true;
+            problems.dataset("item ids are not kept: CVAT for video names each item by its frame number ('"
+                    + item.id() + "' is written as " + frameName + ")");
+        }
+        List<String> lostAttributes = new ArrayList<>(item.attributes().keySet());
+        lostAttributes.remove("frame");
+        if (!lostAttributes.isEmpty()) {
+            problems.item(item.id(), "item attributes " + lostAttributes + " not kept: " + FORMAT_NAME
+                    + " keeps only the frame number");
+        }
+        frameSize(task, item);
+        int spooled = 0;
+        for (Annotation annotation : item.annotations()) {
+            if (spool(item.id(), task, frame, annotation)) {
+                spooled++;
+            }
+        }
+        boolean copied = false;
+        if (output.keepsMedia() && item.media().hasPath()) {
+            String extension = item.media().extension();
+            String target = CvatLayout.IMAGES_DIR + "/" + item.subset() + "/" + frameName
+                    + (extension.isEmpty() ? ".jpg" : extension);
+            copied = output.copyMedia(item.media(), target);
+            if (!copied) {
+                problems.item(item.id(), "image " + item.media().path() + " is not in the source; not copied");
+            }
+        }
+        if (spooled == 0 && !copied) {
+            problems.item(item.id(), "no shape and no image: nothing in a CVAT video dump brings this frame back");
+        }
+    }
+
+    /** A task has one frame size: the first one known; other sizes are reported. */
+    private void frameSize(VideoTask task, Item item) {
+        Media media = item.media().hasSize() ? item.media() : CvatImagesWriter.sizeFromMasks(item, problems);
+        if (!media.hasSize()) {
+            problems.item(item.id(), "image size unknown: it reads back as the frame size of its task");
+            return;
+        }
+        CvatMeta.Size size = new CvatMeta.Size(media.width(), media.height());
+        if (task.size == null) {
+            task.size = size;
+        } else if (!task.size.equals(size)) {
+            problems.item(item.id(), "image size " + size.width() + "x" + size.height() + " is not kept: a CVAT "
+                    + "video task has one frame size, " + task.size.width() + "x" + task.size.height());
+        }
+    }
+
+    /** Converts and spools one annotation; false when it is not written (reported). */
+    private boolean spool(String itemId, VideoTask task, long frame, Annotation annotation) throws IOException {
+        AnnotationKind kind = annotation.kind();
+        if (kind == AnnotationKind.TAG) {
+            problems.dropped(itemId, kind, FORMAT_NAME + " holds no tags: CVAT leaves them out of video dumps");
+            return false;
+        }
+        Annotation written = withoutTrackAttributes(itemId, annotation);
+        CvatShape shape = shapes.convert(itemId, written);
+        if (shape == null) {
+            return false;
+        }
+        Track track = annotation.info().track();
+        if (track == null) {
+            if (!plainReported) {
+                plainReported = true;
+                problems.dataset("shapes without a track are written as single-frame tracks, as CVAT writes them "
+                        + "in a video dump; they read back as tracks");
+            }
+            task.plain.add(frame, spool.append(shape, true, false));
+            return true;
+        }
+        if (track.outside() && written instanceof Skeleton skeleton && !allAbsent(skeleton)) {
+            problems.changed(itemId, kind, "the nodes of a skeleton outside its track (id " + track.id()
+                    + ") are written outside, as CVAT has them");
+        }
+        TrackKey key = new TrackKey(task.frames.subset(), track.id(), shape.element(), shape.label(), shape.group(),
+                shape.source());
+        TrackShapes entry = tracks.get(key);
+        Map<AttributeKey, Object> values = attributeValues(written);
+        if (entry == null) {
+            entry = new TrackShapes(key, values);
+            tracks.put(key, entry);
+            TrackKey first = firstKeys.putIfAbsent(new TrackRef(key.subset(), key.id()), key);
+            if (first != null) {
+                problems.dataset("track " + track.id() + " has shapes of more than one label, kind, group or source: "
+                        + "written as several <track>s with its id, as a CVAT track has one of each");
+            }
+        } else {
+            noteChanges(entry.firstValues, values);
+        }
+        entry.shapes.add(frame, spool.append(shape, track.keyframe(), track.outside()));
+        maxTrackId = Math.max(maxTrackId, track.id());
+        return true;
+    }
+
+    private Annotation withoutTrackAttributes(String itemId, Annotation annotation) {
+        Map<String, Object> attributes = annotation.attributes();
+        if (TRACK_ATTRIBUTES.stream().noneMatch(attributes::containsKey)) {
+            return annotation;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>(attributes);
+        for (String name : TRACK_ATTRIBUTES) {
+            if (kept.remove(name) != null) {
+                problems.changed(itemId, annotation.kind(), "attribute '" + name + "' is not written: CVAT for video "
+                        + "holds " + name + " as track data, which comes from the annotation's track");
+            }
+        }
+        return annotation.withInfo(annotation.info().withAttributes(kept));
+    }
+
+    /** The attribute values of a shape and its nodes, by label. */
+    private static Map<AttributeKey, Object> attributeValues(Annotation annotation) {
+        Map<AttributeKey, Object> values = new HashMap<>();
+        annotation.attributes().forEach((name, value) -> values.put(new AttributeKey(annotation.label(), name), value));
+        if (annotation instanceof Skeleton skeleton) {
+            for (Points node : skeleton.nodes()) {
+                if (node.label() != null) {
+                    node.attributes().forEach((name, value) -> values.put(new AttributeKey(node.label(), name), value));
+                }
+            }
+        }
+        return values;
+    }
+
+    private void noteChanges(Map<AttributeKey, Object> first, Map<AttributeKey, Object> values) {
+        for (Map.Entry<AttributeKey, Object> value : values.entrySet()) {
+            if (!Objects.equals(first.get(value.getKey()), value.getValue())) {
+                declarations.varies(value.getKey().label(), value.getKey().name());
+            }
+        }
+        for (AttributeKey key : first.keySet()) {
+            if (!values.containsKey(key)) {
+                declarations.varies(key.label(), key.name());
+            }
+        }
+    }
+
+    private static boolean allAbsent(Skeleton skeleton) {
+        for (Points node : skeleton.nodes()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.visibility(i) != Points.ABSENT) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void finish() throws IOException {
+        try (TrackSpool shapesIn = spool; OutputStream out = output.deferred(CvatLayout.ANNOTATIONS_FILE)) {
+            XMLStreamWriter writer = SafeXml.writer(out);
+            try {
+                writer.writeStartDocument("utf-8", "1.0");
+                IndentingXml xml = new IndentingXml(writer, 0);
+                xml.start(CvatLayout.ROOT);
+                xml.leaf("version", CvatLayout.VERSION);
+                List<CvatMetaWriter.SubsetTask> meta = new ArrayList<>();
+                for (VideoTask task : tasks.values()) {
+                    meta.add(task.frames.task(true, task.size));
+                    task.sortedFrames = task.frames.sorted();
+                }
+                new CvatMetaWriter(xml, categories, declarations, problems).write(meta);
+                List<TrackShapes> ordered = new ArrayList<>(tracks.values());
+                ordered.sort(Comparator.comparingLong(track -> track.key.id()));
+                for (TrackShapes track : ordered) {
+                    writeTrack(xml, track);
+                }
+                long nextId = tracks.isEmpty() ? 0 : maxTrackId + 1;
+                for (VideoTask task : tasks.values()) {
+                    for (int i = 0; i < task.plain.size(); i++) {
+                        writePlainShape(xml, task, task.plain.frame(i), task.plain.offset(i), nextId++);
+                    }
+                }
+                xml.end();
+                writer.writeCharacters("\n");
+                writer.writeEndDocument();
+                writer.flush();
+            } catch (XMLStreamException e) {
+                throw new IOException("cannot write CVAT XML: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void writeTrack(IndentingXml xml, TrackShapes track) throws IOException {
+        TrackKey key = track.key;
+        VideoTask task = tasks.get(key.subset());
+        openTrack(xml, key.id(), key.label(), key.source(), key.group(), task);
+        ShapeList list = track.shapes;
+        list.sortByFrame();
+        for (int i = 0; i < list.size(); i++) {
+            long frame = list.frame(i);
+            if (i > 0 && frame == list.frame(i - 1)) {
+                problems.dropped(CvatLayout.frameName(frame), CvatLayout.kindOf(key.element()), "a second shape of "
+                        + "track " + key.id() + " on this frame: a CVAT track has one shape per frame");
+                continue;
+            }
+            TrackSpool.Spooled spooled = spool.read(list.offset(i));
+            writeShape(xml, spooled.shape(), frame, spooled.keyframe(), spooled.outside());
+            if (!spooled.outside()) {
+                closeAfter(xml, task, spooled.shape(), frame, list.nextOtherFrame(i));
+            }
+        }
+        xml.end();
+    }
+
+    private void writePlainShape(IndentingXml xml, VideoTask task, long frame, long offset, long id)
+            throws IOException {
+        CvatShape shape = spool.read(offset).shape();
+        openTrack(xml, id, shape.label(), shape.source(), shape.group(), task);
+        writeShape(xml, shape, frame, true, false);
+        closeAfter(xml, task, shape, frame, -1);
+        xml.end();
+    }
+
+    /**
+     * Ends a visible stretch of a track as CVAT does, with an outside copy of its last shape on
+     * the task's next frame, unless the track has a shape there ({@code nextOwnFrame}, -1 for none)
+     * or the task has no next frame.
+     */
+    private static void closeAfter(IndentingXml xml, VideoTask task, CvatShape shape, long frame, long nextOwnFrame)
+            throws IOException {
+        long next = task.nextFrame(frame);
+        if (next >= 0 && (nextOwnFrame < 0 || nextOwnFrame > next)) {
+            writeShape(xml, shape, next, true, true);
+        }
+    }
+
+    private static void openTrack(IndentingXml xml, long id, String label, String source, int group, VideoTask task)
+            throws IOException {
+        xml.start(CvatLayout.TRACK);
+        xml.attribute("id", Long.toString(id));
+        xml.attribute("label", label);
+        if (source != null) {
+            xml.attribute(CvatLayout.SOURCE, source);
+        }
+        xml.attribute("task_id", Integer.toString(task.frames.taskId()));
+        xml.attribute("subset", task.frames.subset());
+        if (group != 0) {
+            xml.attribute("group_id", Integer.toString(group));
+        }
+    }
+
+    /**
+     * One frame of a track, laid out as CVAT's video dump: {@code frame keyframe outside occluded},
+     * the geometry, {@code z_order}. A skeleton's state is its nodes' (all outside: the skeleton is
+     * outside); it says {@code outside} itself only where its nodes would say otherwise.
+     */
+    private static void writeShape(IndentingXml xml, CvatShape shape, long frame, boolean keyframe, boolean outside)
+            throws IOException {
+        xml.start(shape.element());
+        xml.attribute("frame", Long.toString(frame));
+        xml.attribute("keyframe", flag(keyframe));
+        if (shape.isSkeleton()) {
+            boolean nodesOutside = !shape.nodes().isEmpty();
+            for (CvatShape.Node node : shape.nodes()) {
+                nodesOutside &= outside || node.visibility() == Points.ABSENT;
+            }
+            if (nodesOutside != outside) {
+                xml.attribute("outside", flag(outside));
+            }
+            if (shape.occluded()) {
+                xml.attribute(CvatLayout.OCCLUDED, flag(true));
+            }
+        } else {
+            xml.attribute("outside", flag(outside));
+            xml.attribute(CvatLayout.OCCLUDED, flag(shape.occluded()));
+        }
+        CvatShapes.writeFields(xml, shape.geometry());
+        xml.attribute("z_order", Integer.toString(shape.zOrder()));
+        for (CvatShape.Node node : shape.nodes()) {
+            xml.start(CvatLayout.POINTS);
+            xml.attribute("label", node.label());
+            if (node.source() != null) {
+                xml.attribute(CvatLayout.SOURCE, node.source());
+            }
+            xml.attribute("keyframe", flag(keyframe));
+            xml.attribute("outside", flag(outside || node.visibility() == Points.ABSENT));
+            xml.attribute(CvatLayout.OCCLUDED, flag(node.visibility() == Points.HIDDEN));
+            xml.attribute("points", node.points());
+            CvatShapes.writeAttributes(xml, node.attributes());
+            xml.end();
+        }
+        CvatShapes.writeAttributes(xml, shape.attributes());
+        xml.end();
+    }
+
+    private static String flag(boolean value) {
+        return value ? "1" : "0";
+    }
+}

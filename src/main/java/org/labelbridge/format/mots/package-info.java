@@ -1,0 +1,27 @@
+/**
+ * MOTS PNG 1.0 ({@code mots}): instance masks of tracked objects, one 16-bit PNG per frame, as
+ * CVAT exports them through Datumaro's {@code mots_png}.
+ *
+ * <pre>
+ * &lt;subset&gt;/instances/labels.txt   label names, one a line: class id n is line n (1-based)
+ * &lt;subset&gt;/instances/&lt;id&gt;.png     pixel = class_id * 1000 + instance id (0 = background)
+ * &lt;subset&gt;/images/&lt;id&gt;.jpg        the frame's image (any extension)
+ * </pre>
+ *
+ * <p>Read: one item per instance PNG (8- or 16-bit grey), in subset {@code <subset>}, or
+ * {@code default} when {@code instances/} is at the root; sized by its PNG. Each pixel value
+ * other than 0 is one mask of label {@code class_id - 1}, whose
+ * {@link org.labelbridge.model.Track} is the instance id (keyframe, not outside), as Datumaro's
+ * {@code track_id} attribute has it. Class 10 with fewer than 10 labels is MOTS's "ignored"
+ * (the label {@code ignored}, z-order 1), as Datumaro reads it. Every subset's labels.txt must
+ * list the same labels; without any, the labels are MOTS's classes car, pedestrian, ignored.
+ *
+ * <p>Written: per subset labels.txt, then per item its instance PNG (16-bit grey) and its image.
+ * Only tracked objects, as CVAT exports only tracks: masks as they are; polygons, boxes and
+ * ellipses rasterised (reported), all merged by z-order (pixel rule in
+ * {@code format.common.pixels}), hidden pixels reported. A track id must be an instance id,
+ * 0 to 999, and {@code 1000 * (label + 1) + id} must fit 16 bits; shapes without a track, outside
+ * their track, unlabelled or out of range are dropped and reported. Shapes of one track and
+ * label on one frame merge into one instance.
+ */
+package org.labelbridge.format.mots;
