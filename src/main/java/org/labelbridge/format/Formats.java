@@ -22,7 +22,12 @@ public final class Formats {
             new org.labelbridge.format.widerface.WiderFaceFormat(),
             new org.labelbridge.format.vggface2.VggFace2Format(),
             new org.labelbridge.format.market1501.Market1501Format(),
-            new org.labelbridge.format.lfw.LfwFormat()
+            new org.labelbridge.format.lfw.LfwFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsDetectionFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsSegmentationFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsObbFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsPoseFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsClassificationFormat()
     );
 
     private Formats() {
