@@ -34,7 +34,12 @@ public final class Formats {
             new org.labelbridge.format.cityscapes.CityscapesFormat(),
             new org.labelbridge.format.kitti.KittiFormat(),
             new org.labelbridge.format.mot.MotFormat(),
-            new org.labelbridge.format.mots.MotsFormat()
+            new org.labelbridge.format.mots.MotsFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsDetectionFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsSegmentationFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsObbFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsPoseFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsClassificationFormat()
     );
 
     private Formats() {

@@ -1,0 +1,22 @@
+package org.labelbridge.format.ultralytics;
+
+import org.labelbridge.format.common.NumberText;
+
+/** A label line as text: the class id, then numbers as short as they read back exactly. */
+final class LineText {
+
+    private LineText() {
+    }
+
+    /** {@code "<classId> v1 v2 ..."}, or {@code null} when a value is not a finite number. */
+    static String of(int classId, double... values) {
+        StringBuilder line = new StringBuilder().append(classId);
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                return null;
+            }
+            line.append(' ').append(NumberText.of(value));
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,156 @@
+package org.labelbridge.format.ultralytics;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.labelbridge.format.DatasetSource;
+import org.labelbridge.format.FormatException;
+import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.ImageFiles;
+
+/**
+ * The images of one subset, one at a time, in the order its sources give them: an image
+ * folder's images sorted by path (its sub-folders included), a list file's lines as written.
+ * Every source is found when the subset is opened, so that a wrong data.yaml fails at once.
+ */
+final class SubsetImages implements Closeable {
+
+    /** An image of the subset: its path in the dataset (where it would be, when it is missing) and its item id. */
+    record Image(String path, String id, boolean exists) {
+    }
+
+    /** One source of the subset: a folder or a list file. */
+    private record Source(String path, boolean list) {
+    }
+
+    private final DatasetSource source;
+    private final Locator locator;
+    private final Problems problems;
+    private final String yamlPath;
+    private final Iterator<Source> sources;
+    private Iterator<String> folderImages;
+    private String folder;
+    private BufferedReader list;
+    private String listPath;
+    private int listLine;
+
+    private SubsetImages(DatasetSource source, Problems problems, String yamlPath, List<Source> sources) {
+        this.source = source;
+        this.locator = new Locator(source);
+        this.problems = problems;
+        this.yamlPath = yamlPath;
+        this.sources = sources.iterator();
+    }
+
+    static SubsetImages open(DatasetSource source, Problems problems, DataYaml yaml, DataYaml.Subset subset)
+            throws FormatException {
+        Locator locator = new Locator(source);
+        List<String> bases = yaml.path.isEmpty() ? List.of() : List.of(yaml.path);
+        List<Source> found = new ArrayList<>();
+        for (String raw : subset.sources()) {
+            boolean list = raw.strip().toLowerCase(java.util.Locale.ROOT).endsWith(UltralyticsLayout.TEXT_EXTENSION);
+            String path = list ? locator.file(raw, bases) : locator.folder(raw, bases);
+            if (path == null) {
+                throw FormatException.at(yaml.file, "line " + subset.line(), "the "
+                        + (list ? "image list" : "image folder") + " '" + raw + "' of subset '" + subset.name()
+                        + "' is not in the dataset");
+            }
+            found.add(new Source(path, list));
+        }
+        return new SubsetImages(source, problems, yaml.path, found);
+    }
+
+    /** The next image, or {@code null} when the subset has no more. */
+    Image next() throws IOException {
+        while (true) {
+            if (folderImages != null && folderImages.hasNext()) {
+                String path = folderImages.next();
+                return new Image(path, UltralyticsLayout.idInFolder(folder, path), true);
+            }
+            if (list != null) {
+                Image listed = nextListed();
+                if (listed != null) {
+                    return listed;
+                }
+            }
+            if (!sources.hasNext()) {
+                return null;
+            }
+            start(sources.next());
+        }
+    }
+
+    private void start(Source next) throws IOException {
+        folderImages = null;
+        close();
+        if (next.list()) {
+            list = new BufferedReader(new InputStreamReader(source.open(next.path()), StandardCharsets.UTF_8));
+            listPath = next.path();
+            listLine = 0;
+            return;
+        }
+        folder = next.path();
+        List<String> images = new ArrayList<>();
+        int others = 0;
+        String example = null;
+        for (String file : source.filesUnder(folder)) {
+            if (ImageFiles.isImage(file)) {
+                images.add(file);
+            } else {
+                others++;
+                example = example == null ? file : example;
+            }
+        }
+        if (others > 0) {
+            problems.dataset(others + " file(s) in the image folder " + (folder.isEmpty() ? "(the root)" : folder)
+                    + " are not images and were skipped, e.g. " + example);
+        }
+        folderImages = images.iterator();
+    }
+
+    private Image nextListed() throws IOException {
+        for (String line = list.readLine(); line != null; line = list.readLine()) {
+            listLine++;
+            String entry = line.strip();
+            if (listLine == 1 && entry.startsWith("\uFEFF")) {
+                entry = entry.substring(1);
+            }
+            if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            String listFolder = listPath.contains("/") ? listPath.substring(0, listPath.lastIndexOf('/')) : "";
+            List<String> bases = new ArrayList<>();
+            if (!listFolder.isEmpty()) {
+                bases.add(listFolder);
+            }
+            if (!yamlPath.isEmpty()) {
+                bases.add(yamlPath);
+            }
+            String path = locator.file(entry, bases);
+            boolean exists = path != null;
+            if (!exists) {
+                path = Locator.expected(entry);
+                if (path.isEmpty()) {
+                    throw FormatException.at(source.describe(listPath), "line " + listLine,
+                            "expected the path of an image, got '" + entry + "'");
+                }
+            }
+            return new Image(path, UltralyticsLayout.idFromListedImage(path), exists);
+        }
+        close();
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (list != null) {
+            list.close();
+            list = null;
+        }
+    }
+}

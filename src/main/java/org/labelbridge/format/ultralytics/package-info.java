@@ -1,0 +1,30 @@
+/**
+ * The Ultralytics YOLO family as CVAT reads and writes it: Detection, Segmentation, Oriented
+ * Bounding Boxes, Pose and Classification, five formats sharing one layout.
+ *
+ * <pre>
+ * data.yaml              path: .   train: train.txt   val: images/val   names: {0: cat} or [cat]
+ *                        (nc without names gives class_0..; pose adds kpt_shape: [points, 2|3])
+ * train.txt              one image path a line: images/train/1.jpg
+ * images/&lt;subset&gt;/&lt;id&gt;.jpg   labels/&lt;subset&gt;/&lt;id&gt;.txt
+ *                        (or &lt;subset&gt;/images/ and &lt;subset&gt;/labels/, as Roboflow writes)
+ *   detection            class cx cy w h                          fractions of the image size
+ *   segmentation         class x1 y1 x2 y2 x3 y3 ...              a polygon
+ *   oriented boxes       class x1 y1 x2 y2 x3 y3 x4 y4            a rotated box's corners
+ *   pose                 class cx cy w h px1 py1 [v1] ...         a skeleton of kpt_shape points
+ *                        any line may end with a whole-number track id (CVAT's)
+ * images.meta            (Datumaro's, optional) "&lt;id&gt; &lt;height&gt; &lt;width&gt;" for images not present
+ * &lt;subset&gt;/&lt;label&gt;/&lt;image&gt;   classification; &lt;subset&gt;/labels.json (CVAT's) keeps ids and labels
+ * </pre>
+ *
+ * A subset's images are a folder (read recursively), a list file, or a list of either; paths
+ * are found as Ultralytics and Datumaro find them (relative to {@code path}, a list file or the
+ * root; a leading {@code ../} or {@code data/} dropped when that is where they are). An image's
+ * label file is its path with the last {@code images} folder turned into {@code labels}. Sizes
+ * come from image headers, else images.meta; an item without one keeps no annotations, and the
+ * loss is reported. Pose points are child labels {@code <class>_point_<i>} of their skeleton
+ * label, as CVAT names them; the pose box is not kept (the writer gives the box around the
+ * points). The writers write CVAT's shape: data.yaml with a list file per subset, items without
+ * a subset in {@code train}, no track ids (Ultralytics would reject them).
+ */
+package org.labelbridge.format.ultralytics;
