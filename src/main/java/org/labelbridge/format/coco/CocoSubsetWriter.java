@@ -55,7 +55,7 @@ final class CocoSubsetWriter {
         this.problems = problems;
         this.compressedMasks = compressedMasks;
         this.json = CocoFileParser.JSON.createGenerator(output.deferred(CocoLayout.annotationFile(task, subset)));
-        writeHeader(categories);
+        writeHeader(this.categories);
     }
 
     private void writeHeader(Categories categories) throws IOException {
@@ -73,7 +73,7 @@ final class CocoSubsetWriter {
         }
         json.writeEndObject();
         json.writeArrayFieldStart("categories");
-        List<Label> labels = categories == null ? List.of() : categories.labels();
+        List<Label> labels = categories.labels();
         for (int i = 0; i < labels.size(); i++) {
             json.writeStartObject();
             json.writeNumberField("id", i + 1);
