@@ -14,6 +14,7 @@ public final class Formats {
 
     private static final List<Format> ALL = List.of(
             new CocoFormat(),
+            new org.labelbridge.format.coco.CocoKeypointsFormat(),
             new CvatImagesFormat(),
             new CvatVideoFormat(),
             new DatumaroFormat(),

@@ -28,7 +28,7 @@ import org.labelbridge.model.Track;
 final class AnnotationCodec {
 
     /** What one COCO annotation becomes besides its keypoints. */
-    enum Kind { NONE, BBOX, POLYGONS, RLE, TAG, CAPTION }
+    enum Kind { NONE, BBOX, POLYGONS, RLE, TAG, CAPTION, POLYGONS_AND_BOX }
 
     private static final Kind[] KINDS = Kind.values();
 
@@ -103,7 +103,10 @@ final class AnnotationCodec {
         }
         switch (kind) {
             case BBOX -> out.writeCoordinates(a.bbox, 0, 4);
-            case POLYGONS -> {
+            case POLYGONS, POLYGONS_AND_BOX -> {
+                if (kind == Kind.POLYGONS_AND_BOX) {
+                    out.writeCoordinates(a.bbox, 0, 4);
+                }
                 out.writeLong(a.polygonCount);
                 int start = 0;
                 for (int i = 0; i < a.polygonCount; i++) {
@@ -180,7 +183,11 @@ final class AnnotationCodec {
                 double[] box = in.readCoordinates();
                 shapes.add(new Bbox(info, box[0], box[1], box[2], box[3], rotation));
             }
-            case POLYGONS -> {
+            case POLYGONS, POLYGONS_AND_BOX -> {
+                if (kind == Kind.POLYGONS_AND_BOX) {
+                    double[] box = in.readCoordinates();
+                    shapes.add(new Bbox(info, box[0], box[1], box[2], box[3], 0));
+                }
                 int count = in.readInt();
                 for (int i = 0; i < count; i++) {
                     shapes.add(new Polygon(info, in.readCoordinates()));

@@ -42,6 +42,7 @@ final class CocoFileParser {
     private final String subset;
     private final String imagesDir;
     private final ParsedAnnotation parsed = new ParsedAnnotation();
+    private final boolean keypointBoxes;
 
     private JsonParser p;
     private JsonFields json;
@@ -62,7 +63,9 @@ final class CocoFileParser {
 
     private int skippedAnnotations;
 
-    CocoFileParser(CocoIndex index, DatasetSource source, Problems problems, TaskFile file, int fileNumber) {
+    CocoFileParser(CocoIndex index, DatasetSource source, Problems problems, TaskFile file, int fileNumber,
+                   boolean keypointBoxes) {
+        this.keypointBoxes = keypointBoxes;
         this.index = index;
         this.source = source;
         this.problems = problems;
@@ -284,10 +287,12 @@ final class CocoFileParser {
             kind = AnnotationCodec.Kind.CAPTION;
             a.categoryId = 0;
         } else if (a.polygonCount > 0) {
-            kind = AnnotationCodec.Kind.POLYGONS;
+            kind = keypointBox(a, Geometry.bounds(a.coordinates, a.polygonEnds[a.polygonCount - 1]))
+                    ? AnnotationCodec.Kind.POLYGONS_AND_BOX : AnnotationCodec.Kind.POLYGONS;
         } else if (a.hasRle) {
             kind = AnnotationCodec.Kind.RLE;
-        } else if (task == CocoTask.PERSON_KEYPOINTS && a.hasKeypoints) {
+        } else if (task == CocoTask.PERSON_KEYPOINTS && a.hasKeypoints
+                && !keypointBox(a, Geometry.keypointBounds(a.keypoints, a.keypointCount))) {
             kind = AnnotationCodec.Kind.NONE; // the box only frames the keypoints (as Datumaro reads it)
         } else if (a.hasBbox) {
             kind = AnnotationCodec.Kind.BBOX;
@@ -308,6 +313,15 @@ final class CocoFileParser {
         categoryIds[annotationCount] = a.categoryId;
         entries[annotationCount] = i;
         annotationCount++;
+    }
+
+    /**
+     * Whether a keypoints object's bbox is a box of its own (COCO Keypoints' reading): not the
+     * frame of its polygons, else of its labelled keypoints, as a writer derives it.
+     */
+    private boolean keypointBox(ParsedAnnotation a, double[] derived) {
+        return keypointBoxes && file.task() == CocoTask.PERSON_KEYPOINTS && a.hasKeypoints && a.hasBbox
+                && !Arrays.equals(a.bbox, derived);
     }
 
     /** Ties each annotation of this file to its item and label, now that all ids are known. */

@@ -54,7 +54,11 @@ final class CocoLayout {
     }
 
     static String annotationFile(String subset) {
-        return ANNOTATIONS_DIR + "/" + CocoTask.INSTANCES.prefix() + "_" + subset + ".json";
+        return annotationFile(CocoTask.INSTANCES, subset);
+    }
+
+    static String annotationFile(CocoTask task, String subset) {
+        return ANNOTATIONS_DIR + "/" + task.prefix() + "_" + subset + ".json";
     }
 
     static String imageFile(String subset, String fileName) {

@@ -28,6 +28,14 @@ final class CocoReader implements DatasetReader {
     }
 
     static CocoReader open(DatasetSource source, Problems problems) throws IOException {
+        return open(source, problems, false);
+    }
+
+    /**
+     * @param keypointBoxes give a person_keypoints object's {@code bbox} as a box of its group when it
+     *                      is not just the frame of its visible keypoints (COCO Keypoints' reading)
+     */
+    static CocoReader open(DatasetSource source, Problems problems, boolean keypointBoxes) throws IOException {
         List<TaskFile> files = CocoLayout.taskFiles(source);
         if (files.isEmpty()) {
             throw FormatException.at(source.describe(""), null, "no COCO annotation file: expected "
@@ -40,7 +48,7 @@ final class CocoReader implements DatasetReader {
         }
         CocoIndex index = new CocoIndex();
         for (int i = 0; i < files.size(); i++) {
-            new CocoFileParser(index, source, problems, files.get(i), i).parse();
+            new CocoFileParser(index, source, problems, files.get(i), i, keypointBoxes).parse();
         }
         index.sortByItem();
         return new CocoReader(index, problems);

@@ -17,12 +17,14 @@ import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
 import org.labelbridge.model.Polygon;
 import org.labelbridge.model.Rle;
+import org.labelbridge.model.SkeletonDef;
 import org.labelbridge.model.Track;
 
 /**
- * One {@code instances_<subset>.json}, streamed: header and categories first, each annotation as
- * its item comes, and the image list (kept small in memory) last, after {@code annotations}:
- * JSON keys have no order, and so the annotations never wait in memory.
+ * One {@code instances_<subset>.json} (or {@code person_keypoints_<subset>.json}), streamed: header
+ * and categories first, each annotation as its item comes, and the image list (kept small in
+ * memory) last, after {@code annotations}: JSON keys have no order, and so the annotations never
+ * wait in memory.
  */
 final class CocoSubsetWriter {
 
@@ -31,6 +33,8 @@ final class CocoSubsetWriter {
     }
 
     private final String subset;
+    private final CocoTask task;
+    private final Categories categories;
     private final DatasetOutput output;
     private final Problems problems;
     private final boolean compressedMasks;
@@ -41,14 +45,17 @@ final class CocoSubsetWriter {
     private long nextImageId = 1;
     private long nextAnnotationId = 1;
 
-    CocoSubsetWriter(String subset, Categories categories, DatasetOutput output, Problems problems,
+    /** @param task {@link CocoTask#INSTANCES} or {@link CocoTask#PERSON_KEYPOINTS} */
+    CocoSubsetWriter(String subset, CocoTask task, Categories categories, DatasetOutput output, Problems problems,
                      boolean compressedMasks) throws IOException {
         this.subset = subset;
+        this.task = task;
+        this.categories = categories == null ? Categories.EMPTY : categories;
         this.output = output;
         this.problems = problems;
         this.compressedMasks = compressedMasks;
-        this.json = CocoFileParser.JSON.createGenerator(output.deferred(CocoLayout.annotationFile(subset)));
-        writeHeader(categories);
+        this.json = CocoFileParser.JSON.createGenerator(output.deferred(CocoLayout.annotationFile(task, subset)));
+        writeHeader(this.categories);
     }
 
     private void writeHeader(Categories categories) throws IOException {
@@ -66,16 +73,37 @@ final class CocoSubsetWriter {
         }
         json.writeEndObject();
         json.writeArrayFieldStart("categories");
-        List<Label> labels = categories == null ? List.of() : categories.labels();
+        List<Label> labels = categories.labels();
         for (int i = 0; i < labels.size(); i++) {
             json.writeStartObject();
             json.writeNumberField("id", i + 1);
             json.writeStringField("name", labels.get(i).name());
             json.writeStringField("supercategory", labels.get(i).parent());
+            SkeletonDef skeleton = categories.skeletons().get(i);
+            if (task == CocoTask.PERSON_KEYPOINTS && skeleton != null) {
+                writeSkeletonDef(skeleton, labels);
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
         json.writeArrayFieldStart("annotations");
+    }
+
+    /** The category's {@code keypoints} (node label names in node order) and 1-based {@code skeleton} edges. */
+    private void writeSkeletonDef(SkeletonDef skeleton, List<Label> labels) throws IOException {
+        json.writeArrayFieldStart("keypoints");
+        for (int node : skeleton.nodeLabels()) {
+            json.writeString(labels.get(node).name());
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("skeleton");
+        for (SkeletonDef.Edge edge : skeleton.edges()) {
+            json.writeStartArray();
+            json.writeNumber(edge.from() + 1);
+            json.writeNumber(edge.to() + 1);
+            json.writeEndArray();
+        }
+        json.writeEndArray();
     }
 
     void write(Item item) throws IOException {
@@ -85,6 +113,12 @@ final class CocoSubsetWriter {
         Media media = item.media();
         images.add(new ImageRow(imageId, fileName, media.hasSize() ? media.width() : 0,
                 media.hasSize() ? media.height() : 0));
+        if (task == CocoTask.PERSON_KEYPOINTS) {
+            for (KeypointObject object : KeypointObject.of(item, categories, problems)) {
+                writeKeypointObject(object, imageId);
+            }
+            return;
+        }
         for (CocoObject object : CocoObject.of(item, problems)) {
             if (object.first() instanceof Mask mask && media.hasSize()
                     && (mask.rle().width() != media.width() || mask.rle().height() != media.height())) {
@@ -132,6 +166,50 @@ final class CocoSubsetWriter {
         }
         json.writeEndArray();
         json.writeNumberField("iscrowd", crowd(first) ? 1 : 0);
+        if (first.attributes().get("score") instanceof Number score) {
+            json.writeNumberField("score", score.doubleValue());
+        }
+        writeAttributes(first);
+        json.writeEndObject();
+    }
+
+    /**
+     * A person_keypoints object: the keypoints' label and data, the group's polygons as its
+     * segmentation, the group's box (else the labelled points' frame) as its bbox.
+     */
+    private void writeKeypointObject(KeypointObject object, long imageId) throws IOException {
+        Annotation first = object.keypoints();
+        json.writeStartObject();
+        json.writeNumberField("id", annotationId(first.info().id()));
+        json.writeNumberField("image_id", imageId);
+        json.writeNumberField("category_id", first.label() == null ? 0 : first.label() + 1);
+        json.writeArrayFieldStart("segmentation");
+        for (Polygon polygon : object.polygons()) {
+            double[] points = polygon.points();
+            json.writeArray(points, 0, points.length);
+        }
+        json.writeEndArray();
+        double[] keypoints = object.triplets();
+        double[] box = object.box() != null
+                ? new double[] {object.box().x(), object.box().y(), object.box().w(), object.box().h()}
+                : Geometry.derivedKeypointBox(object.polygons(), keypoints);
+        json.writeNumberField("area", object.polygons().isEmpty() ? box[2] * box[3] : Geometry.area(object.polygons()));
+        json.writeArrayFieldStart("bbox");
+        for (double v : box) {
+            json.writeNumber(v);
+        }
+        json.writeEndArray();
+        json.writeNumberField("iscrowd", crowd(first) ? 1 : 0);
+        json.writeArrayFieldStart("keypoints");
+        int labelled = 0;
+        for (int k = 0; k < keypoints.length; k += 3) {
+            json.writeNumber(keypoints[k]);
+            json.writeNumber(keypoints[k + 1]);
+            json.writeNumber((int) keypoints[k + 2]);
+            labelled += keypoints[k + 2] > 0 ? 1 : 0;
+        }
+        json.writeEndArray();
+        json.writeNumberField("num_keypoints", labelled);
         if (first.attributes().get("score") instanceof Number score) {
             json.writeNumberField("score", score.doubleValue());
         }

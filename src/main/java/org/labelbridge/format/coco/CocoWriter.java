@@ -11,18 +11,26 @@ import org.labelbridge.model.Item;
 
 /**
  * Writes COCO 1.0 as CVAT exports it: {@code annotations/instances_<subset>.json} per subset
- * (streamed), images copied to {@code images/<subset>/}.
+ * (streamed), images copied to {@code images/<subset>/}; or, for COCO Keypoints,
+ * {@code annotations/person_keypoints_<subset>.json} the same way.
  */
 final class CocoWriter implements DatasetWriter {
 
     private final DatasetOutput output;
     private final Problems problems;
     private final boolean compressedMasks;
+    private final CocoTask task;
     private final Map<String, CocoSubsetWriter> subsets = new LinkedHashMap<>();
     private Categories categories;
 
     /** @param compressedMasks write mask counts as COCO's compressed string, not a list (CVAT's) */
     CocoWriter(DatasetOutput output, Problems problems, boolean compressedMasks) {
+        this(output, problems, compressedMasks, CocoTask.INSTANCES);
+    }
+
+    /** @param task the file each subset gets: instances, or person_keypoints (COCO Keypoints) */
+    CocoWriter(DatasetOutput output, Problems problems, boolean compressedMasks, CocoTask task) {
+        this.task = task;
         this.output = output;
         this.problems = problems;
         this.compressedMasks = compressedMasks;
@@ -39,7 +47,7 @@ final class CocoWriter implements DatasetWriter {
         if (!categories.colors().isEmpty()) {
             problems.dataset("label colours are not kept: COCO categories have none");
         }
-        if (!categories.skeletons().isEmpty()) {
+        if (task == CocoTask.INSTANCES && !categories.skeletons().isEmpty()) {
             problems.dataset("skeleton layouts are not kept: COCO 1.0 writes instances only;"
                     + " skeleton node labels are written as categories");
         }
@@ -63,7 +71,7 @@ final class CocoWriter implements DatasetWriter {
     private CocoSubsetWriter subset(String name) throws IOException {
         CocoSubsetWriter subset = subsets.get(name);
         if (subset == null) {
-            subset = new CocoSubsetWriter(name, categories, output, problems, compressedMasks);
+            subset = new CocoSubsetWriter(name, task, categories, output, problems, compressedMasks);
             subsets.put(name, subset);
         }
         return subset;

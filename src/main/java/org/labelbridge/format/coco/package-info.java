@@ -21,5 +21,15 @@
  * ({@code iscrowd} 1 unless {@code is_crowd} says otherwise), {@code score}, and the
  * {@code attributes} object; images are copied to {@code images/<subset>/}. Captions, tags and
  * keypoints are not written.
+ *
+ * <p>COCO Keypoints 1.0 ({@link org.labelbridge.format.coco.CocoKeypointsFormat}) shares the reader,
+ * which then also gives a keypoints object's {@code bbox} as a box of its group when it is not the
+ * frame a writer derives (of its polygons, else of its labelled keypoints). Its writer streams
+ * {@code person_keypoints_<subset>.json} the same way: every label a category (node labels with
+ * their skeleton as supercategory), a skeleton's category with {@code keypoints} (node label names
+ * in node order) and 1-based {@code skeleton} edges; one object per skeleton or points annotation,
+ * with {@code keypoints} x, y, v (v from the points' visibility), {@code num_keypoints}, the group's
+ * polygons as {@code segmentation}, the group's box (else the derived frame) as {@code bbox}.
+ * Boxes and polygons outside a keypoints group, masks and other kinds are not written.
  */
 package org.labelbridge.format.coco;
