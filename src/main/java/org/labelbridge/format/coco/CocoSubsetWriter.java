@@ -127,7 +127,7 @@ final class CocoSubsetWriter {
                         + ": COCO masks cover their image");
                 continue;
             }
-            writeObject(object, imageId);
+            writeObject(CrowdConversion.apply(object, crowd(object.first()), item, problems), imageId);
         }
     }
 
