@@ -68,14 +68,36 @@ final class AnnotationParser {
             case "keypoints" -> readKeypoints();
             case "caption" -> a.caption = json.text("caption");
             case "attributes" -> readAttributes();
-            case "segments_info" -> {
-                json.expectArray("segments_info");
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    p.skipChildren();
-                    a.segments++;
+            case "segments_info" -> readSegmentsInfo();
+            case "file_name" -> a.fileName = json.text("file_name");
+            default -> p.skipChildren();
+        }
+    }
+
+    /** Panoptic segments: {@code id} (the PNG's R + 256 G + 256^2 B), {@code category_id}, {@code iscrowd}. */
+    private void readSegmentsInfo() throws IOException {
+        json.expectArray("segments_info");
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            json.expectObject();
+            long id = -1;
+            long category = 0;
+            boolean crowd = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "id" -> id = json.integer("segments_info id");
+                    case "category_id" -> category = p.currentToken() == JsonToken.VALUE_NULL
+                            ? 0 : json.integer("segments_info category_id");
+                    case "iscrowd" -> crowd = p.currentToken() == JsonToken.VALUE_TRUE
+                            || p.currentToken() != JsonToken.VALUE_FALSE && json.integer("iscrowd") != 0;
+                    default -> p.skipChildren();
                 }
             }
-            default -> p.skipChildren();
+            if (id < 0) {
+                throw json.error("a 'segments_info' entry needs an 'id'");
+            }
+            parsed.addSegment(id, category, crowd);
         }
     }
 

@@ -17,8 +17,11 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.coco.CocoLayout.TaskFile;
+import org.labelbridge.format.common.pixels.MaskImage;
+import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Media;
+import org.labelbridge.model.Rle;
 
 /**
  * Reads one COCO task file with Jackson's streaming parser into the {@link CocoIndex}: images
@@ -42,6 +45,7 @@ final class CocoFileParser {
     private final String subset;
     private final String imagesDir;
     private final ParsedAnnotation parsed = new ParsedAnnotation();
+    private int missingPngs;
     private final boolean keypointBoxes;
 
     private JsonParser p;
@@ -260,11 +264,15 @@ final class CocoFileParser {
         }
     }
 
-    private void addAnnotation(int i) throws FormatException {
+    private void addAnnotation(int i) throws IOException {
         ParsedAnnotation a = parsed;
         CocoTask task = file.task();
-        if (task == CocoTask.PANOPTIC || task == CocoTask.IMAGE_INFO) {
-            skippedAnnotations += task == CocoTask.PANOPTIC ? Math.max(1, a.segments) : 1;
+        if (task == CocoTask.PANOPTIC) {
+            addPanoptic(a, i);
+            return;
+        }
+        if (task == CocoTask.IMAGE_INFO) {
+            skippedAnnotations++;
             return;
         }
         if (!a.hasImageId) {
@@ -299,7 +307,12 @@ final class CocoFileParser {
         } else {
             throw json.error("an object needs a 'segmentation' or a 'bbox'");
         }
-        index.codec().encode(a, kind, task.hasShapes(), fileNumber, index.buffer());
+        store(a, kind, i);
+    }
+
+    private void store(ParsedAnnotation a, AnnotationCodec.Kind kind, int i) {
+        index.codec().encode(a, kind, file.task().hasShapes() || file.task() == CocoTask.PANOPTIC,
+                fileNumber, index.buffer());
         int number = index.addAnnotation();
         if (firstAnnotation < 0) {
             firstAnnotation = number;
@@ -313,6 +326,81 @@ final class CocoFileParser {
         categoryIds[annotationCount] = a.categoryId;
         entries[annotationCount] = i;
         annotationCount++;
+    }
+
+    /**
+     * A panoptic entry: its PNG ({@code <task file without .json>/<file_name>}) gives each listed
+     * segment's pixels, where R + 256 G + 256^2 B is the segment id; each segment becomes one
+     * mask with its category and iscrowd, its id as id (and so as group).
+     */
+    private void addPanoptic(ParsedAnnotation a, int i) throws IOException {
+        if (a.segments == 0) {
+            return;
+        }
+        if (!a.hasImageId) {
+            throw json.error("an annotation needs an 'image_id'");
+        }
+        if (a.fileName == null) {
+            throw json.error("a panoptic annotation needs the 'file_name' of its PNG");
+        }
+        String jsonPath = file.path();
+        String png = jsonPath.substring(0, jsonPath.length() - ".json".length()) + "/" + a.fileName;
+        if (!source.exists(png)) {
+            skippedAnnotations += a.segments;
+            missingPngs++;
+            return;
+        }
+        MaskImage image;
+        try (InputStream in = source.open(png)) {
+            image = MaskImages.read(in, source.describe(png));
+        }
+        if (image.kind() == MaskImage.Kind.GRAY && image.bitDepth() > 8) {
+            throw FormatException.at(source.describe(png), null, "a panoptic PNG needs RGB colours (segment id"
+                    + " = R + 256 G + 256^2 B), got " + image.bitDepth() + "-bit grey");
+        }
+        int height = image.height();
+        int width = image.width();
+        LongIntMap segmentOfId = new LongIntMap();
+        for (int s = 0; s < a.segments; s++) {
+            segmentOfId.put(a.segmentInfo[3 * s], s);
+        }
+        byte[][] bitmaps = new byte[a.segments][];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = image.colour(x, y);
+                long id = (rgb >> 16 & 0xff) + 256L * (rgb >> 8 & 0xff) + 65536L * (rgb & 0xff);
+                int s = id == 0 ? -1 : segmentOfId.get(id);
+                if (s >= 0) {
+                    if (bitmaps[s] == null) {
+                        bitmaps[s] = new byte[height * width];
+                    }
+                    bitmaps[s][y * width + x] = 1;
+                }
+            }
+        }
+        long imageId = a.imageId;
+        long[] info = Arrays.copyOf(a.segmentInfo, 3 * a.segments);
+        int segments = a.segments;
+        for (int s = 0; s < segments; s++) {
+            Rle rle = Rle.fromBitmap(bitmaps[s] == null ? new byte[height * width] : bitmaps[s], height, width);
+            a.reset();
+            a.imageId = imageId;
+            a.hasImageId = true;
+            a.id = info[3 * s];
+            a.hasId = true;
+            a.categoryId = info[3 * s + 1];
+            a.crowd = info[3 * s + 2] != 0;
+            a.hasRle = true;
+            a.rleHeight = height;
+            a.rleWidth = width;
+            for (int count : rle.counts()) {
+                a.addRleCount(count);
+            }
+            if (categoriesRead && a.categoryId != 0 && !labelOfCategory.containsKey(a.categoryId)) {
+                throw json.error(unknownCategory(a.categoryId));
+            }
+            store(a, AnnotationCodec.Kind.RLE, i);
+        }
     }
 
     /**
@@ -355,8 +443,8 @@ final class CocoFileParser {
 
     private void report() {
         if (skippedAnnotations > 0 && file.task() == CocoTask.PANOPTIC) {
-            problems.dataset(fileName + ": " + skippedAnnotations + " panoptic segments not read: their masks"
-                    + " are PNG images, which labelbridge does not decode");
+            problems.dataset(fileName + ": " + skippedAnnotations + " panoptic segments not read: " + missingPngs
+                    + " of their PNG files are missing");
         } else if (skippedAnnotations > 0) {
             problems.dataset(fileName + ": " + skippedAnnotations + " annotations not read: an image_info"
                     + " file holds only images");

@@ -19,7 +19,7 @@ import org.labelbridge.model.AnnotationKind;
 
 /**
  * COCO 1.0 as CVAT names it: reads every COCO task (instances, person_keypoints, stuff, labels,
- * captions, image_info; panoptic images only), writes instances, as CVAT's export does.
+ * captions, image_info; panoptic segments as masks), writes instances, as CVAT's export does.
  */
 public final class CocoFormat implements Format {
 

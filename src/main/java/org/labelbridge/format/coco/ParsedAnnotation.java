@@ -45,6 +45,20 @@ final class ParsedAnnotation {
 
     /** Panoptic: how many segments {@code segments_info} listed. */
     int segments;
+    /** Panoptic: each listed segment's id, category id and iscrowd (0/1), in order. */
+    long[] segmentInfo = new long[12];
+    /** Panoptic: the segment PNG's {@code file_name}. */
+    String fileName;
+
+    void addSegment(long segmentId, long category, boolean segmentCrowd) {
+        if (3 * segments + 3 > segmentInfo.length) {
+            segmentInfo = Arrays.copyOf(segmentInfo, segmentInfo.length * 2);
+        }
+        segmentInfo[3 * segments] = segmentId;
+        segmentInfo[3 * segments + 1] = category;
+        segmentInfo[3 * segments + 2] = segmentCrowd ? 1 : 0;
+        segments++;
+    }
 
     void reset() {
         hasId = false;
@@ -65,6 +79,7 @@ final class ParsedAnnotation {
         attributeNames.clear();
         attributeValues.clear();
         segments = 0;
+        fileName = null;
     }
 
     void addCoordinate(double value) {

@@ -4,8 +4,10 @@
  *
  * <p>Reads every COCO task: instances and stuff (boxes, polygons, RLE masks with counts as a list
  * or compressed), person_keypoints (a skeleton where the category names its keypoints, else
- * points), labels (tags), captions, image_info (images only); panoptic files give their images,
- * and their PNG segments are reported as not read. Task files of one subset are merged by image,
+ * points), labels (tags), captions, image_info (images only), panoptic ({@code panoptic_<subset>.json}
+ * with {@code panoptic_<subset>/<file_name>} PNGs: each {@code segments_info} entry is a mask of the
+ * pixels whose R + 256 G + 256^2 B is its id, with its category, iscrowd and id; segments whose
+ * PNG is missing are reported as not read). Task files of one subset are merged by image,
  * an annotation repeated by a later task (person_keypoints repeats the instances' segmentation)
  * is given once. Each annotation's group is its COCO id; several polygons of one annotation are
  * polygons sharing it. Labels follow the categories in order of appearance, supercategory as

@@ -23,6 +23,11 @@ import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
 import org.labelbridge.model.Points;
 import org.labelbridge.model.Polygon;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.model.Rle;
 import org.labelbridge.model.Tag;
 import org.labelbridge.testing.Corpus;
@@ -158,7 +163,9 @@ class CocoCorpusTest {
                 new Points(info(1, 1, Map.of("is_crowd", false)), new double[] {0, 0, 0, 2, 4, 1}, new byte[] {0, 1, 2}),
                 new Mask(info(0, 7, Map.of("is_crowd", true)), STUFF_MASK_A),
                 new Tag(info(1, 1, Map.of())),
-                new Caption(info(null, 1, Map.of()), "hello")), a.annotations());
+                new Caption(info(null, 1, Map.of()), "hello"),
+                // panoptic: segment 7 of a.png (same pixels as stuff's mask 7, but not a crowd)
+                new Mask(info(0, 7, Map.of("is_crowd", false)), STUFF_MASK_A)), a.annotations());
 
         Item b = dataset.item("val", "b");
         Map<String, Object> polygonAttributes = Map.of("is_crowd", false, "x", 1L, "y", "hello");
@@ -171,11 +178,42 @@ class CocoCorpusTest {
                 new Tag(info(0, 1, Map.of())),
                 new Tag(info(1, 2, Map.of())),
                 new Caption(info(null, 1, Map.of()), "world"),
-                new Caption(info(null, 2, Map.of()), "text")), b.annotations());
+                new Caption(info(null, 2, Map.of()), "text"),
+                // panoptic: segments 7 and 20 of b.png
+                new Mask(info(0, 7, Map.of("is_crowd", false)), MASK_B),
+                new Mask(info(1, 20, Map.of("is_crowd", true)), new Rle(10, 5, new int[] {20, 20, 10}))), b.annotations());
 
-        assertEquals(2, problems.lines.size(), problems.toString());
-        assertTrue(problems.lines.get(0).contains("panoptic_train.json: 1 panoptic segments not read"), problems.toString());
-        assertTrue(problems.lines.get(1).contains("panoptic_val.json: 2 panoptic segments not read"), problems.toString());
+        assertEquals(List.of(), problems.lines);
+    }
+
+    /**
+     * Panoptic: each segment of segments_info is the pixels of its PNG whose R + 256 G + 256^2 B is
+     * its id, a mask with its category, iscrowd and id (panoptic_train's segment 7 covers columns
+     * 2, 3, 5 and 6 of a.png; panoptic_val's 7 columns 0-1, 20 columns 2-3 of b.png).
+     */
+    @Test
+    void panopticSegmentsAreMasks(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.path("coco_1.0/coco");
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = sample.relativize(file).toString().replace('\\', '/');
+                if (name.startsWith("images/") || name.startsWith("annotations/panoptic_")) {
+                    Files.createDirectories(dir.resolve(name).getParent());
+                    Files.copy(file, dir.resolve(name));
+                }
+            }
+        }
+        RecordedProblems problems = new RecordedProblems();
+        Loaded dataset = Datasets.read(COCO, DirectorySource.of(dir), problems);
+
+        assertEquals(List.of("a", "b"), names(dataset));
+        assertEquals(List.<Annotation>of(new Mask(info(0, 7, Map.of("is_crowd", false)), STUFF_MASK_A)),
+                dataset.item("train", "a").annotations());
+        assertEquals(List.<Annotation>of(
+                new Mask(info(0, 7, Map.of("is_crowd", false)), MASK_B),
+                new Mask(info(1, 20, Map.of("is_crowd", true)), new Rle(10, 5, new int[] {20, 20, 10}))),
+                dataset.item("val", "b").annotations());
+        assertEquals(List.of(), problems.lines);
     }
 
     static List<String> names(Loaded dataset) {
