@@ -9,17 +9,24 @@ import java.util.Objects;
 import org.labelbridge.format.Problems;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Item;
+import org.labelbridge.model.Mask;
 import org.labelbridge.model.Polygon;
 
 /**
- * One COCO annotation to write: a box, a mask, or the polygons of one object. Polygons that
- * share a group and a label are one object (the reader's inverse: COCO's list of polygons of
- * one annotation comes back as polygons sharing its id as group).
+ * One COCO annotation to write: a box, or the polygons and masks of one object. Polygons and
+ * masks that share a group and a label are one object (the spec's group rule; the reader's
+ * inverse: COCO's list of polygons of one annotation comes back as polygons sharing its id as
+ * group); {@link CrowdConversion} then makes it one mask (a crowd) or polygons.
  *
  * @param first    the box, the mask, or the first polygon, whose data the object takes
- * @param polygons all the polygons (empty for a box or a mask)
+ * @param polygons all the polygons (empty for a box)
+ * @param masks    all the masks (empty for a box)
  */
-record CocoObject(Annotation first, List<Polygon> polygons) {
+record CocoObject(Annotation first, List<Polygon> polygons, List<Mask> masks) {
+
+    CocoObject(Annotation first, List<Polygon> polygons) {
+        this(first, polygons, first instanceof Mask mask ? List.of(mask) : List.of());
+    }
 
     /** The item's objects, in item order; what COCO cannot hold goes to the problems. */
     static List<CocoObject> of(Item item, Problems problems) {
@@ -43,17 +50,23 @@ record CocoObject(Annotation first, List<Polygon> polygons) {
             if (group != 0) {
                 groupSizes.merge(group, 1, Integer::sum);
             }
-            if (a instanceof Polygon polygon && group != 0) {
+            if ((a instanceof Polygon || a instanceof Mask) && group != 0) {
                 CocoObject joined = byGroup.get(group + "/" + a.label());
                 if (joined != null) {
                     if (!sameObjectData(joined.first(), a)) {
                         problems.changed(item.id(), a.kind(), "joined to the object of group " + group
                                 + ", whose attributes and id it now has");
                     }
-                    joined.polygons().add(polygon);
+                    if (a instanceof Polygon polygon) {
+                        joined.polygons().add(polygon);
+                    } else {
+                        joined.masks().add((Mask) a);
+                    }
                     continue;
                 }
-                CocoObject object = new CocoObject(a, new ArrayList<>(List.of(polygon)));
+                CocoObject object = a instanceof Polygon polygon
+                        ? new CocoObject(a, new ArrayList<>(List.of(polygon)), new ArrayList<>())
+                        : new CocoObject(a, new ArrayList<>(), new ArrayList<>(List.of((Mask) a)));
                 byGroup.put(group + "/" + a.label(), object);
                 objects.add(object);
             } else {
@@ -74,10 +87,10 @@ record CocoObject(Annotation first, List<Polygon> polygons) {
         for (CocoObject object : objects) {
             int group = object.first().info().group();
             Integer size = groupSizes.get(group);
-            int members = Math.max(1, object.polygons().size());
+            int members = Math.max(1, object.polygons().size() + object.masks().size());
             if (group != 0 && size != null && size > members) {
                 problems.changed(item.id(), object.first().kind(), "group " + group + " not kept: COCO joins"
-                        + " only polygons of one label into one object");
+                        + " only polygons and masks of one label into one object");
                 groupSizes.remove(group);
             }
         }

@@ -19,9 +19,9 @@
  *
  * <p>Writes what CVAT's COCO 1.0 export writes: one {@code instances_<subset>.json} per subset,
  * streamed (its {@code images} list comes after {@code annotations}), category ids 1..N in label
- * order, polygons of one group and label as one annotation, masks as RLE with counts as a list
+ * order, polygons and masks of one group and label as one annotation (the spec's group rule), masks as RLE with counts as a list
  * ({@code iscrowd} 1 unless {@code is_crowd} says otherwise). The segmentation follows
- * {@code iscrowd} as COCO demands: a crowd's polygons (one group and label) are rasterised into
+ * {@code iscrowd} as COCO demands: a crowd's polygons and masks (one group and label) are unioned into
  * one RLE mask by the pixel rule (kept as polygons, reported, when the image size is unknown);
  * a non-crowd mask is traced into polygons along pixel edges, holes filled and reported. Then
  * {@code score}, and the

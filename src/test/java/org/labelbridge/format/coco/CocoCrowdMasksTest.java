@@ -64,7 +64,7 @@ class CocoCrowdMasksTest {
         assertEquals(JSON.readTree("""
                 {"id":3,"image_id":1,"category_id":1,"segmentation":{"counts":[0,3,2,3,11,1],"size":[5,4]},
                  "area":7.0,"bbox":[0.0,0.0,4.0,5.0],"iscrowd":1}"""), annotations.get(0));
-        assertEquals(List.of("a: polygon: crowd polygon rasterised to RLE (2 polygons as one mask)"), problems.changed);
+        assertEquals(List.of("a: polygon: crowd polygon rasterised to RLE (2 polygon(s) and 0 mask(s) of group 3 as one mask)"), problems.changed);
 
         Item back = Datasets.read(COCO, DirectorySource.of(dir)).items().get(0);
         assertEquals(List.<Annotation>of(new Mask(crowd, rows(5, 4, "1100", "1100", "1100", "0000", "0001"))),
@@ -105,5 +105,40 @@ class CocoCrowdMasksTest {
         assertEquals(List.<Annotation>of(
                 new Polygon(single, new double[] {0, 0, 3, 0, 3, 3, 0, 3}),
                 new Polygon(single, new double[] {4, 4, 5, 4, 5, 5, 4, 5})), back.annotations());
+    }
+
+    /** The spec's group rule: the shapes of one group (and label) are one COCO object. */
+    @Test
+    void crowdGroupOfMaskAndPolygonIsOneRle() throws IOException {
+        AnnotationInfo crowd = new AnnotationInfo(0, 4, 4, 0, Map.of("is_crowd", true), null);
+        Item item = new Item("a", Item.DEFAULT_SUBSET, new Media("a.png", 4, 5), List.of(
+                new Mask(crowd, rows(5, 4, "0000", "0000", "0000", "0000", "0001")),
+                new Polygon(crowd, new double[] {0, 0, 2, 0, 2, 3, 0, 3})));
+        RecordedProblems problems = new RecordedProblems();
+
+        JsonNode annotations = writtenAnnotations(item, problems);
+
+        assertEquals(1, annotations.size());
+        assertEquals(JSON.readTree("{\"counts\":[0,3,2,3,11,1],\"size\":[5,4]}"), annotations.get(0).get("segmentation"));
+        assertEquals(1, annotations.get(0).get("iscrowd").asInt());
+        assertEquals(List.of("a: polygon: crowd polygon rasterised to RLE (1 polygon(s) and 1 mask(s) of group 4 as one mask)"),
+                problems.changed);
+    }
+
+    @Test
+    void nonCrowdGroupOfMaskAndPolygonIsOnePolygonList() throws IOException {
+        AnnotationInfo single = new AnnotationInfo(0, 4, 4, 0, Map.of("is_crowd", false), null);
+        Item item = new Item("a", Item.DEFAULT_SUBSET, new Media("a.png", 4, 5), List.of(
+                new Polygon(single, new double[] {0, 0, 2, 0, 2, 3, 0, 3}),
+                new Mask(single, rows(5, 4, "0000", "0000", "0000", "0000", "0001"))));
+        RecordedProblems problems = new RecordedProblems();
+
+        JsonNode annotations = writtenAnnotations(item, problems);
+
+        assertEquals(1, annotations.size());
+        assertEquals(JSON.readTree("[[0.0,0.0,2.0,0.0,2.0,3.0,0.0,3.0],[3.0,4.0,4.0,4.0,4.0,5.0,3.0,5.0]]"),
+                annotations.get(0).get("segmentation"));
+        assertEquals(0, annotations.get(0).get("iscrowd").asInt());
+        assertEquals(List.of("a: mask: mask traced to polygons (iscrowd 0)"), problems.changed);
     }
 }

@@ -158,7 +158,7 @@ class CocoRoundTripTest {
                 "dropped x bbox: outside its track (not visible): COCO has no hidden objects",
                 "dropped x caption: COCO 1.0 holds boxes, polygons and masks",
                 "dropped x points: COCO 1.0 holds boxes, polygons and masks",
-                "changed x bbox: group 5 not kept: COCO joins only polygons of one label into one object"),
+                "changed x bbox: group 5 not kept: COCO joins only polygons and masks of one label into one object"),
                 problems.lines);
         JsonNode file = JSON.readTree(dir.resolve("annotations/instances_default.json").toFile());
         assertEquals(2, file.get("annotations").size());
