@@ -216,6 +216,24 @@ class CocoCorpusTest {
         assertEquals(List.of(), problems.lines);
     }
 
+    @Test
+    void panopticSegmentsWithoutTheirPngAreReported(@TempDir Path dir) throws IOException {
+        Path sample = Corpus.path("coco_1.0/coco");
+        Files.createDirectories(dir.resolve("annotations"));
+        for (String subset : List.of("train", "val")) {
+            Files.copy(sample.resolve("annotations/panoptic_" + subset + ".json"),
+                    dir.resolve("annotations/panoptic_" + subset + ".json"));
+        }
+        RecordedProblems problems = new RecordedProblems();
+        Loaded dataset = Datasets.read(COCO, DirectorySource.of(dir), problems);
+
+        assertEquals(List.of(), dataset.item("val", "b").annotations());
+        assertEquals(2, problems.lines.size(), problems.toString());
+        assertTrue(problems.lines.get(0).contains("panoptic_train.json: 1 panoptic segments not read: 1 of their PNG"
+                + " files are missing"), problems.toString());
+        assertTrue(problems.lines.get(1).contains("panoptic_val.json: 2 panoptic segments not read"), problems.toString());
+    }
+
     static List<String> names(Loaded dataset) {
         return dataset.categories().labels().stream().map(l -> l.name()).toList();
     }
