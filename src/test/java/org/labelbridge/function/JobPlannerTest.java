@@ -85,8 +85,8 @@ class JobPlannerTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> planner.plan(payload("""
                 {"source": "s3://data/x.zip", "options": {"shape_to_boxes": true}}""")));
-        assertEquals("s3://data/x.zip: unknown option 'shape_to_boxes'; known options: shapes_to_boxes, keep_images",
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("s3://data/x.zip: unknown option 'shape_to_boxes'; known options:"
+                + " shapes_to_boxes, "), e.getMessage());
     }
 
     @Test
