@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.labelbridge.testing.AslInterpreter;
+import org.labelbridge.testing.AslValidator;
 import org.labelbridge.testing.AslInterpreter.Outcome;
 import org.labelbridge.testing.AslInterpreter.TaskFailure;
 
@@ -81,7 +82,7 @@ final class StepFunctionsContract {
         m.appendTail(filled);
         try {
             JsonNode machine = JSON.readTree(filled.toString());
-            List<String> invalid = AslInterpreter.validate(machine);
+            List<String> invalid = AslValidator.validate(machine);
             invalid.forEach(p -> problems.add(name + ": " + p));
             return invalid.isEmpty() ? machine : null;
         } catch (JsonProcessingException e) {
