@@ -14,6 +14,7 @@ import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;
 import org.labelbridge.convert.DetectedSource;
+import org.labelbridge.convert.Option;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Formats;
@@ -26,9 +27,23 @@ public final class Main {
               labelbridge convert [--from auto|ID] --to ID [--option NAME=VALUE]... [--report FILE] IN OUT
               labelbridge detect IN
               labelbridge formats [--json]
+              labelbridge serve [--dir FOLDER] [--port N] [--input-bucket NAME] [--output-bucket NAME]
             IN is a zip, tar, tar.gz/tgz, folder, or a bare annotation file (.json/.xml) where the
-            format allows one; OUT is a .zip file or an empty folder.
-            options: shapes_to_boxes=true|false (default false), keep_images=true|false (default true)""";
+            format allows one; OUT is a .zip file or an empty folder. Structured option values are
+            JSON text: --option 'label_map={"car": "vehicle", "person": null}'.
+            options:
+            """ + optionsHelp();
+
+    private static String optionsHelp() {
+        StringBuilder help = new StringBuilder();
+        for (Option<?> option : ConversionOptions.ALL) {
+            Object value = option.defaultValue();
+            String shown = value instanceof java.util.Collection<?> c && c.isEmpty()
+                    || value instanceof Map<?, ?> m && m.isEmpty() ? "none" : String.valueOf(value);
+            help.append(String.format("  %-18s %s (default %s)%n", option.name(), option.help(), shown));
+        }
+        return help.toString().stripTrailing();
+    }
 
     /** Built on first use: jackson-databind is a few hundred classes a plain convert does not need. */
     private static ObjectMapper json() {
@@ -37,14 +52,21 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean terminal;
 
     Main(PrintStream out, PrintStream err) {
+        this(out, err, false);
+    }
+
+    /** {@code terminal}: standard error is a terminal, so progress is a bar redrawn in place. */
+    Main(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
-        System.exit(new Main(System.out, System.err).run(args));
+        System.exit(new Main(System.out, System.err, System.console() != null).run(args));
     }
 
     /** Runs a command and returns the exit code. */
@@ -58,6 +80,7 @@ public final class Main {
                 case "convert" -> convert(Arguments.parse(args, 1));
                 case "detect" -> detect(Arguments.parse(args, 1));
                 case "formats" -> formats(Arguments.parse(args, 1));
+                case "serve" -> serve(Arguments.parse(args, 1));
                 default -> usage("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -84,11 +107,13 @@ public final class Main {
             if (eq <= 0) {
                 throw new UsageException("--option needs NAME=VALUE, got '" + option + "'");
             }
-            options.put(option.substring(0, eq), option.substring(eq + 1));
+            if (options.put(option.substring(0, eq), option.substring(eq + 1)) != null) {
+                throw new UsageException("--option " + option.substring(0, eq) + " given more than once");
+            }
         }
         ConversionRequest request = new ConversionRequest(Path.of(files.get(0)), a.single("from"), to,
                 ConversionOptions.fromMap(options), Path.of(files.get(1)));
-        ConversionResult result = Converter.convert(request);
+        ConversionResult result = Converter.convert(request, ProgressDisplay.forStandardError(err, terminal));
         String report = a.single("report");
         if (report != null) {
             json().writeValue(Path.of(report).toFile(), result.toMap());
@@ -122,6 +147,16 @@ public final class Main {
             }
         }
         return 0;
+    }
+
+    private int serve(Arguments a) throws IOException, UsageException {
+        try {
+            return ServeCommand.run(a, out, err);
+        } catch (NoClassDefFoundError e) {
+            err.println("labelbridge: serve needs the local S3 server's libraries (target/serve-lib/, copied by"
+                    + " mvn package) on the classpath; run it through ./labelbridge (missing: " + e.getMessage() + ")");
+            return 1;
+        }
     }
 
     private int formats(Arguments a) throws IOException, UsageException {

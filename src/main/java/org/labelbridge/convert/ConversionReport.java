@@ -75,6 +75,7 @@ public final class ConversionReport implements Problems {
 
     private long itemsIn;
     private long itemsOut;
+    private final Map<String, Long> subsetsOut = new java.util.TreeMap<>();
     private final Map<AnnotationKind, Long> annotationsIn = new EnumMap<>(AnnotationKind.class);
     private final Map<AnnotationKind, Long> annotationsOut = new EnumMap<>(AnnotationKind.class);
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -87,6 +88,7 @@ public final class ConversionReport implements Problems {
     /** Counts what goes to the writer; the writer's own drops are subtracted when reported. */
     void countOut(Item item) {
         itemsOut++;
+        subsetsOut.merge(item.subset(), 1L, Long::sum);
         count(annotationsOut, item);
     }
 
@@ -105,6 +107,11 @@ public final class ConversionReport implements Problems {
     /** A drop decided before the item reached the writer (not yet counted out). */
     void droppedBeforeWriting(String itemId, AnnotationKind kind, String reason) {
         add("dropped", kind.id(), reason, itemId);
+    }
+
+    /** A whole item left out before writing (a transform dropped it), with its annotations. */
+    void droppedItem(String itemId, String reason) {
+        add("dropped", "item", reason, itemId);
     }
 
     @Override
@@ -139,6 +146,23 @@ public final class ConversionReport implements Problems {
         return itemsOut;
     }
 
+    /** Items written per subset. */
+    public Map<String, Long> subsetsOut() {
+        return Map.copyOf(subsetsOut);
+    }
+
+    /** Annotations dropped (not written), for any reason. */
+    public long droppedAnnotations() {
+        return entries.values().stream().filter(e -> e.action.equals("dropped") && !e.kind.equals("item"))
+                .mapToLong(Entry::count).sum();
+    }
+
+    /** Items left out by a transform. */
+    public long droppedItems() {
+        return entries.values().stream().filter(e -> e.action.equals("dropped") && e.kind.equals("item"))
+                .mapToLong(Entry::count).sum();
+    }
+
     public Map<AnnotationKind, Long> annotationsIn() {
         return Map.copyOf(annotationsIn);
     }
@@ -167,7 +191,11 @@ public final class ConversionReport implements Problems {
     /** The counts and entries as a JSON-ready map. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("items", Map.of("in", itemsIn, "out", itemsOut));
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("in", itemsIn);
+        items.put("out", itemsOut);
+        items.put("subsets", new LinkedHashMap<>(subsetsOut));
+        map.put("items", items);
         Map<String, Object> annotations = new LinkedHashMap<>();
         annotations.put("in", byId(annotationsIn));
         annotations.put("out", byId(annotationsOut));

@@ -3,7 +3,11 @@ package org.labelbridge.convert;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.labelbridge.archive.DirectoryOutput;
 import org.labelbridge.archive.InputArchive;
 import org.labelbridge.archive.ZipOutput;
@@ -13,12 +17,14 @@ import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Formats;
+import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
 /**
- * Runs one conversion: input → detected format's reader → {@link TargetFit} → target writer →
- * output, counting everything into a {@link ConversionReport}. A failed conversion leaves no
- * output behind.
+ * Runs one conversion: input → detected format's reader → the transforms the options ask for
+ * ({@link LabelMapping}, {@link SubsetMapping}, {@link ShapeConversion}) → {@link TargetFit} →
+ * target writer → output, counting everything into a {@link ConversionReport} and telling a
+ * {@link ConversionListener} how it goes. A failed conversion leaves no output behind.
  */
 public final class Converter {
 
@@ -26,6 +32,11 @@ public final class Converter {
     }
 
     public static ConversionResult convert(ConversionRequest request) throws IOException {
+        return convert(request, ConversionListener.NONE);
+    }
+
+    /** Converts, telling the listener each stage as it ends and the progress of the item stream. */
+    public static ConversionResult convert(ConversionRequest request, ConversionListener listener) throws IOException {
         long started = System.nanoTime();
         Format target = Formats.require(request.to());
         if (!target.descriptor().canWrite()) {
@@ -34,25 +45,39 @@ public final class Converter {
         String inputName = request.input().getFileName().toString();
         try (InputArchive input = InputArchive.open(request.input())) {
             DetectedSource detected = detect(input, request.from(), inputName);
+            listener.stage("detect", millisSince(started), detection(detected));
             ConversionReport report = new ConversionReport();
+            Stream stream = new Stream(detected, target, request.options(), report, listener);
             boolean zip = !Files.isDirectory(request.output())
                     && request.output().getFileName().toString().toLowerCase().endsWith(".zip");
             if (zip) {
                 try (ZipOutput out = new ZipOutput(request.output(), detected.root(), request.options().keepImages())) {
-                    run(detected, target, out, request.options(), report);
+                    stream.run(out);
                     out.finish();
                 }
+                stream.finished(Files.size(request.output()));
             } else {
                 if (Files.exists(request.output()) && !isEmptyDirectory(request.output())) {
                     throw new FormatException(request.output() + ": output folder exists and is not empty");
                 }
                 Files.createDirectories(request.output());
-                run(detected, target, new DirectoryOutput(request.output(), detected.root(),
-                        request.options().keepImages()), request.options(), report);
+                stream.run(new DirectoryOutput(request.output(), detected.root(), request.options().keepImages()));
+                stream.finished(-1);
             }
-            return new ConversionResult(detected, target.id(), report, request.options(),
-                    (System.nanoTime() - started) / 1_000_000);
+            return new ConversionResult(detected, target.id(), report, request.options(), millisSince(started));
         }
+    }
+
+    private static Map<String, Object> detection(DetectedSource detected) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("format", detected.format().id());
+        counts.put("confidence", detected.detection().confidence());
+        counts.put("root", detected.rootPath());
+        return counts;
+    }
+
+    static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     /** Detects the input's format (or checks the one given) without converting. */
@@ -86,21 +111,120 @@ public final class Converter {
         return DetectedSource.forFormat(input.source(), source);
     }
 
-    private static void run(DetectedSource detected, Format target, DatasetOutput out, ConversionOptions options,
-                            ConversionReport report) throws IOException {
-        TargetFit fit = new TargetFit(target.descriptor(), options, report);
-        try (DatasetReader reader = detected.format().reader(detected.root(), report)) {
-            DatasetWriter writer = target.writer(out, report);
-            writer.begin(reader.categories());
-            for (Item item = reader.next(); item != null; item = reader.next()) {
-                report.countIn(item);
-                Item fitted = fit.apply(item);
-                report.countOut(fitted);
-                writer.write(fitted);
+    /**
+     * One pass of the items: reader, the transforms the options ask for (labels, subsets,
+     * shapes; categories once at the start), the fit to the target, the writer. Counts go to
+     * the report, stages and progress to the listener.
+     */
+    private static final class Stream {
+        private final DetectedSource detected;
+        private final Format target;
+        private final ConversionOptions options;
+        private final ConversionReport report;
+        private final ConversionListener listener;
+        private long streamStarted;
+        private long finishStarted;
+
+        Stream(DetectedSource detected, Format target, ConversionOptions options, ConversionReport report,
+               ConversionListener listener) {
+            this.detected = detected;
+            this.target = target;
+            this.options = options;
+            this.report = report;
+            this.listener = listener;
+        }
+
+        void run(DatasetOutput out) throws IOException {
+            streamStarted = System.nanoTime();
+            List<DatasetTransform> transforms = transforms(options, report);
+            TargetFit fit = new TargetFit(target.descriptor(), options, report);
+            long expected = expectedItems(detected);
+            long interval = listener.progressIntervalMillis() * 1_000_000;
+            long lastProgress = streamStarted;
+            long annotationsIn = 0;
+            try (DatasetReader reader = detected.format().reader(detected.root(), report)) {
+                Categories categories = reader.categories();
+                for (DatasetTransform transform : transforms) {
+                    categories = transform.begin(categories);
+                }
+                DatasetWriter writer = target.writer(out, report);
+                writer.begin(categories);
+                for (Item item = reader.next(); item != null; item = reader.next()) {
+                    report.countIn(item);
+                    annotationsIn += item.annotations().size();
+                    Item transformed = item;
+                    for (int t = 0; t < transforms.size() && transformed != null; t++) {
+                        transformed = transforms.get(t).apply(transformed);
+                    }
+                    if (transformed != null) {
+                        Item fitted = fit.apply(transformed);
+                        report.countOut(fitted);
+                        writer.write(fitted);
+                    }
+                    long now = System.nanoTime();
+                    if (now - lastProgress >= interval) {
+                        lastProgress = now;
+                        listener.progress(new ConversionListener.Progress(report.itemsIn(), annotationsIn, expected,
+                                (now - streamStarted) / 1_000_000));
+                    }
+                }
+                transforms.forEach(DatasetTransform::finish);
+                writer.finish();
+                listener.stage("convert", millisSince(streamStarted), streamCounts());
+                finishStarted = System.nanoTime();
             }
-            writer.finish();
+        }
+
+        void finished(long bytesOut) {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            if (bytesOut >= 0) {
+                counts.put("bytes_out", bytesOut);
+            }
+            listener.stage("finish", millisSince(finishStarted), counts);
+        }
+
+        private Map<String, Object> streamCounts() {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("items_in", report.itemsIn());
+            counts.put("items_out", report.itemsOut());
+            counts.put("annotations_in", report.totalIn());
+            counts.put("annotations_out", report.totalOut());
+            counts.put("dropped_annotations", report.droppedAnnotations());
+            counts.put("dropped_items", report.droppedItems());
+            counts.put("subsets", report.subsetsOut());
+            return counts;
         }
     }
+
+    /** The transforms the options ask for, in the order they run. */
+    static List<DatasetTransform> transforms(ConversionOptions options, ConversionReport report) {
+        List<DatasetTransform> transforms = new ArrayList<>();
+        if (LabelMapping.wanted(options)) {
+            transforms.add(new LabelMapping(options, report));
+        }
+        if (SubsetMapping.wanted(options)) {
+            transforms.add(new SubsetMapping(options, report));
+        }
+        if (ShapeConversion.wanted(options)) {
+            transforms.add(new ShapeConversion(options, report));
+        }
+        return transforms;
+    }
+
+    /** Images under the dataset root: most formats give one item per image, so a fair estimate. */
+    private static long expectedItems(DetectedSource detected) {
+        long images = detected.root().files().stream().filter(Converter::isImage).count();
+        return images > 0 ? images : -1;
+    }
+
+    private static boolean isImage(String path) {
+        String lower = path.toLowerCase();
+        int dot = lower.lastIndexOf('.');
+        return dot >= 0 && IMAGE_EXTENSIONS.contains(lower.substring(dot + 1));
+    }
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff",
+            "webp");
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -19,15 +19,19 @@ import java.util.Map;
  * @param options     payload: conversion options over the descriptor's defaults
  * @param destination payload: {@code s3://bucket/prefix/} to write into; default
  *                    {@code s3://<output bucket>/<from>-to-<to>/}
+ * @param sourcePrefix payload: a prefix of the source key; outputs are named after the key
+ *                    below it (sub-folders kept) rather than after its file name
  * @param otherFields whatever else the JSON held
  */
 public record ConvertInput(@JsonProperty("Records") List<S3EventRecord> records,
                            String source, String from, String to, Map<String, Object> options,
                            String destination,
+                           @JsonProperty("source_prefix") String sourcePrefix,
                            @JsonAnySetter Map<String, Object> otherFields) {
 
     /** The payload's fields; any other is refused, so that a misspelt one is not silently ignored. */
-    static final List<String> PAYLOAD_FIELDS = List.of("source", "from", "to", "options", "destination");
+    static final List<String> PAYLOAD_FIELDS = List.of("source", "from", "to", "options", "destination",
+            "source_prefix");
 
     public ConvertInput {
         otherFields = otherFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(otherFields));

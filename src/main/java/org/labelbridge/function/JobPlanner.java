@@ -58,7 +58,7 @@ final class JobPlanner {
             if (object.key().endsWith("/")) {
                 continue; // a "folder" created in the console, not an archive
             }
-            jobs.add(job(object, descriptor.from(), descriptor.to(), descriptor.options(), Map.of(), folder));
+            jobs.add(job(object, descriptor.from(), descriptor.to(), descriptor.options(), Map.of(), folder, null));
         }
         return jobs;
     }
@@ -78,14 +78,15 @@ final class JobPlanner {
         S3Uri folder = payload.destination() != null
                 ? S3Uri.parse(payload.destination(), "'destination'").asFolder()
                 : new S3Uri(requireOutputBucket(), name + "/");
-        return job(source, from, to, defaults, payload.options() == null ? Map.of() : payload.options(), folder);
+        return job(source, from, to, defaults, payload.options() == null ? Map.of() : payload.options(), folder,
+                payload.sourcePrefix());
     }
 
     private static ConversionJob job(S3Uri input, String from, String to, Map<String, Object> defaults,
-                                     Map<String, Object> overrides, S3Uri folder) {
+                                     Map<String, Object> overrides, S3Uri folder, String sourcePrefix) {
         try {
             ConversionOptions options = ConversionOptions.merged(defaults, overrides);
-            String base = OutputNames.baseName(input);
+            String base = sourcePrefix == null ? OutputNames.baseName(input) : OutputNames.baseName(input, sourcePrefix);
             S3Uri output = folder.resolve(base + ".zip");
             S3Uri report = folder.resolve(base + ".report.json");
             TriggerLoopGuard.check(input, output);

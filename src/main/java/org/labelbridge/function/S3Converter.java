@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import org.labelbridge.convert.ConversionListener;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;
@@ -39,15 +40,25 @@ final class S3Converter {
     }
 
     ConversionSummary run(ConversionJob job) throws IOException {
+        return run(job, ConversionListener.NONE);
+    }
+
+    /** Runs the job, telling the listener the converter's stages and its own: download, upload. */
+    ConversionSummary run(ConversionJob job, ConversionListener listener) throws IOException {
+        long started = System.nanoTime();
         Files.createDirectories(workRoot);
         Path work = Files.createTempDirectory(workRoot, "labelbridge-");
         try {
+            long stage = System.nanoTime();
             Path input = download(job.input(), work);
+            long bytesIn = Files.size(input);
+            listener.stage("download", millisSince(stage), Map.of("bytes_in", bytesIn));
             Path output = work.resolve("output.zip");
             ConversionResult result = Converter.convert(
-                    new ConversionRequest(input, job.from(), job.to(), job.options(), output));
+                    new ConversionRequest(input, job.from(), job.to(), job.options(), output), listener);
             Path report = work.resolve("report.json");
             JSON.writeValue(report.toFile(), reportOf(job, result));
+            stage = System.nanoTime();
             upload(output, job.output(), "application/zip");
             try {
                 upload(report, job.report(), "application/json");
@@ -55,7 +66,12 @@ final class S3Converter {
                 deleteQuietly(job.output(), e);
                 throw e;
             }
-            return ConversionSummary.of(job, result);
+            long bytesOut = Files.size(output);
+            Map<String, Object> uploaded = new LinkedHashMap<>();
+            uploaded.put("bytes_out", bytesOut);
+            uploaded.put("report_bytes", Files.size(report));
+            listener.stage("upload", millisSince(stage), uploaded);
+            return ConversionSummary.of(job, result, bytesIn, bytesOut, millisSince(started));
         } finally {
             try {
                 deleteTree(work);
@@ -63,6 +79,10 @@ final class S3Converter {
                 LOG.warnf("could not delete the work folder %s: %s", work, e.getMessage());
             }
         }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     /** The report the CLI writes, plus where the input came from and the output went. */

@@ -88,11 +88,36 @@ class MainTest {
     }
 
     @Test
+    void optionsTakeJsonTextForStructuredValues() throws IOException {
+        Path outZip = tmp.resolve("mapped.zip");
+
+        assertEquals(0, run("convert", "--to", "yolo", "--option", "label_map={\"a\": \"animal\", \"c\": null}",
+                "--option", "labels=[\"b\", \"animal\"]", "--option", "subset_map={\"val\": \"valid\"}",
+                "--option", "shapes_to_boxes=true", Corpus.path("coco_1.0/coco_instances").toString(), outZip.toString()),
+                stderr());
+
+        assertEquals("b\nanimal\n", Zips.text(outZip, "obj.names"));
+        assertEquals("0 0.35 0.5 0.3 0.2\n", Zips.text(outZip, "obj_train_data/a.txt"));
+        assertTrue(Zips.names(outZip).contains("obj_valid_data/b.txt"), Zips.names(outZip).toString());
+
+        err.reset();
+        assertEquals(1, run("convert", "--to", "yolo", "--option", "labels=person,car",
+                Corpus.path("coco_1.0/coco_instances").toString(), tmp.resolve("bad.zip").toString()));
+        assertTrue(stderr().startsWith("labelbridge: option 'labels' must be a list of label names or an object of names"
+                + " to ids (as JSON text on the command line), got 'person,car'"), stderr());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertEquals(2, run());
         assertEquals(2, run("convert", "--to", "yolo", "only-one-path"));
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("convert", "--bogus", "x", "a", "b"));
+        assertEquals(2, run("convert", "--to", "yolo", "--option", "keep_images=true", "--option", "keep_images=false",
+                "a", "b"));
+        assertEquals(2, run("serve", "--port", "http"));
+        assertTrue(stderr().contains("--port must be a number from 0 to 65535, got 'http'"), stderr());
+        assertEquals(2, run("serve", "--frobnicate", "1"));
     }
 
     @Test

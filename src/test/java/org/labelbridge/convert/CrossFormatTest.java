@@ -111,7 +111,7 @@ class CrossFormatTest {
                 && e.reason().contains("shapes_to_boxes") && e.examples().equals(List.of("b"))), dropped.entries().toString());
 
         ConversionReport boxed = convert(sample, "coco", "yolo", tmp.resolve("boxed.zip"),
-                new ConversionOptions(true, true)).report();
+                ConversionOptions.DEFAULTS.with("shapes_to_boxes", true)).report();
         assertEquals(Map.of(AnnotationKind.BBOX, 3L), boxed.annotationsOut());
         Datasets.Loaded yolo = read("yolo", tmp.resolve("boxed.zip"));
         Item b = yolo.item("val", "b");

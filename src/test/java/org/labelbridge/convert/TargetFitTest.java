@@ -59,7 +59,7 @@ class TargetFitTest {
                 new Polygon(AnnotationInfo.of(1), new double[] {1, 1, 5, 1, 5, 6}),
                 new Ellipse(AnnotationInfo.of(0), 10, 20, 4, 2, 90),
                 new Bbox(AnnotationInfo.of(0), 0, 0, 4, 2, 90)));
-        Item fitted = new TargetFit(BOXES_ONLY, new ConversionOptions(true, true), report).apply(item);
+        Item fitted = new TargetFit(BOXES_ONLY, ConversionOptions.DEFAULTS.with("shapes_to_boxes", true), report).apply(item);
 
         assertEquals(3, fitted.annotations().size());
         assertBox(new double[] {1, 1, 4, 5}, (Bbox) fitted.annotations().get(0));

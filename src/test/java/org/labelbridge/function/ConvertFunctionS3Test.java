@@ -143,7 +143,11 @@ class ConvertFunctionS3Test {
 
         JsonNode c = single(result.get("conversions"));
         assertEquals("coco", c.get("from").asText(), "detected");
+        assertEquals("coco", c.at("/detection/format").asText());
+        assertEquals(100, c.at("/detection/confidence").asInt(), "COCO's detector is sure of instances_*.json");
         assertEquals("s3://output-bucket/step-functions/run-1/coco.zip", c.get("output").asText());
+        assertEquals(0, c.get("dropped_annotations").asInt(), "nothing dropped with shapes_to_boxes");
+        assertTrue(c.get("bytes_in").asLong() > 0 && c.get("bytes_out").asLong() > 0, c.toString());
         assertEquals(3, c.get("annotations_out").asLong(), "polygon and mask kept as boxes");
 
         Map<String, String> yolo = textEntries(get(OUTPUT_BUCKET, "step-functions/run-1/coco.zip"));
@@ -154,6 +158,8 @@ class ConvertFunctionS3Test {
 
         JsonNode report = JSON.readTree(get(OUTPUT_BUCKET, "step-functions/run-1/coco.report.json"));
         assertEquals("coco", report.at("/detection/format").asText());
+        assertEquals(100, report.at("/detection/confidence").asInt());
+        assertEquals("annotations/instances_train.json", report.at("/detection/evidence").asText());
         assertTrue(report.at("/options/shapes_to_boxes").asBoolean());
         assertEquals(1, change(report, "changed", "polygon").get("count").asLong());
         assertEquals(1, change(report, "changed", "mask").get("count").asLong());

@@ -78,7 +78,7 @@ class UltralyticsCrossFormatTest {
         assertReported(dropped.report(), "cannot hold rotated boxes");
 
         Files.walk(tmp.resolve("out")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        convert("ultralytics_yolo/yolov8_segmentation", "ultralytics_detection", new ConversionOptions(true, true));
+        convert("ultralytics_yolo/yolov8_segmentation", "ultralytics_detection", ConversionOptions.DEFAULTS.with("shapes_to_boxes", true));
         Loaded d = Datasets.read(new UltralyticsDetectionFormat(), DirectorySource.of(tmp.resolve("out")));
         Shapes.box(d.categories(), d.item("1").annotations().get(0), "label_2", 1.5, 1, 4.5, 4, 0);
     }

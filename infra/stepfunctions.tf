@@ -1,0 +1,108 @@
+# Example Step Functions state machines (statemachines/*.asl.json): convert-archive converts
+# one archive, convert-prefix fans out over every archive under an S3 prefix (a distributed
+# Map). Both invoke the function var.state_machine_function with the function's own payload:
+# S3 URIs only, never annotations (a state holds at most 256 KiB).
+
+variable "state_machine_function" {
+  description = "The deployed function (a name in enabled_functions) the state machines invoke. A payload's from/to choose the pair; this function's memory and timeout apply."
+  type        = string
+  default     = "auto-to-yolo"
+}
+
+resource "aws_sfn_state_machine" "convert_archive" {
+  name     = "${var.name_prefix}-convert-archive"
+  role_arn = aws_iam_role.states.arn
+  definition = templatefile(format("%s/statemachines/convert-archive.asl.json", path.module), {
+    function_arn  = try(aws_lambda_function.convert[var.state_machine_function].arn, "")
+    output_bucket = aws_s3_bucket.output.bucket
+  })
+
+  lifecycle {
+    precondition {
+      condition     = contains(keys(aws_lambda_function.convert), var.state_machine_function)
+      error_message = "state_machine_function must name a deployed function (one of enabled_functions)."
+    }
+  }
+}
+
+resource "aws_sfn_state_machine" "convert_prefix" {
+  name     = "${var.name_prefix}-convert-prefix"
+  role_arn = aws_iam_role.states.arn
+  definition = templatefile(format("%s/statemachines/convert-prefix.asl.json", path.module), {
+    function_arn  = try(aws_lambda_function.convert[var.state_machine_function].arn, "")
+    output_bucket = aws_s3_bucket.output.bucket
+  })
+
+  lifecycle {
+    precondition {
+      condition     = contains(keys(aws_lambda_function.convert), var.state_machine_function)
+      error_message = "state_machine_function must name a deployed function (one of enabled_functions)."
+    }
+  }
+}
+
+data "aws_iam_policy_document" "assume_states" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["states.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "states" {
+  name_prefix        = "${var.name_prefix}-states-"
+  assume_role_policy = data.aws_iam_policy_document.assume_states.json
+}
+
+# Invoke the one function, list the input bucket (the Map's ItemReader), write results and
+# failure records under step-functions/ in the output bucket, and run the Map's child executions.
+data "aws_iam_policy_document" "states" {
+  statement {
+    sid     = "InvokeConvert"
+    actions = ["lambda:InvokeFunction"]
+    resources = [
+      try(aws_lambda_function.convert[var.state_machine_function].arn, ""),
+      format("%s:*", try(aws_lambda_function.convert[var.state_machine_function].arn, "")),
+    ]
+  }
+
+  statement {
+    sid       = "ListInput"
+    actions   = ["s3:ListBucket"]
+    resources = [aws_s3_bucket.input.arn]
+  }
+
+  statement {
+    sid       = "RecordResults"
+    actions   = ["s3:PutObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"]
+    resources = [format("%s/step-functions/*", aws_s3_bucket.output.arn)]
+  }
+
+  statement {
+    sid       = "StartMapChildren"
+    actions   = ["states:StartExecution"]
+    resources = [format("arn:aws:states:%s:%s:stateMachine:%s-convert-prefix", var.region, data.aws_caller_identity.current.account_id, var.name_prefix)]
+  }
+
+  statement {
+    sid       = "WatchMapChildren"
+    actions   = ["states:DescribeExecution", "states:StopExecution"]
+    resources = [format("arn:aws:states:%s:%s:execution:%s-convert-prefix/*", var.region, data.aws_caller_identity.current.account_id, var.name_prefix)]
+  }
+}
+
+resource "aws_iam_role_policy" "states" {
+  name   = "run-conversions"
+  role   = aws_iam_role.states.id
+  policy = data.aws_iam_policy_document.states.json
+}
+
+output "state_machines" {
+  description = "Step Functions state machines: convert_archive (input: the function's payload) and convert_prefix (input: {bucket, prefix, payload})."
+  value = {
+    convert_archive = aws_sfn_state_machine.convert_archive.arn
+    convert_prefix  = aws_sfn_state_machine.convert_prefix.arn
+  }
+}

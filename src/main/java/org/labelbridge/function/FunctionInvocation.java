@@ -1,0 +1,111 @@
+package org.labelbridge.function;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * One invocation of the function, without Quarkus: plans the jobs an S3 event or a payload
+ * asks for, runs each, logs each (see {@link RunLog}) and answers with where the results went.
+ * The Lambda ({@link ConvertFunction}) and the local bucket mode ({@code ./labelbridge serve})
+ * both run conversions through here, so they behave the same.
+ */
+public final class FunctionInvocation {
+
+    private final S3Client s3;
+    private final Optional<String> function;
+    private final Optional<String> outputBucket;
+    private final Path workDir;
+    private final RunLog log;
+
+    FunctionInvocation(S3Client s3, Optional<String> function, Optional<String> outputBucket, Path workDir, RunLog log) {
+        this.s3 = s3;
+        this.function = function.filter(s -> !s.isBlank());
+        this.outputBucket = outputBucket.filter(s -> !s.isBlank());
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    /**
+     * An invocation as the deployment {@code function} ({@code <from>-to-<to>}, or empty for a
+     * payload-only deployment), writing to {@code outputBucket} unless a payload names a
+     * destination, logging JSON lines to standard output.
+     */
+    public static FunctionInvocation of(S3Client s3, Optional<String> function, Optional<String> outputBucket,
+                                        Path workDir) {
+        return new FunctionInvocation(s3, function, outputBucket, workDir, RunLog.toStandardOutput());
+    }
+
+    /** The same, logging to {@code logs} with progress lines at most every {@code progressMillis}. */
+    public static FunctionInvocation of(S3Client s3, Optional<String> function, Optional<String> outputBucket,
+                                        Path workDir, PrintStream logs, long progressMillis) {
+        return new FunctionInvocation(s3, function, outputBucket, workDir,
+                new RunLog(logs, Clock.systemUTC(), progressMillis));
+    }
+
+    /**
+     * The function a key triggers: the descriptor named by the key's first folder
+     * ({@code coco-to-yolo/} for {@code coco-to-yolo/a/set.zip}), if functions/ has it.
+     */
+    public static Optional<String> triggeredFunction(String key) {
+        Optional<String> prefix = FunctionNames.triggerPrefixOf(key);
+        if (prefix.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = prefix.get().substring(0, prefix.get().length() - 1);
+        try {
+            return FunctionDescriptor.find(name).map(FunctionDescriptor::name);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Where the invocation would write its reports; nothing is run (a refused input is an error). */
+    public List<S3Uri> plannedReports(ConvertInput input) {
+        return new JobPlanner(function, outputBucket).plan(input).stream().map(ConversionJob::report).toList();
+    }
+
+    /**
+     * Converts what the input names. Throws {@link ConversionFailedException}, naming each
+     * failed input, when the input is refused or any conversion failed (the others' results
+     * stay written).
+     */
+    public ConvertResult run(ConvertInput input) {
+        List<ConversionJob> jobs;
+        try {
+            jobs = new JobPlanner(function, outputBucket).plan(input);
+        } catch (RuntimeException e) {
+            throw new ConversionFailedException(e.getMessage(), e);
+        }
+        S3Converter converter = new S3Converter(s3, workDir);
+        List<ConversionSummary> done = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        ConversionFailedException first = null;
+        // Every record gets its chance; the invocation fails if any failed (the runtime logs it).
+        for (ConversionJob job : jobs) {
+            String name = function.orElse(FunctionNames.of(job.from(), job.to()));
+            long started = System.nanoTime();
+            try {
+                ConversionSummary summary = converter.run(job, log.listener(job, name));
+                log.converted(job, name, summary);
+                done.add(summary);
+            } catch (Exception e) {
+                String message = job.input() + ": conversion " + job.from() + " -> " + job.to() + " failed, no output"
+                        + " written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                log.failed(job, name, message, (System.nanoTime() - started) / 1_000_000);
+                failures.add(message);
+                first = first == null ? new ConversionFailedException(message, e) : first;
+            }
+        }
+        if (first != null) {
+            throw failures.size() == 1 ? first
+                    : new ConversionFailedException(failures.size() + " of " + jobs.size() + " conversions failed ("
+                            + done.size() + " written): " + String.join("; ", failures), first);
+        }
+        return ConvertResult.of(done);
+    }
+}
