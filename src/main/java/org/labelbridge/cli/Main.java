@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.convert.ConversionOptions;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
@@ -85,7 +86,7 @@ public final class Main {
         }
         ConversionRequest request = new ConversionRequest(Path.of(files.get(0)), a.single("from"), to,
                 ConversionOptions.fromMap(options), Path.of(files.get(1)));
-        ConversionResult result = Converter.convert(request);
+        ConversionResult result = Converter.convert(request, ArchiveLimits.fromEnvironment(System.getenv()));
         String report = a.single("report");
         if (report != null) {
             JSON.writeValue(Path.of(report).toFile(), result.toMap());

@@ -13,26 +13,38 @@ import java.util.Map;
  *                      skeletons into their bounding boxes when the target holds boxes but not
  *                      the shape (else they are dropped, and reported)
  * @param keepImages    copy images into the output (raw); false writes annotations only
+ * @param onProblem     what bad content does ({@link ContentChecks}): fail the conversion, or
+ *                      skip the bad annotation or item and list it in the report
  */
-public record ConversionOptions(boolean shapesToBoxes, boolean keepImages) {
+public record ConversionOptions(boolean shapesToBoxes, boolean keepImages, ProblemPolicy onProblem) {
 
-    public static final ConversionOptions DEFAULTS = new ConversionOptions(false, true);
+    public static final ConversionOptions DEFAULTS = new ConversionOptions(false, true, ProblemPolicy.FAIL);
 
-    static final List<String> NAMES = List.of("shapes_to_boxes", "keep_images");
+    static final List<String> NAMES = List.of("shapes_to_boxes", "keep_images", "on_problem");
+
+    public ConversionOptions {
+        onProblem = onProblem == null ? ProblemPolicy.FAIL : onProblem;
+    }
+
+    public ConversionOptions(boolean shapesToBoxes, boolean keepImages) {
+        this(shapesToBoxes, keepImages, ProblemPolicy.FAIL);
+    }
 
     /** Options from a map; missing names keep their defaults. */
     public static ConversionOptions fromMap(Map<String, ?> values) {
         boolean shapesToBoxes = DEFAULTS.shapesToBoxes;
         boolean keepImages = DEFAULTS.keepImages;
+        ProblemPolicy onProblem = DEFAULTS.onProblem;
         for (Map.Entry<String, ?> e : values.entrySet()) {
             switch (e.getKey()) {
                 case "shapes_to_boxes" -> shapesToBoxes = bool(e.getKey(), e.getValue());
                 case "keep_images" -> keepImages = bool(e.getKey(), e.getValue());
+                case "on_problem" -> onProblem = ProblemPolicy.of(e.getKey(), e.getValue());
                 default -> throw new IllegalArgumentException("unknown option '" + e.getKey()
                         + "'; known options: " + String.join(", ", NAMES));
             }
         }
-        return new ConversionOptions(shapesToBoxes, keepImages);
+        return new ConversionOptions(shapesToBoxes, keepImages, onProblem);
     }
 
     /** These options over defaults given as a map (a function descriptor's), then overrides. */
@@ -59,6 +71,7 @@ public record ConversionOptions(boolean shapesToBoxes, boolean keepImages) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("shapes_to_boxes", shapesToBoxes);
         map.put("keep_images", keepImages);
+        map.put("on_problem", onProblem.id());
         return map;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.archive.DirectoryOutput;
 import org.labelbridge.archive.InputArchive;
 import org.labelbridge.archive.ZipOutput;
@@ -16,8 +17,9 @@ import org.labelbridge.format.Formats;
 import org.labelbridge.model.Item;
 
 /**
- * Runs one conversion: input → detected format's reader → {@link TargetFit} → target writer →
- * output, counting everything into a {@link ConversionReport}. A failed conversion leaves no
+ * Runs one conversion: input → detected format's reader → {@link ContentChecks} →
+ * {@link TargetFit} → target writer → output, counting everything into a
+ * {@link ConversionReport}. A failed conversion leaves no
  * output behind.
  */
 public final class Converter {
@@ -25,21 +27,27 @@ public final class Converter {
     private Converter() {
     }
 
+    /** Converts within the default archive limits. */
     public static ConversionResult convert(ConversionRequest request) throws IOException {
+        return convert(request, ArchiveLimits.DEFAULTS);
+    }
+
+    /** Converts; an input beyond {@code limits} is refused before its data is read. */
+    public static ConversionResult convert(ConversionRequest request, ArchiveLimits limits) throws IOException {
         long started = System.nanoTime();
         Format target = Formats.require(request.to());
         if (!target.descriptor().canWrite()) {
             throw new FormatException("format '" + target.id() + "' can be read but not written yet");
         }
         String inputName = request.input().getFileName().toString();
-        try (InputArchive input = InputArchive.open(request.input())) {
+        try (InputArchive input = InputArchive.open(request.input(), limits)) {
             DetectedSource detected = detect(input, request.from(), inputName);
             ConversionReport report = new ConversionReport();
             boolean zip = !Files.isDirectory(request.output())
                     && request.output().getFileName().toString().toLowerCase().endsWith(".zip");
             if (zip) {
                 try (ZipOutput out = new ZipOutput(request.output(), detected.root(), request.options().keepImages())) {
-                    run(detected, target, out, request.options(), report);
+                    run(detected, target, out, request.options(), report, inputName);
                     out.finish();
                 }
             } else {
@@ -48,7 +56,7 @@ public final class Converter {
                 }
                 Files.createDirectories(request.output());
                 run(detected, target, new DirectoryOutput(request.output(), detected.root(),
-                        request.options().keepImages()), request.options(), report);
+                        request.options().keepImages()), request.options(), report, inputName);
             }
             return new ConversionResult(detected, target.id(), report, request.options(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -87,14 +95,20 @@ public final class Converter {
     }
 
     private static void run(DetectedSource detected, Format target, DatasetOutput out, ConversionOptions options,
-                            ConversionReport report) throws IOException {
+                            ConversionReport report, String inputName) throws IOException {
         TargetFit fit = new TargetFit(target.descriptor(), options, report);
         try (DatasetReader reader = detected.format().reader(detected.root(), report)) {
             DatasetWriter writer = target.writer(out, report);
             writer.begin(reader.categories());
+            ContentChecks checks = new ContentChecks(reader.categories().labels().size(), detected.root(), options,
+                    inputName, report);
             for (Item item = reader.next(); item != null; item = reader.next()) {
                 report.countIn(item);
-                Item fitted = fit.apply(item);
+                Item checked = checks.apply(item);
+                if (checked == null) {
+                    continue;
+                }
+                Item fitted = fit.apply(checked);
                 report.countOut(fitted);
                 writer.write(fitted);
             }
