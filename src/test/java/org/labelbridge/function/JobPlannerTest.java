@@ -85,7 +85,7 @@ class JobPlannerTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> planner.plan(payload("""
                 {"source": "s3://data/x.zip", "options": {"shape_to_boxes": true}}""")));
-        assertEquals("s3://data/x.zip: unknown option 'shape_to_boxes'; known options: shapes_to_boxes, keep_images",
+        assertEquals("s3://data/x.zip: unknown option 'shape_to_boxes'; known options: shapes_to_boxes, keep_images, on_problem",
                 e.getMessage());
     }
 
