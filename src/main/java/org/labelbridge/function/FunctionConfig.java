@@ -18,6 +18,9 @@ public interface FunctionConfig {
     /** The environment variable of {@link #localSpaceMb()}, for messages. */
     String LOCAL_SPACE_SETTING = "LABELBRIDGE_LOCAL_SPACE_MB";
 
+    /** The tag reports carry by default; infra/'s lifecycle rule expires objects with it. */
+    String REPORT_TAGGING = "labelbridge-kind=report";
+
     /** The descriptor this Lambda serves, {@code <from>-to-<to>}; S3 events need it. */
     Optional<String> function();
 
@@ -46,7 +49,7 @@ public interface FunctionConfig {
      * The tag set reports and error reports carry ({@code key=value&...}), for the output bucket's
      * lifecycle rule; {@code none} for none (S3Proxy, in the tests, does not take tags).
      */
-    @WithDefault(S3Converter.REPORT_TAGGING)
+    @WithDefault(REPORT_TAGGING)
     String reportTagging();
 
     /** Outputs larger than this go up in parts of this size (S3 takes parts from 5 MB). */

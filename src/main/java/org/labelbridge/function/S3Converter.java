@@ -35,7 +35,7 @@ final class S3Converter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Reports carry this tag by default, so that a lifecycle rule can expire them (see infra/). */
-    static final String REPORT_TAGGING = "labelbridge-kind=report";
+    static final String REPORT_TAGGING = FunctionConfig.REPORT_TAGGING;
 
     private final S3Transfers transfers;
     private final String reportTagging;
