@@ -145,6 +145,22 @@ class HostileArchiveTest {
     }
 
     @Test
+    void aZipWhoseEndRecordUnderstatesItsEntriesIsStillCounted() throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 11; i++) {
+            entries.put("ds/" + i + ".txt", "x");
+        }
+        Path zip = Archives.zip(tmp.resolve("understated.zip"), entries);
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(zip)).order(ByteOrder.LITTLE_ENDIAN);
+        int end = bytes.capacity() - 22; // no comment: the end record is the last 22 bytes
+        assertEquals(0x06054b50, bytes.getInt(end));
+        bytes.putShort(end + 8, (short) 2).putShort(end + 10, (short) 2);
+        Files.write(zip, bytes.array());
+
+        assertRefused(zip, SMALL, "understated.zip: more than 10 entries (LABELBRIDGE_MAX_ENTRIES)");
+    }
+
+    @Test
     void aZipWhoseEntriesAddUpBeyondTheLimitIsRefusedFromItsDirectory() throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         for (int i = 0; i < 3; i++) {

@@ -43,7 +43,7 @@ import org.labelbridge.format.Formats;
  * bit flips and truncation of the archive, and of one entry's content; entries shuffled and
  * renamed. Every run must end, within {@link #RUN_TIME_LIMIT_S} seconds, either in a complete
  * output or in a {@link FormatException} (the clear-error path), and a failed run must leave no
- * output file. Rounds and seed are fixed so that a failure replays; override them with
+ * output file. Shuffling the entries of a good archive must not change anything: it converts. Rounds and seed are fixed so that a failure replays; override them with
  * {@code -Dlabelbridge.fuzz.rounds=N -Dlabelbridge.fuzz.seed=S} to explore further.
  */
 class ArchiveFuzzTest {
@@ -112,6 +112,9 @@ class ArchiveFuzzTest {
 
             String outcome = run(input, target, output, what, broken);
             outcomes.merge(mutation + " " + outcome, 1, Integer::sum);
+            if (mutation == Mutation.SHUFFLE_ENTRIES && !outcome.equals("converted")) {
+                broken.add(what + ": the order of the entries changed the outcome to " + outcome);
+            }
             if (outcome.equals("converted")) {
                 assertTrue(Files.size(output) > 0, what + ": empty output");
                 try (ZipFile zip = ZipFile.builder().setPath(output).get()) {
