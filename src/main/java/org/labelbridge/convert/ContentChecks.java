@@ -11,6 +11,7 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.ImageHeaders;
+import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Caption;
@@ -178,8 +179,14 @@ final class ContentChecks {
         if (a instanceof Mask m) {
             boolean agrees = !media.hasSize()
                     || m.rle().width() == media.width() && m.rle().height() == media.height();
-            return agrees ? null : new Found(Type.MASK_SIZE_MISMATCH, "mask is " + m.rle().width() + "x"
-                    + m.rle().height() + ", the image " + media.width() + "x" + media.height());
+            if (!agrees) {
+                return new Found(Type.MASK_SIZE_MISMATCH, "mask is " + m.rle().width() + "x" + m.rle().height()
+                        + ", the image " + media.width() + "x" + media.height());
+            }
+            // Writers decode masks to pixels: a few bytes of RLE must not make them allocate gigabytes.
+            return (long) m.rle().width() * m.rle().height() <= MaskImages.MAX_PIXELS ? null
+                    : new Found(Type.MASK_TOO_LARGE, "mask is " + m.rle().width() + "x" + m.rle().height() + ", more than"
+                    + " the " + MaskImages.MAX_PIXELS + " pixels a mask may have");
         }
         if (a instanceof Tag || a instanceof Caption) {
             return null;

@@ -20,7 +20,8 @@ public record ContentProblem(Type type, String item, String subset, Integer anno
         DUPLICATE_ITEM_ID("duplicate_item_id", "another item of the subset has the same id"),
         MISSING_IMAGE("missing_image", "the image is not in the input"),
         IMAGE_SIZE_MISMATCH("image_size_mismatch", "the size disagrees with the image file's header"),
-        MASK_SIZE_MISMATCH("mask_size_mismatch", "the mask's size disagrees with the image's");
+        MASK_SIZE_MISMATCH("mask_size_mismatch", "the mask's size disagrees with the image's"),
+        MASK_TOO_LARGE("mask_too_large", "the mask has more pixels than a mask may have");
 
         private final String id;
         private final String description;

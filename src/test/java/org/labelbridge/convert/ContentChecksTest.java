@@ -115,6 +115,17 @@ class ContentChecksTest {
     }
 
     @Test
+    void aMaskOfMorePixelsThanAMaskMayHaveIsAProblemBeforeAWriterDecodesIt() throws IOException {
+        Mask huge = new Mask(CAR, new Rle(40_000, 40_000, new int[] {1_600_000_000}));
+
+        FormatException e = assertThrows(FormatException.class, () -> checks(ProblemPolicy.FAIL, new ConversionReport())
+                .apply(item("a", Media.NONE, huge)));
+
+        assertTrue(e.getMessage().startsWith("set.zip: item 'a' (subset 'train'), annotations[0] (mask): mask is"
+                + " 40000x40000, more than the 67108864 pixels a mask may have (mask_too_large)"), e.getMessage());
+    }
+
+    @Test
     void goodItemsPassUnchanged() throws IOException {
         Item item = item("a", A_PNG, new Bbox(CAR, 0, 0, 0, 0), new Polygon(AnnotationInfo.EMPTY, new double[] {0, 0, 1, 1, 2, 0}),
                 new Mask(CAR, new Rle(30, 40, new int[] {1200})),

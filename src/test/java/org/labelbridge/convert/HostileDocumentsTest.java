@@ -238,6 +238,36 @@ class HostileDocumentsTest {
         }
     }
 
+    // --- pixel bombs: a few bytes declaring gigapixels ---------------------------------------------
+
+    @Test
+    void aCvatMaskBoxOfGigapixelsIsRefusedBeforeItIsDecoded() throws IOException {
+        Path dataset = datasetOf("cvat_images");
+        Files.writeString(dataset.resolve("annotations.xml"), CVAT.formatted("", "car").replace(
+                "<box label=\"car\" xtl=\"1\" ytl=\"1\" xbr=\"2\" ybr=\"2\" occluded=\"0\"/>",
+                "<mask label=\"car\" left=\"0\" top=\"0\" width=\"40000\" height=\"40000\" rle=\"1600000000\""
+                        + " occluded=\"0\"/>").replace("width=\"10\" height=\"10\"", "width=\"40000\" height=\"40000\""));
+
+        String error = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> failure("cvat_images", dataset));
+
+        assertTrue(error.contains("annotations.xml, line "), error);
+        assertTrue(error.contains("the mask box of 40000x40000 is larger than the 67108864 pixels a mask may have"), error);
+    }
+
+    @Test
+    void aDeclaredGigapixelImageIsNotRasterised() throws IOException {
+        Path dataset = Files.createDirectories(tmp.resolve("annotations-only/annotations")).getParent();
+        Files.writeString(dataset.resolve(COCO_FILE), COCO.replace("\"width\": 10, \"height\": 10",
+                "\"width\": 40000, \"height\": 40000").replace("\"segmentation\": []",
+                "\"segmentation\": [[1, 1, 39000, 1, 39000, 39000]]"));
+
+        FormatException e = assertThrows(FormatException.class, () -> assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> Converter.convert(new ConversionRequest(dataset, "coco", "segmentation_mask",
+                        ConversionOptions.fromMap(Map.of("keep_images", false)), tmp.resolve("masks.zip")))));
+
+        assertEquals("item 'a': a 40000x40000 mask is larger than the 67108864 pixels a mask may have", e.getMessage());
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     /** A copy of a small corpus sample of the format (the file under test is then replaced). */
