@@ -1,5 +1,8 @@
-# One role for all functions: read the input bucket, write (and, to undo a half-written
-# result, delete) in the output bucket, write their logs.
+# One role per function, each allowed only its own prefix: read <from>-to-<to>/* in the input
+# bucket, write (and, to undo a half-written result, delete) <from>-to-<to>/* in the output
+# bucket, write its own log group, send to the failure queue, and use the KMS key when there
+# is one. No wildcard beyond the function's own prefix; no s3:ListBucket (a missing key then
+# answers 403, which the function reports as missing or not readable).
 
 data "aws_iam_policy_document" "assume_lambda" {
   statement {
@@ -11,40 +14,55 @@ data "aws_iam_policy_document" "assume_lambda" {
   }
 }
 
-resource "aws_iam_role" "lambda" {
-  name_prefix        = "${var.name_prefix}-convert-"
+resource "aws_iam_role" "convert" {
+  for_each = local.functions
+
+  name_prefix        = substr("${var.name_prefix}-${each.key}-", 0, 38)
   assume_role_policy = data.aws_iam_policy_document.assume_lambda.json
 }
 
-data "aws_iam_policy_document" "lambda" {
+data "aws_iam_policy_document" "convert" {
+  for_each = local.functions
+
   statement {
-    sid       = "ReadInput"
+    sid       = "ReadOwnInputPrefix"
     actions   = ["s3:GetObject"]
-    resources = ["${aws_s3_bucket.input.arn}/*"]
+    resources = ["${aws_s3_bucket.input.arn}/${each.key}/*"]
   }
 
-  # Lets a missing key answer 404 (no such object) rather than 403.
+  # PutObjectTagging: reports carry the tag the output lifecycle rule expires them by.
   statement {
-    sid       = "ListInput"
-    actions   = ["s3:ListBucket"]
-    resources = [aws_s3_bucket.input.arn]
-  }
-
-  statement {
-    sid       = "WriteOutput"
-    actions   = ["s3:PutObject", "s3:DeleteObject"]
-    resources = ["${aws_s3_bucket.output.arn}/*"]
+    sid       = "WriteOwnOutputPrefix"
+    actions   = ["s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject", "s3:AbortMultipartUpload"]
+    resources = ["${aws_s3_bucket.output.arn}/${each.key}/*"]
   }
 
   statement {
-    sid       = "Logs"
+    sid       = "OwnLogs"
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = [for g in aws_cloudwatch_log_group.convert : format("%s:*", g.arn)]
+    resources = ["${aws_cloudwatch_log_group.convert[each.key].arn}:*"]
+  }
+
+  statement {
+    sid       = "ReportFailures"
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.failures.arn]
+  }
+
+  dynamic "statement" {
+    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
+    content {
+      sid       = "UseBucketKey"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [statement.value]
+    }
   }
 }
 
-resource "aws_iam_role_policy" "lambda" {
+resource "aws_iam_role_policy" "convert" {
+  for_each = local.functions
+
   name   = "convert"
-  role   = aws_iam_role.lambda.id
-  policy = data.aws_iam_policy_document.lambda.json
+  role   = aws_iam_role.convert[each.key].id
+  policy = data.aws_iam_policy_document.convert[each.key].json
 }

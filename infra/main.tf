@@ -47,7 +47,7 @@ resource "aws_lambda_function" "convert" {
 
   function_name    = "${var.name_prefix}-${each.key}"
   description      = "labelbridge: converts ${each.value.from} to ${each.value.to}"
-  role             = aws_iam_role.lambda.arn
+  role             = aws_iam_role.convert[each.key].arn
   runtime          = "java17"
   handler          = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
   filename         = var.lambda_zip
@@ -55,19 +55,22 @@ resource "aws_lambda_function" "convert" {
   memory_size      = each.value.memory_mb
   timeout          = each.value.timeout_s
 
+  reserved_concurrent_executions = var.reserved_concurrency
+
   ephemeral_storage {
     size = try(each.value.ephemeral_storage_mb, var.ephemeral_storage_mb)
   }
 
   environment {
     variables = {
-      LABELBRIDGE_FUNCTION      = each.key
-      LABELBRIDGE_OUTPUT_BUCKET = aws_s3_bucket.output.bucket
-      QUARKUS_FUNQY_EXPORT      = "convert"
+      LABELBRIDGE_FUNCTION       = each.key
+      LABELBRIDGE_OUTPUT_BUCKET  = aws_s3_bucket.output.bucket
+      LABELBRIDGE_LOCAL_SPACE_MB = try(each.value.ephemeral_storage_mb, var.ephemeral_storage_mb)
+      QUARKUS_FUNQY_EXPORT       = "convert"
     }
   }
 
-  depends_on = [aws_cloudwatch_log_group.convert, aws_iam_role_policy.lambda]
+  depends_on = [aws_cloudwatch_log_group.convert, aws_iam_role_policy.convert]
 }
 
 resource "aws_lambda_permission" "s3_invoke" {

@@ -22,3 +22,8 @@ output "upload_prefixes" {
   description = "Key prefixes of the input bucket that trigger a conversion."
   value       = [for name in keys(local.functions) : format("s3://%s/%s/", aws_s3_bucket.input.bucket, name)]
 }
+
+output "failure_queue_url" {
+  description = "SQS queue receiving S3-triggered invocations that still failed after Lambda's retries."
+  value       = aws_sqs_queue.failures.url
+}

@@ -41,6 +41,30 @@ resource "aws_sfn_state_machine" "convert_prefix" {
   }
 }
 
+# The function the state machines invoke may also read s3://<input>/step-functions/* and write
+# s3://<output>/step-functions/results/*: a state machine's payload names its source and its
+# destination there. No function's trigger watches step-functions/, so nothing loops. Every
+# other function keeps its own prefixes only (iam.tf).
+data "aws_iam_policy_document" "step_functions_io" {
+  statement {
+    sid       = "ReadStepFunctionsInput"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.input.arn}/step-functions/*"]
+  }
+
+  statement {
+    sid       = "WriteStepFunctionsResults"
+    actions   = ["s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject", "s3:AbortMultipartUpload"]
+    resources = ["${aws_s3_bucket.output.arn}/step-functions/results/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "step_functions_io" {
+  name   = "step-functions-io"
+  role   = aws_iam_role.convert[var.state_machine_function].id
+  policy = data.aws_iam_policy_document.step_functions_io.json
+}
+
 data "aws_iam_policy_document" "assume_states" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -77,7 +101,7 @@ data "aws_iam_policy_document" "states" {
   statement {
     sid       = "RecordResults"
     actions   = ["s3:PutObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"]
-    resources = [format("%s/step-functions/*", aws_s3_bucket.output.arn)]
+    resources = ["${aws_s3_bucket.output.arn}/step-functions/*"]
   }
 
   statement {

@@ -56,3 +56,27 @@ variable "log_retention_days" {
   type        = number
   default     = 14
 }
+
+variable "kms_key_arn" {
+  description = "KMS key for the buckets and the failure queue. Null: SSE-S3 (AES256) and SQS-managed encryption."
+  type        = string
+  default     = null
+}
+
+variable "report_expiration_days" {
+  description = "Delete reports and error reports (tagged labelbridge-kind=report) this many days after they are written. Null: keep them."
+  type        = number
+  default     = null
+}
+
+variable "noncurrent_version_expiration_days" {
+  description = "Keep overwritten or deleted outputs (noncurrent versions in the versioned output bucket) this many days."
+  type        = number
+  default     = 30
+}
+
+variable "reserved_concurrency" {
+  description = "Concurrent executions reserved for (and capping) each function; -1: none reserved, the account's pool."
+  type        = number
+  default     = -1
+}

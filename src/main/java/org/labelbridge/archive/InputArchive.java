@@ -1,6 +1,5 @@
 package org.labelbridge.archive;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 
@@ -30,6 +26,9 @@ public final class InputArchive implements Closeable {
     private final Closeable zip;
     private final Path workDir;
 
+    /** Central directory bytes allowed per entry: its fixed 46 bytes, a long name and some extra fields. */
+    private static final long MAX_DIRECTORY_BYTES_PER_ENTRY = 1024;
+
     private InputArchive(Kind kind, DatasetSource source, Closeable zip, Path workDir) {
         this.kind = kind;
         this.source = source;
@@ -37,7 +36,17 @@ public final class InputArchive implements Closeable {
         this.workDir = workDir;
     }
 
+    /** Opens the input within the default {@link ArchiveLimits}. */
     public static InputArchive open(Path input) throws IOException {
+        return open(input, ArchiveLimits.DEFAULTS);
+    }
+
+    /**
+     * Opens the input; an archive beyond the limits, or with an entry that could escape its
+     * tree, is refused with an {@link UnsafeArchiveException} before its data is read.
+     * Archives inside the archive are never opened: to a format they are files like any other.
+     */
+    public static InputArchive open(Path input, ArchiveLimits limits) throws IOException {
         if (!Files.exists(input)) {
             throw new FormatException(input + ": no such file or folder");
         }
@@ -50,24 +59,13 @@ public final class InputArchive implements Closeable {
             magic = in.readNBytes(512);
         }
         if (isZip(magic)) {
-            ZipFile zip;
-            try {
-                zip = ZipFile.builder().setPath(input).get();
-            } catch (IOException e) {
-                throw new FormatException(name + ": not a readable zip archive (" + e.getMessage() + ")", e);
-            }
-            try {
-                return new InputArchive(Kind.ZIP, ZipSource.of(zip, name), zip, null);
-            } catch (IOException | RuntimeException e) {
-                zip.close();
-                throw e;
-            }
+            return openZip(input, name, limits);
         }
         boolean gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
         if (gzip || isTar(magic)) {
             Path work = Files.createTempDirectory("labelbridge-in-");
             try {
-                extractTar(input, gzip, work, name);
+                new TarExtraction(input, name, gzip, work, limits).run();
                 return new InputArchive(Kind.TAR, DirectorySource.of(work, name), null, work);
             } catch (IOException | RuntimeException e) {
                 deleteTree(work);
@@ -82,6 +80,33 @@ public final class InputArchive implements Closeable {
         return new InputArchive(Kind.BARE_FILE, SingleFileSource.of(input), null, null);
     }
 
+    private static InputArchive openZip(Path input, String name, ArchiveLimits limits) throws IOException {
+        var end = ZipDirectoryEnd.read(input);
+        if (end.isPresent() && end.get().entries() > limits.maxEntries()) {
+            throw new UnsafeArchiveException(name + ": declares " + end.get().entries() + " entries, more than the limit of "
+                    + limits.maxEntries() + " (" + ArchiveLimits.MAX_ENTRIES + ")");
+        }
+        if (end.isPresent() && end.get().directoryBytes() > limits.maxEntries() * MAX_DIRECTORY_BYTES_PER_ENTRY) {
+            throw new UnsafeArchiveException(name + ": its directory of " + end.get().directoryBytes()
+                    + " bytes is larger than " + limits.maxEntries() + " entries need");
+        }
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setPath(input).get();
+        } catch (IOException | RuntimeException e) {
+            throw new FormatException(name + ": not a readable zip archive (" + e.getMessage() + ")", e);
+        }
+        try {
+            return new InputArchive(Kind.ZIP, ZipSource.of(zip, name, limits), zip, null);
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new FormatException(name + ": not a readable zip archive (" + e.getMessage() + ")", e);
+        }
+    }
+
     private static boolean isZip(byte[] magic) {
         return magic.length >= 4 && magic[0] == 'P' && magic[1] == 'K'
                 && (magic[2] == 3 || magic[2] == 5 || magic[2] == 7) ;
@@ -90,42 +115,6 @@ public final class InputArchive implements Closeable {
     private static boolean isTar(byte[] magic) {
         return magic.length >= 262 && magic[257] == 'u' && magic[258] == 's' && magic[259] == 't'
                 && magic[260] == 'a' && magic[261] == 'r';
-    }
-
-    private static void extractTar(Path input, boolean gzip, Path work, String name) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(input));
-             InputStream data = gzip ? new GzipCompressorInputStream(raw, true) : raw;
-             TarArchiveInputStream tar = new TarArchiveInputStream(data)) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                if (entry.isSymbolicLink() || entry.isLink()) {
-                    throw new UnsafeArchiveException(name + ": entry '" + entry.getName() + "' is a link");
-                }
-                if (!entry.isFile()) {
-                    continue; // devices, fifos: nothing a dataset holds
-                }
-                String path = EntryNames.clean(entry.getName(), name);
-                if (path.isEmpty()) {
-                    continue;
-                }
-                Path target = work.resolve(path).normalize();
-                if (!target.startsWith(work)) {
-                    throw new UnsafeArchiveException(name + ": entry '" + entry.getName() + "' points outside the archive");
-                }
-                if (Files.exists(target)) {
-                    throw new UnsafeArchiveException(name + ": entry '" + path + "' appears twice");
-                }
-                Files.createDirectories(target.getParent());
-                Files.copy(tar, target);
-            }
-        } catch (UnsafeArchiveException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new FormatException(name + ": corrupt tar archive (" + e.getMessage() + ")", e);
-        }
     }
 
     public Kind kind() {

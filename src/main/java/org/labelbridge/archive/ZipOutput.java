@@ -108,7 +108,13 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
                 entry.setCrc(source.getCrc());
                 entry.setSize(source.getSize());
                 entry.setCompressedSize(source.getCompressedSize());
-                try (InputStream raw = zipSource.zip().getRawInputStream(source)) {
+                InputStream raw;
+                try {
+                    raw = zipSource.zip().getRawInputStream(source);
+                } catch (IOException | RuntimeException e) {
+                    throw new FormatException(zipSource.describe(item.path()) + " is corrupt (" + e.getMessage() + ")", e);
+                }
+                try (raw) {
                     zip.addRawArchiveEntry(entry, raw);
                 }
                 mediaCopied++;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.labelbridge.format.FormatException;
 
 /** A dataset in a zip file, read in place (random access, nothing extracted). */
 public final class ZipSource extends RootedSource {
@@ -25,18 +26,48 @@ public final class ZipSource extends RootedSource {
         this.allFiles = allFiles;
     }
 
-    static ZipSource of(ZipFile zip, String name) throws IOException {
+    /**
+     * Lists the zip's entries, refusing unsafe names, links, duplicates, encrypted entries and
+     * entries or totals beyond the limits, all from the directory, before any data is read.
+     */
+    static ZipSource of(ZipFile zip, String name, ArchiveLimits limits) throws IOException {
         Map<String, ZipArchiveEntry> entries = new HashMap<>();
+        long count = 0;
+        long total = 0;
         for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-            if (entry.isDirectory()) {
-                continue;
+            if (++count > limits.maxEntries()) {
+                throw new UnsafeArchiveException(name + ": more than " + limits.maxEntries() + " entries ("
+                        + ArchiveLimits.MAX_ENTRIES + ")");
             }
             String path = EntryNames.clean(entry.getName(), name);
+            if (entry.isDirectory() || path.isEmpty()) {
+                continue;
+            }
+            EntryNames.checkShape(path, name, limits.maxPathDepth());
             if (entry.isUnixSymlink()) {
                 throw new UnsafeArchiveException(name + ": entry '" + entry.getName() + "' is a symbolic link");
             }
+            if (entry.getGeneralPurposeBit().usesEncryption()) {
+                throw new UnsafeArchiveException(name + ": entry '" + entry.getName() + "' is encrypted");
+            }
             if (entries.putIfAbsent(path, entry) != null) {
                 throw new UnsafeArchiveException(name + ": entry '" + path + "' appears twice");
+            }
+            long size = entry.getSize();
+            if (size < 0) {
+                throw new UnsafeArchiveException(name + ": entry '" + entry.getName() + "' declares no size");
+            }
+            if (size > ArchiveLimits.RATIO_FLOOR
+                    && size / Math.max(1, entry.getCompressedSize()) > limits.maxCompressionRatio()) {
+                throw new UnsafeArchiveException(name + ": entry '" + entry.getName() + "' expands " + size + " bytes from "
+                        + entry.getCompressedSize() + ", more than the limit of " + limits.maxCompressionRatio()
+                        + " to 1 (" + ArchiveLimits.MAX_COMPRESSION_RATIO + "; a zip bomb?)");
+            }
+            total += size;
+            if (total > limits.maxUncompressedBytes()) {
+                throw new UnsafeArchiveException(name + ": its entries hold more than "
+                        + (limits.maxUncompressedBytes() >> 20) + " MB uncompressed (" + ArchiveLimits.MAX_UNCOMPRESSED_MB
+                        + ")");
             }
         }
         List<String> files = new ArrayList<>(entries.keySet());
@@ -60,7 +91,15 @@ public final class ZipSource extends RootedSource {
             throw new UnsafeArchiveException(name() + ": entry '" + fullPath
                     + "' cannot be read (encrypted or an unsupported compression method)");
         }
-        return zip.getInputStream(entry);
+        String what = name() + ": entry '" + fullPath + "'";
+        InputStream data;
+        try {
+            data = zip.getInputStream(entry);
+        } catch (IOException | RuntimeException e) {
+            throw new FormatException(what + " is corrupt (" + e.getMessage() + ")", e);
+        }
+        // The directory's size was checked against the limits; the data must not outgrow it.
+        return new DeclaredSizeStream(data, entry.getSize(), what);
     }
 
     @Override

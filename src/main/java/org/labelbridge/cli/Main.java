@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.convert.ConversionOptions;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
@@ -113,7 +114,8 @@ public final class Main {
         }
         ConversionRequest request = new ConversionRequest(Path.of(files.get(0)), a.single("from"), to,
                 ConversionOptions.fromMap(options), Path.of(files.get(1)));
-        ConversionResult result = Converter.convert(request, ProgressDisplay.forStandardError(err, terminal));
+        ConversionResult result = Converter.convert(request, ProgressDisplay.forStandardError(err, terminal),
+                ArchiveLimits.fromEnvironment(System.getenv()));
         String report = a.single("report");
         if (report != null) {
             json().writeValue(Path.of(report).toFile(), result.toMap());

@@ -43,9 +43,14 @@ public final class ConversionOptions {
     public static final Option<Long> SPLIT_SEED = new Option<>("split_seed", 0L, OptionValues::integer,
             "the seed of split: the same seed gives every item the same subset");
 
+    public static final Option<ProblemPolicy> ON_PROBLEM = new Option<>("on_problem", ProblemPolicy.FAIL,
+            v -> ProblemPolicy.of(null, v),
+            "what bad content (non-finite or inverted coordinates, unknown labels, duplicate ids, missing images,"
+                    + " sizes that disagree with the image) does: fail, or skip it and list each in the report");
+
     /** Every option, in the order usage texts and reports list them. */
     public static final List<Option<?>> ALL = List.of(SHAPES_TO_BOXES, BOXES_TO_POLYGONS, MASKS_TO_POLYGONS,
-            POLYGONS_TO_MASKS, KEEP_IMAGES, LABEL_MAP, LABELS, SUBSET_MAP, SPLIT, SPLIT_SEED);
+            POLYGONS_TO_MASKS, KEEP_IMAGES, LABEL_MAP, LABELS, SUBSET_MAP, SPLIT, SPLIT_SEED, ON_PROBLEM);
 
     public static final ConversionOptions DEFAULTS = new ConversionOptions(Map.of());
 
@@ -131,6 +136,10 @@ public final class ConversionOptions {
         return get(KEEP_IMAGES);
     }
 
+    public ProblemPolicy onProblem() {
+        return get(ON_PROBLEM);
+    }
+
     /** Old label name to new name, or to null to drop it. */
     public Map<String, String> labelMap() {
         return get(LABEL_MAP);
@@ -158,7 +167,8 @@ public final class ConversionOptions {
     /** Every option by name, defaults included: what the report shows. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        values.forEach((option, value) -> map.put(option.name(), value));
+        values.forEach((option, value) -> map.put(option.name(),
+                value instanceof ProblemPolicy policy ? policy.id() : value));
         return map;
     }
 

@@ -79,6 +79,11 @@ public final class ConversionReport implements Problems {
     private final Map<AnnotationKind, Long> annotationsIn = new EnumMap<>(AnnotationKind.class);
     private final Map<AnnotationKind, Long> annotationsOut = new EnumMap<>(AnnotationKind.class);
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<ContentProblem> problems = new ArrayList<>();
+    private long problemCount;
+
+    /** Problems listed one by one in the report; beyond this only their count grows. */
+    static final int LISTED_PROBLEMS = 1000;
 
     void countIn(Item item) {
         itemsIn++;
@@ -136,6 +141,25 @@ public final class ConversionReport implements Problems {
         if (itemId != null && entry.examples.size() < EXAMPLES && !entry.examples.contains(itemId)) {
             entry.examples.add(itemId);
         }
+    }
+
+    /** A problem in the content that was skipped (option on_problem=skip), with where it was. */
+    void skipped(ContentProblem problem) {
+        problemCount++;
+        if (problems.size() < LISTED_PROBLEMS) {
+            problems.add(problem);
+        }
+        String what = problem.annotation() == null ? "item skipped: " : "annotation skipped: ";
+        add("skipped", problem.kind(), what + problem.type().description() + " (on_problem=skip)", problem.item());
+    }
+
+    /** The problems skipped, the first {@value #LISTED_PROBLEMS} of them. */
+    public List<ContentProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public long problemCount() {
+        return problemCount;
     }
 
     public long itemsIn() {
@@ -203,6 +227,12 @@ public final class ConversionReport implements Problems {
         annotations.put("total_out", totalOut());
         map.put("annotations", annotations);
         map.put("changes", entries.values().stream().map(Entry::toMap).toList());
+        if (problemCount > 0) {
+            Map<String, Object> listed = new LinkedHashMap<>();
+            listed.put("count", problemCount);
+            listed.put("listed", problems.stream().map(ContentProblem::toMap).toList());
+            map.put("problems", listed);
+        }
         return map;
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.archive.DirectoryOutput;
 import org.labelbridge.archive.InputArchive;
 import org.labelbridge.archive.ZipOutput;
@@ -21,33 +22,46 @@ import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
 /**
- * Runs one conversion: input → detected format's reader → the transforms the options ask for
- * ({@link LabelMapping}, {@link SubsetMapping}, {@link ShapeConversion}) → {@link TargetFit} →
- * target writer → output, counting everything into a {@link ConversionReport} and telling a
- * {@link ConversionListener} how it goes. A failed conversion leaves no output behind.
+ * Runs one conversion: input → detected format's reader → {@link ContentChecks} → the
+ * transforms the options ask for ({@link LabelMapping}, {@link SubsetMapping},
+ * {@link ShapeConversion}) → {@link TargetFit} → target writer → output, counting everything into
+ * a {@link ConversionReport} and telling a {@link ConversionListener} how it goes. A failed
+ * conversion leaves no output behind.
  */
 public final class Converter {
 
     private Converter() {
     }
 
+    /** Converts within the default archive limits. */
     public static ConversionResult convert(ConversionRequest request) throws IOException {
-        return convert(request, ConversionListener.NONE);
+        return convert(request, ConversionListener.NONE, ArchiveLimits.DEFAULTS);
+    }
+
+    /** Converts within the default archive limits, telling the listener how it goes. */
+    public static ConversionResult convert(ConversionRequest request, ConversionListener listener) throws IOException {
+        return convert(request, listener, ArchiveLimits.DEFAULTS);
+    }
+
+    /** Converts; an input beyond {@code limits} is refused before its data is read. */
+    public static ConversionResult convert(ConversionRequest request, ArchiveLimits limits) throws IOException {
+        return convert(request, ConversionListener.NONE, limits);
     }
 
     /** Converts, telling the listener each stage as it ends and the progress of the item stream. */
-    public static ConversionResult convert(ConversionRequest request, ConversionListener listener) throws IOException {
+    public static ConversionResult convert(ConversionRequest request, ConversionListener listener,
+                                           ArchiveLimits limits) throws IOException {
         long started = System.nanoTime();
         Format target = Formats.require(request.to());
         if (!target.descriptor().canWrite()) {
             throw new FormatException("format '" + target.id() + "' can be read but not written yet");
         }
         String inputName = request.input().getFileName().toString();
-        try (InputArchive input = InputArchive.open(request.input())) {
+        try (InputArchive input = InputArchive.open(request.input(), limits)) {
             DetectedSource detected = detect(input, request.from(), inputName);
             listener.stage("detect", millisSince(started), detection(detected));
             ConversionReport report = new ConversionReport();
-            Stream stream = new Stream(detected, target, request.options(), report, listener);
+            Stream stream = new Stream(detected, target, request.options(), report, listener, inputName);
             boolean zip = !Files.isDirectory(request.output())
                     && request.output().getFileName().toString().toLowerCase().endsWith(".zip");
             if (zip) {
@@ -122,11 +136,13 @@ public final class Converter {
         private final ConversionOptions options;
         private final ConversionReport report;
         private final ConversionListener listener;
+        private final String inputName;
         private long streamStarted;
         private long finishStarted;
 
         Stream(DetectedSource detected, Format target, ConversionOptions options, ConversionReport report,
-               ConversionListener listener) {
+               ConversionListener listener, String inputName) {
+            this.inputName = inputName;
             this.detected = detected;
             this.target = target;
             this.options = options;
@@ -147,12 +163,14 @@ public final class Converter {
                 for (DatasetTransform transform : transforms) {
                     categories = transform.begin(categories);
                 }
+                ContentChecks checks = new ContentChecks(reader.categories().labels().size(), detected.root(),
+                        options, inputName, report);
                 DatasetWriter writer = target.writer(out, report);
                 writer.begin(categories);
                 for (Item item = reader.next(); item != null; item = reader.next()) {
                     report.countIn(item);
                     annotationsIn += item.annotations().size();
-                    Item transformed = item;
+                    Item transformed = checks.apply(item);
                     for (int t = 0; t < transforms.size() && transformed != null; t++) {
                         transformed = transforms.get(t).apply(transformed);
                     }

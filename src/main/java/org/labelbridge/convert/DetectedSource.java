@@ -27,33 +27,61 @@ public record DetectedSource(Format format, DatasetSource root, Detection detect
     /** Deepest single-folder descent tried; a dataset is never buried deeper than this. */
     private static final int MAX_DESCENT = 8;
 
-    /** Picks the most confident of {@code formats}; a tie or no match is an error listing them. */
+    /**
+     * Picks the most confident of {@code formats}; a tie or no match is an error listing them.
+     * Where the root holds a single folder and nothing else, the folder is tried too, and its
+     * answer wins when it is more confident: a detector that scans the whole tree may already
+     * answer, weakly, at the top of {@code my_dataset/...}, with the wrong root.
+     */
     public static DetectedSource detect(DatasetSource source, List<Format> formats, String inputName)
             throws IOException {
-        DatasetSource root = source;
-        String rootPath = "";
-        for (int depth = 0; ; depth++) {
-            List<Candidate> answers = ask(root, formats);
-            Candidate best = answers.get(0);
-            if (best.confidence() > Detection.NONE_CONFIDENCE) {
-                List<Candidate> tied = answers.stream().filter(c -> c.confidence() == best.confidence()).toList();
-                if (tied.size() > 1) {
-                    throw new FormatException(inputName + ": ambiguous format, equally likely: "
-                            + describe(tied) + "; name one with --from");
-                }
-                Format format = formats.stream().filter(f -> f.id().equals(best.format())).findFirst().orElseThrow();
-                return new DetectedSource(format, root, new Detection(best.confidence(), best.evidence()),
-                        rootPath, answers);
-            }
-            String single = singleFolder(root);
-            if (single == null || depth >= MAX_DESCENT) {
-                throw new FormatException(inputName + ": no known dataset format found"
-                        + (rootPath.isEmpty() ? "" : " (looked in " + rootPath + ")") + "; tried: "
-                        + formats.stream().map(Format::id).collect(Collectors.joining(", ")));
-            }
-            root = root.under(single);
-            rootPath = rootPath + single + "/";
+        DetectedSource found = detectFrom(source, "", formats, inputName, 0);
+        if (found == null) {
+            String single = singleFolder(source);
+            throw new FormatException(inputName + ": no known dataset format found"
+                    + (single == null ? "" : " (looked in " + deepestSingleFolder(source) + ")") + "; tried: "
+                    + formats.stream().map(Format::id).collect(Collectors.joining(", ")));
         }
+        return found;
+    }
+
+    /** The best answer at {@code root} or below it through single folders; null when there is none. */
+    private static DetectedSource detectFrom(DatasetSource root, String rootPath, List<Format> formats, String inputName,
+                                             int depth) throws IOException {
+        List<Candidate> answers = ask(root, formats);
+        Candidate best = answers.get(0);
+        String single = singleFolder(root);
+        if (single != null && depth < MAX_DESCENT && best.confidence() < Detection.STRONG) {
+            DetectedSource deeper = detectFrom(root.under(single), rootPath + single + "/", formats, inputName, depth + 1);
+            if (deeper != null && deeper.detection().confidence() > best.confidence()) {
+                return deeper;
+            }
+        }
+        if (best.confidence() <= Detection.NONE_CONFIDENCE) {
+            return null;
+        }
+        List<Candidate> tied = answers.stream().filter(c -> c.confidence() == best.confidence()).toList();
+        if (tied.size() > 1) {
+            throw new FormatException(inputName + ": ambiguous format, equally likely: "
+                    + describe(tied) + "; name one with --from");
+        }
+        Format format = formats.stream().filter(f -> f.id().equals(best.format())).findFirst().orElseThrow();
+        return new DetectedSource(format, root, new Detection(best.confidence(), best.evidence()), rootPath, answers);
+    }
+
+    /** The path through single folders from the top, for messages ({@code "export/my_dataset/"}). */
+    private static String deepestSingleFolder(DatasetSource source) {
+        StringBuilder path = new StringBuilder();
+        DatasetSource root = source;
+        for (int depth = 0; depth <= MAX_DESCENT; depth++) {
+            String single = singleFolder(root);
+            if (single == null) {
+                break;
+            }
+            path.append(single).append('/');
+            root = root.under(single);
+        }
+        return path.toString();
     }
 
     /**

@@ -6,10 +6,11 @@ import org.labelbridge.convert.ConversionOptions;
  * One archive to convert and where its results go, fully decided before anything is
  * downloaded: the options are parsed and the loop guard has passed.
  *
- * @param from   source format id or {@code auto}
- * @param output the output zip
- * @param report the report JSON beside it
+ * @param from        source format id or {@code auto}
+ * @param output      the output zip
+ * @param report      the report JSON beside it
+ * @param errorReport where a failed run says why, instead of the zip and report
  */
 public record ConversionJob(S3Uri input, String from, String to, ConversionOptions options,
-                            S3Uri output, S3Uri report) {
+                            S3Uri output, S3Uri report, S3Uri errorReport) {
 }

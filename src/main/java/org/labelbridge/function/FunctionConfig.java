@@ -4,13 +4,22 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The deployment's settings. Terraform sets them as environment variables
- * ({@code LABELBRIDGE_FUNCTION}, {@code LABELBRIDGE_OUTPUT_BUCKET}, {@code LABELBRIDGE_WORK_DIR}).
+ * ({@code LABELBRIDGE_FUNCTION}, {@code LABELBRIDGE_OUTPUT_BUCKET}, {@code LABELBRIDGE_LOCAL_SPACE_MB}, ...).
+ * The archive limits ({@code LABELBRIDGE_MAX_ENTRIES}, ...) are read from the environment as the
+ * CLI reads them (see {@link org.labelbridge.archive.ArchiveLimits}).
  */
 @ConfigMapping(prefix = "labelbridge")
 public interface FunctionConfig {
+
+    /** The environment variable of {@link #localSpaceMb()}, for messages. */
+    String LOCAL_SPACE_SETTING = "LABELBRIDGE_LOCAL_SPACE_MB";
+
+    /** The tag reports carry by default; infra/'s lifecycle rule expires objects with it. */
+    String REPORT_TAGGING = "labelbridge-kind=report";
 
     /** The descriptor this Lambda serves, {@code <from>-to-<to>}; S3 events need it. */
     Optional<String> function();
@@ -21,4 +30,29 @@ public interface FunctionConfig {
     /** Where inputs are downloaded and outputs built; Lambda can only write to /tmp. */
     @WithDefault("/tmp")
     Path workDir();
+
+    /**
+     * How much the work folder may hold, in MB (Terraform sets the function's ephemeral storage);
+     * unset: the size of the work folder's disk. An input may take half: its output must fit too.
+     */
+    OptionalLong localSpaceMb();
+
+    /** Attempts per S3 transfer (download, upload, part) before the invocation fails as transient. */
+    @WithDefault("4")
+    int s3Attempts();
+
+    /** The first retry waits up to this long, each next one up to twice as long (full jitter). */
+    @WithDefault("200")
+    long s3BackoffMs();
+
+    /**
+     * The tag set reports and error reports carry ({@code key=value&...}), for the output bucket's
+     * lifecycle rule; {@code none} for none (S3Proxy, in the tests, does not take tags).
+     */
+    @WithDefault(REPORT_TAGGING)
+    String reportTagging();
+
+    /** Outputs larger than this go up in parts of this size (S3 takes parts from 5 MB). */
+    @WithDefault("16")
+    int uploadPartMb();
 }

@@ -16,17 +16,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class FunctionInvocation {
 
-    private final S3Client s3;
+    private final S3Converter converter;
     private final Optional<String> function;
     private final Optional<String> outputBucket;
-    private final Path workDir;
     private final RunLog log;
 
-    FunctionInvocation(S3Client s3, Optional<String> function, Optional<String> outputBucket, Path workDir, RunLog log) {
-        this.s3 = s3;
+    FunctionInvocation(S3Converter converter, Optional<String> function, Optional<String> outputBucket, RunLog log) {
+        this.converter = converter;
         this.function = function.filter(s -> !s.isBlank());
         this.outputBucket = outputBucket.filter(s -> !s.isBlank());
-        this.workDir = workDir;
         this.log = log;
     }
 
@@ -37,13 +35,26 @@ public final class FunctionInvocation {
      */
     public static FunctionInvocation of(S3Client s3, Optional<String> function, Optional<String> outputBucket,
                                         Path workDir) {
-        return new FunctionInvocation(s3, function, outputBucket, workDir, RunLog.toStandardOutput());
+        return new FunctionInvocation(standard(s3, workDir), function, outputBucket, RunLog.toStandardOutput());
+    }
+
+    /** An invocation running its conversions on a configured converter (the Lambda's settings). */
+    static FunctionInvocation of(S3Converter converter, Optional<String> function, Optional<String> outputBucket) {
+        return new FunctionInvocation(converter, function, outputBucket, RunLog.toStandardOutput());
+    }
+
+    private static S3Converter standard(S3Client s3, Path workDir) {
+        try {
+            return S3Converter.standard(s3, workDir);
+        } catch (java.io.IOException e) {
+            throw new ConversionFailedException("the work folder " + workDir + " is not usable: " + e.getMessage(), e);
+        }
     }
 
     /** The same, logging to {@code logs} with progress lines at most every {@code progressMillis}. */
     public static FunctionInvocation of(S3Client s3, Optional<String> function, Optional<String> outputBucket,
                                         Path workDir, PrintStream logs, long progressMillis) {
-        return new FunctionInvocation(s3, function, outputBucket, workDir,
+        return new FunctionInvocation(standard(s3, workDir), function, outputBucket,
                 new RunLog(logs, Clock.systemUTC(), progressMillis));
     }
 
@@ -81,10 +92,10 @@ public final class FunctionInvocation {
         } catch (RuntimeException e) {
             throw new ConversionFailedException(e.getMessage(), e);
         }
-        S3Converter converter = new S3Converter(s3, workDir);
         List<ConversionSummary> done = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        ConversionFailedException first = null;
+        RuntimeException first = null;
+        boolean allTransient = true;
         // Every record gets its chance; the invocation fails if any failed (the runtime logs it).
         for (ConversionJob job : jobs) {
             String name = function.orElse(FunctionNames.of(job.from(), job.to()));
@@ -94,17 +105,28 @@ public final class FunctionInvocation {
                 log.converted(job, name, summary);
                 done.add(summary);
             } catch (Exception e) {
+                boolean transientFailure = e instanceof StorageUnavailableException;
+                allTransient &= transientFailure;
                 String message = job.input() + ": conversion " + job.from() + " -> " + job.to() + " failed, no output"
-                        + " written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                        + " written (error report " + job.errorReport() + "): "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 log.failed(job, name, message, (System.nanoTime() - started) / 1_000_000);
                 failures.add(message);
-                first = first == null ? new ConversionFailedException(message, e) : first;
+                if (first == null) {
+                    first = transientFailure ? new StorageUnavailableException(message, e)
+                            : new ConversionFailedException(message, e);
+                }
             }
         }
         if (first != null) {
-            throw failures.size() == 1 ? first
-                    : new ConversionFailedException(failures.size() + " of " + jobs.size() + " conversions failed ("
-                            + done.size() + " written): " + String.join("; ", failures), first);
+            if (failures.size() == 1) {
+                throw first;
+            }
+            String message = failures.size() + " of " + jobs.size() + " conversions failed (" + done.size()
+                    + " written): " + String.join("; ", failures);
+            // Worth retrying only when every failure was S3's, not the input's.
+            throw allTransient ? new StorageUnavailableException(message, first)
+                    : new ConversionFailedException(message, first);
         }
         return ConvertResult.of(done);
     }

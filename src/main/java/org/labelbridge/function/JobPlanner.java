@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.labelbridge.convert.ConversionOptions;
 import org.labelbridge.convert.ConversionRequest;
+import org.labelbridge.format.FormatException;
+import org.labelbridge.format.Formats;
 
 /**
  * Turns one invocation into conversion jobs. An S3 event gives one job per created object,
@@ -85,15 +87,32 @@ final class JobPlanner {
     private static ConversionJob job(S3Uri input, String from, String to, Map<String, Object> defaults,
                                      Map<String, Object> overrides, S3Uri folder, String sourcePrefix) {
         try {
+            requireFormats(from, to);
             ConversionOptions options = ConversionOptions.merged(defaults, overrides);
             String base = sourcePrefix == null ? OutputNames.baseName(input) : OutputNames.baseName(input, sourcePrefix);
             S3Uri output = folder.resolve(base + ".zip");
             S3Uri report = folder.resolve(base + ".report.json");
+            S3Uri errorReport = folder.resolve(base + ".error.json");
             TriggerLoopGuard.check(input, output);
             TriggerLoopGuard.check(input, report);
-            return new ConversionJob(input, from, to, options, output, report);
+            TriggerLoopGuard.check(input, errorReport);
+            return new ConversionJob(input, from, to, options, output, report, errorReport);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(input + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A pair no format can serve is refused here, before anything is downloaded or written. */
+    private static void requireFormats(String from, String to) {
+        try {
+            if (!Formats.require(to).descriptor().canWrite()) {
+                throw new IllegalArgumentException("format '" + to + "' can be read but not written");
+            }
+            if (!ConversionRequest.AUTO.equals(from) && !Formats.require(from).descriptor().canRead()) {
+                throw new IllegalArgumentException("format '" + from + "' cannot be read");
+            }
+        } catch (FormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -16,7 +16,8 @@ final class TriggerLoopGuard {
      * folder.
      */
     static void check(S3Uri input, S3Uri output) {
-        if (!input.bucket().equals(output.bucket())) {
+        // Bucket names are lower case; an old one in another case may still be the same bucket.
+        if (!input.bucket().equalsIgnoreCase(output.bucket())) {
             return;
         }
         String readPrefix = FunctionNames.triggerPrefixOf(input.key()).orElse(input.folder());

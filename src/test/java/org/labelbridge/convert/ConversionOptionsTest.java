@@ -64,7 +64,7 @@ class ConversionOptionsTest {
     void unknownOptionsAndBadValuesAreErrorsThatSayWhatWasExpected() {
         assertEquals("unknown option 'shape_to_boxes'; known options: shapes_to_boxes, boxes_to_polygons,"
                         + " masks_to_polygons, polygons_to_masks, keep_images, label_map, labels, subset_map, split,"
-                        + " split_seed",
+                        + " split_seed, on_problem",
                 error(Map.of("shape_to_boxes", true)));
         assertEquals("option 'keep_images' must be true or false, got 'yes'", error(Map.of("keep_images", "yes")));
         assertEquals("option 'label_map' maps 'car' to 3; expected a new label name, or null to drop it",
@@ -93,5 +93,15 @@ class ConversionOptionsTest {
 
     private static String error(Map<String, ?> options) {
         return assertThrows(IllegalArgumentException.class, () -> ConversionOptions.fromMap(options)).getMessage();
+    }
+
+    @Test
+    void badContentFailsUnlessAskedToSkipIt() {
+        assertEquals(ProblemPolicy.FAIL, ConversionOptions.DEFAULTS.onProblem());
+        assertEquals(ProblemPolicy.SKIP, ConversionOptions.fromMap(Map.of("on_problem", "skip")).onProblem());
+        assertEquals("skip", ConversionOptions.fromMap(Map.of("on_problem", "skip")).toMap().get("on_problem"));
+        IllegalArgumentException policy = assertThrows(IllegalArgumentException.class,
+                () -> ConversionOptions.fromMap(Map.of("on_problem", "repair")));
+        assertEquals("option 'on_problem' must be one of fail, skip, got 'repair'", policy.getMessage());
     }
 }

@@ -56,6 +56,32 @@ class DetectedSourceTest {
     }
 
     @Test
+    void aWeakAnswerAtTheTopGivesWayToAStrongerOneInsideItsSingleFolder() throws IOException {
+        // A VOC zip of voc_dataset1/...: VOC's detector sees an annotation file anywhere below, weakly.
+        DatasetSource source = dataset("voc_dataset1/ImageSets/Main/train.txt", "voc_dataset1/Annotations/a.xml");
+        DetectedSource d = DetectedSource.detect(source, List.of(new ScanningFormat("voc", "a.xml")), "in.zip");
+        assertEquals("voc_dataset1/", d.rootPath());
+        assertEquals(Detection.STRONG, d.detection().confidence());
+    }
+
+    /** Answers weakly wherever {@code name} is below the root, strongly when it is at {@code Annotations/}. */
+    private record ScanningFormat(String id, String name) implements Format {
+        @Override
+        public FormatDescriptor descriptor() {
+            return new FormatDescriptor(id, id + " 1.0", true, false, Set.of(), Set.of(), "");
+        }
+
+        @Override
+        public Detection detect(DatasetSource source) {
+            if (source.exists("Annotations/" + name)) {
+                return new Detection(Detection.STRONG, "Annotations/" + name);
+            }
+            return source.files().stream().anyMatch(f -> f.endsWith("/" + name)) ? new Detection(Detection.WEAK, name)
+                    : Detection.NONE;
+        }
+    }
+
+    @Test
     void aTieIsAnErrorNamingBoth() throws IOException {
         DatasetSource source = dataset("a.json");
         FormatException e = assertThrows(FormatException.class, () -> DetectedSource.detect(source, List.of(

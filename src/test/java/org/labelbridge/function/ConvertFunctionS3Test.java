@@ -2,6 +2,7 @@ package org.labelbridge.function;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.labelbridge.function.S3ProxyResource.INPUT_BUCKET;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,8 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.labelbridge.testing.Corpus;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -166,7 +170,7 @@ class ConvertFunctionS3Test {
     }
 
     @Test
-    void corruptArchiveFailsNamingTheInputAndWritesNothing() {
+    void corruptArchiveFailsNamingTheInputAndWritesOnlyAnErrorReport() throws IOException {
         put(INPUT_BUCKET, "coco-to-yolo/broken.zip", "this is not a zip".getBytes(StandardCharsets.UTF_8));
         List<String> before = keys(OUTPUT_BUCKET);
 
@@ -174,7 +178,12 @@ class ConvertFunctionS3Test {
 
         assertTrue(error.contains("s3://input-bucket/coco-to-yolo/broken.zip"), error);
         assertTrue(error.contains("corrupt archive"), error);
-        assertEquals(before, keys(OUTPUT_BUCKET), "no output for a failed conversion");
+        assertEquals(added(before, "coco-to-yolo/broken.error.json"), keys(OUTPUT_BUCKET),
+                "no zip and no report for a failed conversion: an error report");
+        JsonNode report = JSON.readTree(get(OUTPUT_BUCKET, "coco-to-yolo/broken.error.json"));
+        assertEquals("conversion_failed", report.get("error").asText());
+        assertEquals(false, report.get("retryable").asBoolean());
+        assertTrue(report.get("message").asText().contains("corrupt archive"), report.toString());
     }
 
     @Test
@@ -187,7 +196,7 @@ class ConvertFunctionS3Test {
 
         assertTrue(error.contains("s3://input-bucket/datasets/unknown-target.zip"), error);
         assertTrue(error.contains("unknown format 'nosuch'"), error);
-        assertEquals(before, keys(OUTPUT_BUCKET), "no output for a failed conversion");
+        assertEquals(before, keys(OUTPUT_BUCKET), "refused before downloading: nothing written, not even an error report");
     }
 
     @Test
@@ -223,6 +232,72 @@ class ConvertFunctionS3Test {
             assertTrue(error.contains("loop"), error);
         }
         assertEquals(before, keys(INPUT_BUCKET), "nothing written into the input bucket");
+    }
+
+    static Stream<String> oddKeys() {
+        return Stream.of(
+                "coco-to-yolo/données/ünïcödé 数据.zip",
+                "coco-to-yolo/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/deep.zip",
+                "coco-to-yolo/odd %41 #1 ?x=y&z ~'(!)*;,@$.zip",
+                "coco-to-yolo/plus+and space+.tar.gz",
+                "coco-to-yolo/emoji 😀/" + "long".repeat(40) + ".zip");
+    }
+
+    @ParameterizedTest
+    @MethodSource("oddKeys")
+    void oddKeysAreDecodedConvertedAndNamedAfterTheirInput(String key) throws IOException {
+        byte[] input = key.endsWith(".tar.gz") ? cocoSampleTarGz() : cocoSampleZip();
+        put(INPUT_BUCKET, key, input);
+        String base = key.substring(0, key.indexOf(key.endsWith(".tar.gz") ? ".tar.gz" : ".zip"));
+
+        // As S3 sends keys in events: URL-encoded, a space as '+'.
+        JsonNode c = single(invokeOk(s3Event(INPUT_BUCKET, URLEncoder.encode(key, StandardCharsets.UTF_8)
+                .replace("%2F", "/"))).get("conversions"));
+
+        assertEquals("s3://input-bucket/" + key, c.get("input").asText());
+        assertEquals("s3://output-bucket/" + base + ".zip", c.get("output").asText());
+        assertYoloLines(List.of(new double[] {1, 0.35, 0.5, 0.3, 0.2}), labelFile(textEntries(get(OUTPUT_BUCKET,
+                base + ".zip")), "a"));
+        assertEquals("s3://input-bucket/" + key, JSON.readTree(get(OUTPUT_BUCKET, base + ".report.json")).get("input")
+                .asText());
+    }
+
+    @Test
+    void transientS3FaultsInTheInvocationAreRetried() throws IOException {
+        put(INPUT_BUCKET, "coco-to-yolo/flaky.zip", cocoSampleZip());
+        // More failures in a row than the SDK retries by itself: labelbridge's own retry gets it through.
+        S3ProxyResource.faults().inject("GET", "^/input-bucket/coco-to-yolo/flaky\\.zip", FaultProxy.Fault.RESET, 4)
+                .inject("PUT", "^/output-bucket/coco-to-yolo/flaky\\.zip", FaultProxy.Fault.INTERNAL_ERROR, 4);
+        try {
+            JsonNode c = single(invokeOk(s3Event(INPUT_BUCKET, "coco-to-yolo/flaky.zip")).get("conversions"));
+
+            assertEquals("s3://output-bucket/coco-to-yolo/flaky.zip", c.get("output").asText());
+            assertYoloLines(List.of(new double[] {1, 0.35, 0.5, 0.3, 0.2}),
+                    labelFile(textEntries(get(OUTPUT_BUCKET, "coco-to-yolo/flaky.zip")), "a"));
+        } finally {
+            S3ProxyResource.faults().reset();
+        }
+    }
+
+    @Test
+    void anS3ThatKeepsFailingFailsTheInvocationAsStorageUnavailable() {
+        put(INPUT_BUCKET, "coco-to-yolo/down.zip", "PK".getBytes(StandardCharsets.UTF_8));
+        S3ProxyResource.faults().inject("GET", "^/input-bucket/coco-to-yolo/down\\.zip", FaultProxy.Fault.INTERNAL_ERROR,
+                Integer.MAX_VALUE);
+        try {
+            Response response = post(s3Event(INPUT_BUCKET, "coco-to-yolo/down.zip"));
+
+            assertEquals(500, response.statusCode(), response.asString());
+            String message = response.jsonPath().getString("errorMessage");
+            assertTrue(message.startsWith(StorageUnavailableException.class.getName() + ": s3://input-bucket/coco-to-yolo/"
+                    + "down.zip: conversion coco -> yolo failed, no output written (error report"
+                    + " s3://output-bucket/coco-to-yolo/down.error.json): download s3://input-bucket/coco-to-yolo/down.zip:"
+                    + " S3 kept failing, 4 attempts: HTTP 500 InternalError"), message);
+        } finally {
+            S3ProxyResource.faults().reset();
+        }
+        assertTrue(keys(OUTPUT_BUCKET).contains("coco-to-yolo/down.error.json"));
+        assertFalse(keys(OUTPUT_BUCKET).contains("coco-to-yolo/down.zip"));
     }
 
     // --- invoking -----------------------------------------------------------------------
@@ -329,6 +404,31 @@ class ConvertFunctionS3Test {
             }
         }
         return bytes.toByteArray();
+    }
+
+    /** The corpus sample as a tar.gz, one top-level folder holding the dataset. */
+    private static byte[] cocoSampleTarGz() throws IOException {
+        Path root = Corpus.path("coco_1.0/coco_instances");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var gz = new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(bytes);
+             var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(gz);
+             Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(
+                        "coco_instances/" + root.relativize(file).toString().replace('\\', '/'));
+                entry.setSize(Files.size(file));
+                tar.putArchiveEntry(entry);
+                Files.copy(file, tar);
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<String> added(List<String> before, String key) {
+        List<String> after = new ArrayList<>(before);
+        after.add(key);
+        return after.stream().sorted().toList();
     }
 
     /** The zip's non-image entries as text, by path. */

@@ -11,11 +11,13 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.convert.ConversionOptions;
 import org.labelbridge.testing.Corpus;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -32,8 +34,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The order of S3 calls around one conversion, with an S3 client that records them and can
- * be told to fail: the zip goes up only after the report is written, and comes down again
- * when the report cannot follow it. (What the objects hold is ConvertFunctionS3Test's job.)
+ * be told to fail: the zip goes up first, its report last, a success removes an error report
+ * of an earlier run, and a failure removes report and zip and leaves an error report instead.
+ * (What the objects hold is ConvertFunctionS3Test's job; real faults are S3FaultTest's.)
  */
 class S3ConverterTest {
 
@@ -43,45 +46,67 @@ class S3ConverterTest {
     private final List<String> calls = new ArrayList<>();
 
     @Test
-    void uploadsTheZipThenTheReport() throws IOException {
-        S3Converter converter = new S3Converter(s3(cocoSample(), null), work);
-
-        ConversionSummary summary = converter.run(job());
+    void uploadsTheZipThenTheReportThenRemovesAnEarlierErrorReport() throws IOException {
+        ConversionSummary summary = converter(s3(cocoSample(), null, 403)).run(job());
 
         assertEquals(List.of("get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
-                "put out/coco-to-yolo/set.report.json"), calls);
+                "put out/coco-to-yolo/set.report.json [labelbridge-kind=report]", "delete out/coco-to-yolo/set.error.json"),
+                calls, "the report carries the tag the lifecycle rule expires; the zip none");
         assertEquals("s3://out/coco-to-yolo/set.zip", summary.output());
         assertWorkFolderEmpty();
     }
 
     @Test
-    void aZipWhoseReportCannotFollowIsDeletedAgain() throws IOException {
-        S3Converter converter = new S3Converter(s3(cocoSample(), ".report.json"), work);
+    void aZipWhoseReportCannotFollowIsDeletedAgainAndAnErrorReportWritten() throws IOException {
+        S3Converter converter = converter(s3(cocoSample(), ".report.json", 403));
 
         S3Exception e = assertThrows(S3Exception.class, () -> converter.run(job()));
 
         assertEquals(List.of("get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
-                "put out/coco-to-yolo/set.report.json (failed)", "delete out/coco-to-yolo/set.zip"), calls);
-        assertTrue(e.getMessage().contains("injected"), e.getMessage());
+                "put out/coco-to-yolo/set.report.json (failed 403)", "delete out/coco-to-yolo/set.report.json",
+                "delete out/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.error.json [labelbridge-kind=report]"), calls);
+        assertTrue(S3Retry.describe(e).contains("injected"), S3Retry.describe(e));
         assertWorkFolderEmpty();
     }
 
     @Test
-    void aFailedConversionUploadsNothing() throws IOException {
-        S3Converter converter = new S3Converter(s3("not a zip".getBytes(), null), work);
+    void aReportThatKeepsFailingTransientlyIsRetriedThenUndone() throws IOException {
+        S3Converter converter = converter(s3(cocoSample(), ".report.json", 503));
+
+        StorageUnavailableException e = assertThrows(StorageUnavailableException.class, () -> converter.run(job()));
+
+        assertEquals(List.of("get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
+                "put out/coco-to-yolo/set.report.json (failed 503)", "put out/coco-to-yolo/set.report.json (failed 503)",
+                "put out/coco-to-yolo/set.report.json (failed 503)", "delete out/coco-to-yolo/set.report.json",
+                "delete out/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.error.json [labelbridge-kind=report]"), calls);
+        assertTrue(e.getMessage().startsWith("upload s3://out/coco-to-yolo/set.report.json: S3 kept failing, 3 attempts:"
+                + " HTTP 503"), e.getMessage());
+        assertWorkFolderEmpty();
+    }
+
+    @Test
+    void aFailedConversionUploadsOnlyItsErrorReport() throws IOException {
+        S3Converter converter = converter(s3("not a zip".getBytes(), null, 403));
 
         IOException e = assertThrows(IOException.class, () -> converter.run(job()));
 
-        assertEquals(List.of("get in/coco-to-yolo/set.zip"), calls);
+        assertEquals(List.of("get in/coco-to-yolo/set.zip", "delete out/coco-to-yolo/set.report.json",
+                "delete out/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.error.json [labelbridge-kind=report]"), calls);
         assertTrue(e.getMessage().contains("corrupt archive"), e.getMessage());
         assertWorkFolderEmpty();
     }
 
     // --- helpers ----------------------------------------------------------------------------
 
+    private S3Converter converter(S3Client s3) {
+        return new S3Converter(new S3Transfers(s3, new S3Retry(3, Duration.ZERO, Duration.ZERO), 64 << 20), work,
+                1L << 30, ArchiveLimits.DEFAULTS, S3Converter.REPORT_TAGGING);
+    }
+
     private static ConversionJob job() {
         return new ConversionJob(new S3Uri("in", "coco-to-yolo/set.zip"), "coco", "yolo", ConversionOptions.DEFAULTS,
-                new S3Uri("out", "coco-to-yolo/set.zip"), new S3Uri("out", "coco-to-yolo/set.report.json"));
+                new S3Uri("out", "coco-to-yolo/set.zip"), new S3Uri("out", "coco-to-yolo/set.report.json"),
+                new S3Uri("out", "coco-to-yolo/set.error.json"));
     }
 
     private void assertWorkFolderEmpty() throws IOException {
@@ -109,10 +134,10 @@ class S3ConverterTest {
 
     /**
      * An S3 client serving {@code object} for every get and recording calls; a put whose key
-     * ends with {@code failPutSuffix} fails. The SDK's convenience overloads are default methods
-     * that end in the three handled here.
+     * ends with {@code failPutSuffix} fails with {@code failStatus}. The SDK's convenience
+     * overloads are default methods that end in the three handled here.
      */
-    private S3Client s3(byte[] object, String failPutSuffix) {
+    private S3Client s3(byte[] object, String failPutSuffix, int failStatus) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("getObject") && args.length == 2 && args[0] instanceof GetObjectRequest r
                     && args[1] instanceof ResponseTransformer<?, ?> t) {
@@ -126,10 +151,10 @@ class S3ConverterTest {
             if (method.getName().equals("putObject") && args.length == 2 && args[0] instanceof PutObjectRequest r
                     && args[1] instanceof RequestBody) {
                 if (failPutSuffix != null && r.key().endsWith(failPutSuffix)) {
-                    calls.add("put " + r.bucket() + "/" + r.key() + " (failed)");
-                    throw S3Exception.builder().message("injected failure").statusCode(500).build();
+                    calls.add("put " + r.bucket() + "/" + r.key() + " (failed " + failStatus + ")");
+                    throw S3Exception.builder().message("injected failure").statusCode(failStatus).build();
                 }
-                calls.add("put " + r.bucket() + "/" + r.key());
+                calls.add("put " + r.bucket() + "/" + r.key() + (r.tagging() == null ? "" : " [" + r.tagging() + "]"));
                 return PutObjectResponse.builder().build();
             }
             if (method.getName().equals("deleteObject") && args.length == 1 && args[0] instanceof DeleteObjectRequest r) {

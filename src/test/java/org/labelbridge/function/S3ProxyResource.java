@@ -1,61 +1,41 @@
 package org.labelbridge.function;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.net.URI;
 import java.util.Map;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 /**
- * A real S3-compatible server on loopback for the function's tests (S3Proxy in process, objects
- * in memory), with an input and an output bucket, and the S3 client pointed at it.
+ * The function's tests' S3: an {@link S3TestServer} (S3Proxy behind a {@link FaultProxy}), with
+ * the function's S3 client pointed at the fault proxy. Tests reach the proxy through
+ * {@link #faults()} to inject faults into the real invocation path.
  */
 public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String INPUT_BUCKET = "input-bucket";
-    public static final String OUTPUT_BUCKET = "output-bucket";
-    private static final String ACCESS_KEY = "test-access-key";
-    private static final String SECRET_KEY = "test-secret-key";
+    public static final String INPUT_BUCKET = S3TestServer.INPUT_BUCKET;
+    public static final String OUTPUT_BUCKET = S3TestServer.OUTPUT_BUCKET;
 
-    private S3Proxy proxy;
+    private static S3TestServer server;
 
     @Override
     public Map<String, String> start() {
-        TransientNio2BlobStore store = new TransientNio2BlobStore();
-        store.createContainer(INPUT_BUCKET);
-        store.createContainer(OUTPUT_BUCKET);
-        proxy = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
-        try {
-            proxy.start();
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (!"STARTED".equals(proxy.getState())) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("S3Proxy did not start within 30 s: " + proxy.getState());
-                }
-                Thread.sleep(10);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start S3Proxy", e);
-        }
+        server = S3TestServer.start();
         return Map.of(
-                "quarkus.s3.endpoint-override", "http://127.0.0.1:" + proxy.getPort(),
+                "quarkus.s3.endpoint-override", server.endpoint(),
                 "quarkus.s3.path-style-access", "true",
                 "quarkus.s3.aws.region", "us-east-1",
                 "quarkus.s3.aws.credentials.type", "static",
-                "quarkus.s3.aws.credentials.static-provider.access-key-id", ACCESS_KEY,
-                "quarkus.s3.aws.credentials.static-provider.secret-access-key", SECRET_KEY);
+                "quarkus.s3.aws.credentials.static-provider.access-key-id", S3TestServer.ACCESS_KEY,
+                "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3TestServer.SECRET_KEY);
+    }
+
+    /** The fault proxy between the function and S3Proxy. */
+    public static FaultProxy faults() {
+        return server.faults();
     }
 
     @Override
     public void stop() {
-        if (proxy != null) {
-            try {
-                proxy.stop();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot stop S3Proxy", e);
-            }
+        if (server != null) {
+            server.close();
         }
     }
 }

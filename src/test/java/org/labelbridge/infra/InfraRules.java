@@ -176,13 +176,15 @@ final class InfraRules {
                 statements.addAll(TerraformFiles.repeated(m.get("statement")));
             }
         });
-        if (inputBucket != null && !grants(statements, "s3:GetObject", "aws_s3_bucket." + inputBucket + ".arn/*")) {
-            problems.add("IAM: no s3:GetObject on the input bucket's objects");
+        // Each function's own prefix, <from>-to-<to>/ (least privilege: see HardeningRules).
+        if (inputBucket != null && !grants(statements, "s3:GetObject", "aws_s3_bucket." + inputBucket + ".arn/each.key/*")) {
+            problems.add("IAM: no s3:GetObject on the input bucket's objects under the function's prefix");
         }
-        if (outputBucket != null && !grants(statements, "s3:PutObject", "aws_s3_bucket." + outputBucket + ".arn/*")) {
-            problems.add("IAM: no s3:PutObject on the output bucket's objects");
+        if (outputBucket != null && !grants(statements, "s3:PutObject", "aws_s3_bucket." + outputBucket + ".arn/each.key/*")) {
+            problems.add("IAM: no s3:PutObject on the output bucket's objects under the function's prefix");
         }
-        if (inputBucket != null && grants(statements, "s3:PutObject", "aws_s3_bucket." + inputBucket + ".arn/*")) {
+        if (inputBucket != null && statements.stream().anyMatch(s -> texts(s.get("actions")).contains("s3:PutObject")
+                && texts(s.get("resources")).stream().anyMatch(r -> r.startsWith("aws_s3_bucket." + inputBucket + ".")))) {
             problems.add("IAM: s3:PutObject on the input bucket lets a function trigger itself");
         }
     }

@@ -89,10 +89,10 @@ class InfraTerraformTest {
                         "source_arn     = aws_s3_bucket.input.arn", "source_arn     = aws_s3_bucket.output.arn",
                         "source_arn must be aws_s3_bucket.input.arn"),
                 drift("function export", "main.tf",
-                        "QUARKUS_FUNQY_EXPORT      = \"convert\"", "QUARKUS_FUNQY_EXPORT      = \"convertIt\"",
+                        "QUARKUS_FUNQY_EXPORT       = \"convert\"", "QUARKUS_FUNQY_EXPORT       = \"convertIt\"",
                         "QUARKUS_FUNQY_EXPORT must be convert"),
                 drift("pair env", "main.tf",
-                        "LABELBRIDGE_FUNCTION      = each.key", "LABELBRIDGE_FUNCTION      = each.value.to",
+                        "LABELBRIDGE_FUNCTION       = each.key", "LABELBRIDGE_FUNCTION       = each.value.to",
                         "LABELBRIDGE_FUNCTION must be each.key"),
                 drift("memory not from the descriptor", "main.tf",
                         "memory_size      = each.value.memory_mb", "memory_size      = 1024",
@@ -104,8 +104,8 @@ class InfraTerraformTest {
                         "if local.deploy_all || contains(var.enabled_functions, name)", "if true",
                         "functions must be the descriptors selected by var.enabled_functions"),
                 drift("input bucket writable", "iam.tf",
-                        "resources = [\"${aws_s3_bucket.output.arn}/*\"]",
-                        "resources = [\"${aws_s3_bucket.output.arn}/*\", \"${aws_s3_bucket.input.arn}/*\"]",
+                        "resources = [\"${aws_s3_bucket.output.arn}/${each.key}/*\"]",
+                        "resources = [\"${aws_s3_bucket.output.arn}/${each.key}/*\", \"${aws_s3_bucket.input.arn}/${each.key}/*\"]",
                         "s3:PutObject on the input bucket"));
     }
 

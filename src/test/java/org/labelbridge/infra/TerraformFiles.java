@@ -131,6 +131,22 @@ final class TerraformFiles {
         return null;
     }
 
+    /**
+     * The source text of a block ({@code "resource", "aws_s3_bucket", "input"}), whitespace
+     * collapsed, or null: for what hcl4j evaluates wrongly (conditionals, {@code try}).
+     */
+    String blockSource(String kind, String type, String name) {
+        var header = java.util.regex.Pattern.compile("(?m)^" + kind + "\\s+\"" + type + "\"\\s+\"" + name + "\"\\s*\\{");
+        for (String text : texts.values()) {
+            var m = header.matcher(text);
+            if (m.find()) {
+                int open = m.end() - 1;
+                return text.substring(open, closingBrace(text, open) + 1).replaceAll("\\s+", " ");
+            }
+        }
+        return null;
+    }
+
     /** An expression ends at the first newline outside brackets. */
     private static int endOfExpression(String text, int from) {
         int depth = 0;

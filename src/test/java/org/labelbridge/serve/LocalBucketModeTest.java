@@ -1,7 +1,6 @@
 package org.labelbridge.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,7 +140,11 @@ class LocalBucketModeTest {
         JsonNode failed = single(logLines("s3://input/auto-to-yolo/broken.zip"), "failed");
         assertTrue(failed.get("error").asText().contains("corrupt archive"), failed.toString());
         assertTrue(messages().contains("failed: s3://input/auto-to-yolo/broken.zip"), messages());
-        assertFalse(keys("output").stream().anyMatch(k -> k.contains("broken")), keys("output").toString());
+        // No result, only the error report saying why.
+        assertEquals(List.of("auto-to-yolo/broken.error.json"),
+                keys("output").stream().filter(k -> k.contains("broken")).toList());
+        JsonNode error = JSON.readTree(get("output", "auto-to-yolo/broken.error.json"));
+        assertTrue(error.toString().contains("corrupt archive"), error.toString());
     }
 
     // --- helpers ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.labelbridge.format.common.CocoRle;
+import org.labelbridge.format.common.SafeJson;
 
 /**
  * Reads the fields of one {@code annotations} entry into a {@link ParsedAnnotation}: ids, box,
@@ -273,7 +274,7 @@ final class AnnotationParser {
             case VALUE_NUMBER_INT:
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getText() : (Object) p.getLongValue();
             case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
+                return SafeJson.finiteDouble(p);
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NULL:

@@ -1,12 +1,9 @@
 package org.labelbridge.format.coco;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import java.util.List;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.SafeJson;
 import org.labelbridge.format.coco.CocoLayout.TaskFile;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
@@ -30,11 +28,8 @@ import org.labelbridge.model.Rle;
  */
 final class CocoFileParser {
 
-    /** Reads and writes COCO JSON; the fast number codecs matter for files of 10^7 coordinates. */
-    static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .build();
+    /** Reads and writes COCO JSON, within the shared limits on hostile documents. */
+    static final JsonFactory JSON = SafeJson.FACTORY;
 
     private final CocoIndex index;
     private final DatasetSource source;
@@ -114,9 +109,7 @@ final class CocoFileParser {
                 }
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw FormatException.at(fileName, at == null ? null
-                    : "line " + at.getLineNr() + ", column " + at.getColumnNr(), "malformed JSON: " + e.getOriginalMessage());
+            throw SafeJson.error(fileName, e, p);
         }
         if (!sawImages) {
             throw FormatException.at(fileName, null, "no 'images' list: not a COCO annotation file");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.function.Supplier;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.SafeJson;
 
 /**
  * Typed reads of the current value of Jackson's streaming parser. Errors name the file, the
@@ -60,7 +61,7 @@ final class JsonFields {
     double number(String field) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getDoubleValue();
+            return SafeJson.finiteDouble(p);
         }
         throw error("'" + field + "' must hold numbers, got " + describe(t));
     }

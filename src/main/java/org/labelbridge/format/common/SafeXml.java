@@ -9,9 +9,11 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import javax.xml.stream.util.StreamReaderDelegate;
 import org.labelbridge.format.FormatException;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
@@ -19,7 +21,9 @@ import org.xml.sax.SAXParseException;
 
 /**
  * The one place XML is parsed: no DTDs, no external entities, no entity expansion. Every
- * format reads XML through here, so hostile documents are refused the same way everywhere.
+ * format reads XML through here, so hostile documents are refused the same way everywhere:
+ * a document with a {@code <!DOCTYPE>} or an entity reference other than the five predefined
+ * ones is an error naming its line, never fetched, expanded or quietly dropped.
  */
 public final class SafeXml {
 
@@ -59,9 +63,42 @@ public final class SafeXml {
     /** A streaming reader; {@code file} names the document in errors. */
     public static XMLStreamReader stream(InputStream in, String file) throws FormatException {
         try {
-            return INPUT.createXMLStreamReader(in);
+            return new NoDtdReader(INPUT.createXMLStreamReader(in));
         } catch (XMLStreamException e) {
             throw error(file, e);
+        }
+    }
+
+    /**
+     * Refuses the events that DTD support being off still lets through: the DTD itself, and
+     * references to entities it would have declared (which the reader would otherwise skip).
+     */
+    private static final class NoDtdReader extends StreamReaderDelegate {
+
+        NoDtdReader(XMLStreamReader reader) throws XMLStreamException {
+            super(reader);
+            check(reader.getEventType());
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            return check(super.next());
+        }
+
+        @Override
+        public int nextTag() throws XMLStreamException {
+            return check(super.nextTag());
+        }
+
+        private int check(int event) throws XMLStreamException {
+            if (event == XMLStreamConstants.DTD) {
+                throw new XMLStreamException("DOCTYPE is not allowed (no DTDs, no entities)", getLocation());
+            }
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new XMLStreamException("entity '&" + getLocalName() + ";' is not allowed (no DTDs, no entities)",
+                        getLocation());
+            }
+            return event;
         }
     }
 
@@ -76,6 +113,23 @@ public final class SafeXml {
         } catch (SAXException | ParserConfigurationException e) {
             throw FormatException.at(file, null, "malformed XML: " + e.getMessage());
         }
+    }
+
+    /**
+     * Refuses text that XML 1.0 cannot hold (control characters other than tab and line breaks,
+     * U+FFFE, U+FFFF), naming {@code what} it is: a writer must not fail halfway with the
+     * XML library's message, nor drop the characters silently.
+     */
+    public static String requireXmlText(String text, String what) throws FormatException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+            if (!allowed) {
+                throw new FormatException(what + " holds a character XML cannot hold (U+"
+                        + String.format("%04X", (int) c) + "): " + text.replaceAll("\\p{Cntrl}", "?"));
+            }
+        }
+        return text;
     }
 
     /** A streaming writer, UTF-8. */

@@ -1,6 +1,7 @@
 package org.labelbridge.format.cvat;
 
 import java.util.Arrays;
+import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.model.Rle;
 
 /**
@@ -91,9 +92,14 @@ final class CvatMaskRle {
 
     private static byte[] boxPixels(BoxRle box) {
         long size = (long) box.width() * box.height();
-        if (box.width() <= 0 || box.height() <= 0 || size > Integer.MAX_VALUE) {
+        if (box.width() <= 0 || box.height() <= 0) {
             throw new IllegalArgumentException("the mask box must be at least 1x1, got "
                     + box.width() + "x" + box.height());
+        }
+        if (size > MaskImages.MAX_PIXELS) {
+            // A few bytes of XML can declare a box of gigapixels: refuse before allocating it.
+            throw new IllegalArgumentException("the mask box of " + box.width() + "x" + box.height()
+                    + " is larger than the " + MaskImages.MAX_PIXELS + " pixels a mask may have");
         }
         byte[] pixels = new byte[(int) size];
         long position = 0;

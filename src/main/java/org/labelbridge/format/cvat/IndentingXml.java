@@ -3,6 +3,7 @@ package org.labelbridge.format.cvat;
 import java.io.IOException;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.labelbridge.format.common.SafeXml;
 
 /** Writes elements two spaces deeper per level, as CVAT lays out its XML, so people can read it. */
 final class IndentingXml {
@@ -30,7 +31,7 @@ final class IndentingXml {
 
     void attribute(String name, String value) throws IOException {
         try {
-            xml.writeAttribute(name, value);
+            xml.writeAttribute(name, SafeXml.requireXmlText(value, "CVAT XML attribute " + name));
         } catch (XMLStreamException e) {
             throw failed(e);
         }
@@ -38,7 +39,7 @@ final class IndentingXml {
 
     void text(String text) throws IOException {
         try {
-            xml.writeCharacters(text);
+            xml.writeCharacters(SafeXml.requireXmlText(text, "CVAT XML text"));
         } catch (XMLStreamException e) {
             throw failed(e);
         }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.SafeJson;
 
 /**
  * A streaming JSON parser over one annotation file that turns every failure into a
@@ -21,7 +22,7 @@ import org.labelbridge.format.FormatException;
  */
 final class JsonInput implements Closeable {
 
-    static final JsonFactory FACTORY = new JsonFactory();
+    static final JsonFactory FACTORY = SafeJson.FACTORY;
 
     private final JsonParser parser;
     private final String file;
@@ -179,7 +180,7 @@ final class JsonInput implements Closeable {
             throw fail(where, "expected " + what + " (a number), got " + describeCurrent());
         }
         try {
-            return parser.getDoubleValue();
+            return SafeJson.finiteDouble(parser);
         } catch (JsonProcessingException e) {
             throw malformed(e);
         }
@@ -192,7 +193,7 @@ final class JsonInput implements Closeable {
                     && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                 return parser.getLongValue();
             }
-            return parser.getDoubleValue();
+            return SafeJson.finiteDouble(parser);
         } catch (JsonProcessingException e) {
             throw malformed(e);
         }
@@ -269,12 +270,7 @@ final class JsonInput implements Closeable {
     }
 
     private FormatException malformed(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        String at = location == null || location.getLineNr() <= 0 ? null
-                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-        // Jackson names the source as "REDACTED" inside its own locations: keep only line and column.
-        String detail = String.valueOf(e.getOriginalMessage()).replaceAll("\\[Source: [^;\\]]*; ", "[");
-        return new FormatException(file + (at == null ? "" : ", " + at) + ": malformed JSON: " + detail, e);
+        return SafeJson.error(file, e, parser);
     }
 
     private String describeCurrent() {

@@ -1,7 +1,6 @@
 package org.labelbridge.format.openimages;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.SafeJson;
 
 /**
  * {@code bbox_labels_600_hierarchy.json}: a tree of {@code {"LabelName": ..., "Subcategory":
@@ -30,8 +30,6 @@ final class LabelHierarchy {
 
     private static final String LABEL_NAME = "LabelName";
     private static final String SUBCATEGORY = "Subcategory";
-    private static final int MAX_DEPTH = 1000;
-    private static final JsonFactory JSON = new JsonFactory();
 
     /** A node of the tree. */
     record Node(String name, List<Node> children) {
@@ -41,22 +39,19 @@ final class LabelHierarchy {
     }
 
     static Node read(DatasetSource source, String path) throws IOException {
-        try (InputStream in = source.open(path); JsonParser parser = JSON.createParser(in)) {
+        try (InputStream in = source.open(path); JsonParser parser = SafeJson.FACTORY.createParser(in)) {
             try {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
                     throw error(source, path, parser, "expected the root object {\"LabelName\": ..., \"Subcategory\": [...]}");
                 }
-                return node(source, path, parser, 0);
+                return node(source, path, parser);
             } catch (JsonProcessingException e) {
                 throw error(source, path, parser, "not valid JSON: " + e.getOriginalMessage());
             }
         }
     }
 
-    private static Node node(DatasetSource source, String path, JsonParser parser, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw error(source, path, parser, "the hierarchy is nested deeper than " + MAX_DEPTH + " levels");
-        }
+    private static Node node(DatasetSource source, String path, JsonParser parser) throws IOException {
         String name = null;
         List<Node> children = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -75,7 +70,7 @@ final class LabelHierarchy {
                     if (t != JsonToken.START_OBJECT) {
                         throw error(source, path, parser, "expected a node {\"LabelName\": ...} in Subcategory");
                     }
-                    children.add(node(source, path, parser, depth + 1));
+                    children.add(node(source, path, parser));
                 }
             } else {
                 parser.skipChildren(); // "Part" and others: not parents
@@ -137,7 +132,7 @@ final class LabelHierarchy {
             n++;
         }
         Set<String> written;
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator json = SafeJson.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             DefaultIndenter indent = new DefaultIndenter("    ", "\n");
             json.setPrettyPrinter(new DefaultPrettyPrinter()
                     .withSeparators(Separators.createDefaultInstance()

@@ -20,11 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
+import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.PngEncoder;
 import org.labelbridge.format.common.pixels.Rasterizer;
 import org.labelbridge.format.common.pixels.VocLabelMap;
@@ -104,6 +106,11 @@ final class SegmentationMaskWriter implements DatasetWriter {
             return;
         }
         int height = size[0], width = size[1];
+        if ((long) height * width > MaskImages.MAX_PIXELS) {
+            // A few bytes of JSON can declare an image of gigapixels: refuse before allocating it.
+            throw new FormatException("item '" + item.id() + "': a " + width + "x" + height + " mask is larger than the "
+                    + MaskImages.MAX_PIXELS + " pixels a mask may have");
+        }
         MaskCompositor compositor = new MaskCompositor(height, width);
         int[] instanceIds = instanceIds(item, shapes);
         Map<Integer, AnnotationKind> kindOfInstance = new HashMap<>();

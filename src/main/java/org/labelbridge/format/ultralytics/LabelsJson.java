@@ -1,7 +1,6 @@
 package org.labelbridge.format.ultralytics;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.SafeJson;
 
 /**
  * CVAT's {@code <subset>/labels.json} beside the classification folders: per item id its
@@ -25,7 +25,6 @@ import org.labelbridge.format.FormatException;
 final class LabelsJson {
 
     static final String FILE = "labels.json";
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     /** One item's entry. */
     record Entry(String id, List<String> labels, String path) {
@@ -43,7 +42,7 @@ final class LabelsJson {
         Cursor(DatasetSource source, String path) throws IOException {
             InputStream in = source.open(path);
             try {
-                this.parser = FACTORY.createParser(in);
+                this.parser = SafeJson.FACTORY.createParser(in);
             } catch (IOException | RuntimeException e) {
                 in.close();
                 throw e;
@@ -123,7 +122,7 @@ final class LabelsJson {
         private final JsonGenerator json;
 
         Out(OutputStream out) throws IOException {
-            json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            json = SafeJson.FACTORY.createGenerator(out, JsonEncoding.UTF8);
             json.writeStartObject();
         }
 

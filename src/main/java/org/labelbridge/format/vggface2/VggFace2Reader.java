@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.labelbridge.format.DatasetReader;
@@ -50,6 +52,8 @@ final class VggFace2Reader implements DatasetReader {
     private String subset;
     private Map<String, String> images;
     private Map<String, double[]> boxes;
+    private static final Pattern CSV_LINE = Pattern.compile("(?:\\((?:start)?line |at line: )(\\d+)");
+
     private CSVParser landmarks;
     private Iterator<CSVRecord> landmarkRows;
     private Set<String> landmarkIds;
@@ -240,7 +244,10 @@ final class VggFace2Reader implements DatasetReader {
             try {
                 values[i] = Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                throw rowError(file, row, "expected a number in column " + columns.get(i) + ", got '" + text + "'");
+                values[i] = Double.NaN;
+            }
+            if (!Double.isFinite(values[i])) {
+                throw rowError(file, row, "expected a finite number in column " + columns.get(i) + ", got '" + text + "'");
             }
         }
         return values;
@@ -278,7 +285,12 @@ final class VggFace2Reader implements DatasetReader {
             }
             row = rows.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw FormatException.at(source.describe(file), null, "broken CSV: " + e.getMessage());
+            // Commons CSV puts the line in its message only: "(startline 3) EOF reached before ...".
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String message = String.valueOf(cause.getMessage());
+            Matcher line = CSV_LINE.matcher(message);
+            throw FormatException.at(source.describe(file), line.find() ? "line " + line.group(1) : null,
+                    "broken CSV: " + message.replaceFirst("^\\((?:start)?line \\d+\\) ", ""));
         }
         if (!row.isConsistent()) {
             throw rowError(file, row, "expected " + row.getParser().getHeaderNames().size() + " fields, got " + row.size());

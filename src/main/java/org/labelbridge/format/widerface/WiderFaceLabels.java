@@ -1,6 +1,5 @@
 package org.labelbridge.format.widerface;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.SafeJson;
 
 /**
  * The label list, found as Datumaro finds it: {@code dataset_meta.json}, else
@@ -66,35 +66,40 @@ final class WiderFaceLabels {
     /** Datumaro's meta file: {@code {"labels": [names]}} or {@code {"label_map": {"0": name}}}. */
     private static List<String> fromMeta(DatasetSource source, String file) throws IOException {
         List<String> labels = new ArrayList<>();
-        try (InputStream in = source.open(file); JsonParser json = new JsonFactory().createParser(in)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                throw FormatException.at(source.describe(file), null, "expected a JSON object");
+        try (InputStream in = source.open(file); JsonParser json = SafeJson.FACTORY.createParser(in)) {
+            try {
+                readMeta(json, labels, source.describe(file));
+            } catch (JsonProcessingException e) {
+                throw SafeJson.error(source.describe(file), e, json);
             }
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                if (field.equals("labels") && value == JsonToken.START_ARRAY) {
-                    for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
-                        if (t != JsonToken.VALUE_STRING) {
-                            throw FormatException.at(source.describe(file), "line "
-                                    + json.currentLocation().getLineNr(), "expected label names in \"labels\"");
-                        }
-                        addOnce(labels, json.getText());
-                    }
-                } else if (field.equals("label_map") && value == JsonToken.START_OBJECT) {
-                    while (json.nextToken() == JsonToken.FIELD_NAME) {
-                        json.nextToken();
-                        addOnce(labels, json.getText());
-                    }
-                } else {
-                    json.skipChildren();
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw FormatException.at(source.describe(file), "line " + e.getLocation().getLineNr(),
-                    "invalid JSON: " + e.getOriginalMessage());
         }
         return labels;
+    }
+
+    private static void readMeta(JsonParser json, List<String> labels, String file) throws IOException {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+            throw FormatException.at(file, null, "expected a JSON object");
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            if (field.equals("labels") && value == JsonToken.START_ARRAY) {
+                for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+                    if (t != JsonToken.VALUE_STRING) {
+                        throw FormatException.at(file, "line " + json.currentLocation().getLineNr(),
+                                "expected label names in \"labels\"");
+                    }
+                    addOnce(labels, json.getText());
+                }
+            } else if (field.equals("label_map") && value == JsonToken.START_OBJECT) {
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    json.nextToken();
+                    addOnce(labels, json.getText());
+                }
+            } else {
+                json.skipChildren();
+            }
+        }
     }
 
     private static void addOnce(List<String> labels, String label) {

@@ -1,0 +1,315 @@
+package org.labelbridge.function;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.labelbridge.function.S3TestServer.INPUT_BUCKET;
+import static org.labelbridge.function.S3TestServer.OUTPUT_BUCKET;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.labelbridge.archive.ArchiveLimits;
+import org.labelbridge.convert.ConversionOptions;
+import org.labelbridge.function.FaultProxy.Fault;
+import org.labelbridge.testing.Corpus;
+import org.labelbridge.testing.Zips;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Faults between the function and S3, for real: S3Proxy behind a {@link FaultProxy} that
+ * answers 500 or 503 SlowDown, resets connections or cuts bodies short where each test says.
+ * The SDK's own retries are off here, so what recovers is labelbridge's retry with backoff.
+ * Every fault ends either in the right output, byte for byte what a fault-free run gives, or
+ * in a clean failure: no zip, no report, an error report saying why, no multipart upload left.
+ */
+class S3FaultTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ATTEMPTS = 4;
+
+    private static S3TestServer server;
+    private static S3Client s3;
+    private static byte[] cocoZip;
+    private static byte[] expectedOutput;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start(@TempDir Path tmp) throws IOException {
+        server = S3TestServer.start();
+        s3 = server.client();
+        cocoZip = Files.readAllBytes(Zips.zipFolder(Corpus.path("coco_1.0/coco_instances"), tmp.resolve("coco.zip"),
+                "coco_instances/"));
+        // The output of a run without faults: every faulty run that succeeds must give these bytes.
+        put("reference/set.zip", cocoZip);
+        converter(tmp, 1L << 20, 1L << 30).run(job("reference/set.zip", "ref/"));
+        expectedOutput = get("ref/set.zip");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void noFaults() {
+        server.faults().reset();
+    }
+
+    @AfterEach
+    void workFolderIsEmpty() throws IOException {
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(List.of(), left.toList(), "the conversion leaves nothing in its work folder");
+        }
+    }
+
+    // --- transient faults: retried, then the right output ---------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Fault.class)
+    void aDownloadThatFailsTwiceIsRetriedAndConverts(Fault fault) throws IOException {
+        put("dl-" + fault + "/set.zip", cocoZip);
+        server.faults().inject("GET", "^/" + INPUT_BUCKET + "/dl-" + fault + "/set\\.zip", fault, 2);
+
+        converter().run(job("dl-" + fault + "/set.zip", "out-dl-" + fault + "/"));
+
+        assertArrayEquals(expectedOutput, get("out-dl-" + fault + "/set.zip"));
+        assertEquals(List.of("out-dl-" + fault + "/set.report.json", "out-dl-" + fault + "/set.zip"),
+                outputKeys("out-dl-" + fault + "/"));
+        assertEquals(3, requests("GET /" + INPUT_BUCKET + "/dl-" + fault + "/").size(), server.faults().log().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Fault.class, names = {"INTERNAL_ERROR", "SLOW_DOWN", "RESET"})
+    void uploadsThatFailTwiceAreRetriedAndTheReportAgreesWithTheZip(Fault fault) throws IOException {
+        String prefix = "up-" + fault + "/";
+        put(prefix + "set.zip", cocoZip);
+        server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-" + prefix + "set\\.zip", fault, 2)
+                .inject("PUT", "^/" + OUTPUT_BUCKET + "/out-" + prefix + "set\\.report\\.json", fault, 2);
+
+        converter().run(job(prefix + "set.zip", "out-" + prefix));
+
+        byte[] zip = get("out-" + prefix + "set.zip");
+        assertArrayEquals(expectedOutput, zip);
+        JsonNode report = JSON.readTree(get("out-" + prefix + "set.report.json"));
+        assertEquals(zip.length, report.get("output_bytes").asLong());
+        assertEquals(sha256(zip), report.get("output_sha256").asText());
+    }
+
+    @Test
+    void aMultipartUploadWithAFailingPartRetriesThatPartAndCompletes() throws IOException {
+        byte[] big = bigDataset();
+        put("mp-retry/set.zip", big);
+        server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-retry/set\\.zip\\?.*partNumber=2", Fault.RESET, 2);
+
+        converter(work, S3Transfers.MIN_PART_BYTES, 1L << 30).run(job("mp-retry/set.zip", "out-mp-retry/"));
+
+        byte[] zip = get("out-mp-retry/set.zip");
+        assertTrue(zip.length > 2 * S3Transfers.MIN_PART_BYTES, "the output needs three parts: " + zip.length);
+        assertEquals(sha256(zip), JSON.readTree(get("out-mp-retry/set.report.json")).get("output_sha256").asText());
+        assertEquals(3, requests("PUT /" + OUTPUT_BUCKET + "/out-mp-retry/set.zip?").stream()
+                .filter(r -> r.contains("partNumber=2")).count(), "two resets, then the part: " + server.faults().log());
+    }
+
+    // --- permanent faults: a clean failure ------------------------------------------------------
+
+    @Test
+    void aDownloadThatKeepsFailingFailsAsTransientAndLeavesOnlyAnErrorReport() throws IOException {
+        put("dl-down/set.zip", cocoZip);
+        server.faults().inject("GET", "^/" + INPUT_BUCKET + "/dl-down/", Fault.SLOW_DOWN, Integer.MAX_VALUE);
+
+        StorageUnavailableException e = assertThrows(StorageUnavailableException.class,
+                () -> converter().run(job("dl-down/set.zip", "out-dl-down/")));
+
+        assertEquals("download s3://input-bucket/dl-down/set.zip: S3 kept failing, 4 attempts: HTTP 503 SlowDown:"
+                + " injected by FaultProxy", e.getMessage());
+        assertEquals(ATTEMPTS, requests("GET /" + INPUT_BUCKET + "/dl-down/").size());
+        assertEquals(List.of("out-dl-down/set.error.json"), outputKeys("out-dl-down/"));
+        JsonNode error = JSON.readTree(get("out-dl-down/set.error.json"));
+        assertEquals("failed", error.get("status").asText());
+        assertEquals("storage_unavailable", error.get("error").asText());
+        assertTrue(error.get("retryable").asBoolean());
+        assertEquals("s3://input-bucket/dl-down/set.zip", error.get("input").asText());
+        assertEquals(e.getMessage(), error.get("message").asText());
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenTakesItsZipAwayAgain() throws IOException {
+        put("rep-down/set.zip", cocoZip);
+        server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-rep-down/set\\.report\\.json", Fault.INTERNAL_ERROR,
+                Integer.MAX_VALUE);
+
+        assertThrows(StorageUnavailableException.class, () -> converter().run(job("rep-down/set.zip", "out-rep-down/")));
+
+        assertEquals(List.of("out-rep-down/set.error.json"), outputKeys("out-rep-down/"));
+        assertTrue(requests("DELETE /" + OUTPUT_BUCKET + "/out-rep-down/set.zip").size() >= 1);
+    }
+
+    @Test
+    void aMultipartUploadThatKeepsFailingIsAbortedAndLeavesNoParts() throws IOException {
+        put("mp-down/set.zip", bigDataset());
+        server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-down/set\\.zip\\?.*partNumber=2",
+                Fault.INTERNAL_ERROR, Integer.MAX_VALUE);
+
+        assertThrows(StorageUnavailableException.class, () -> converter(work, S3Transfers.MIN_PART_BYTES, 1L << 30)
+                .run(job("mp-down/set.zip", "out-mp-down/")));
+
+        assertEquals(List.of("out-mp-down/set.error.json"), outputKeys("out-mp-down/"));
+        assertEquals(1, requests("DELETE /" + OUTPUT_BUCKET + "/out-mp-down/set.zip?uploadId=").size(),
+                "the upload is aborted: " + server.faults().log());
+        assertEquals(List.of(), s3.listMultipartUploads(b -> b.bucket(OUTPUT_BUCKET).prefix("out-mp-down/")).uploads());
+    }
+
+    @Test
+    void anObjectDeletedBeforeItIsProcessedFailsAtOnceNamingIt() throws IOException {
+        put("gone/set.zip", cocoZip);
+        s3.deleteObject(b -> b.bucket(INPUT_BUCKET).key("gone/set.zip"));
+
+        IOException e = assertThrows(IOException.class, () -> converter().run(job("gone/set.zip", "out-gone/")));
+
+        assertEquals("no such object (deleted before it was processed?)", e.getMessage());
+        assertEquals(1, requests("GET /" + INPUT_BUCKET + "/gone/set.zip").size(), "a missing object is not retried");
+        JsonNode error = JSON.readTree(get("out-gone/set.error.json"));
+        assertEquals("conversion_failed", error.get("error").asText());
+        assertFalse(error.get("retryable").asBoolean());
+    }
+
+    @Test
+    void anArchiveLargerThanTheLocalSpaceAllowsIsRefusedBeforeItIsDownloaded() throws IOException {
+        put("huge/set.zip", cocoZip);
+        long localSpace = cocoZip.length; // an input may take half of it
+
+        IOException e = assertThrows(IOException.class, () -> converter(work, 1L << 20, localSpace)
+                .run(job("huge/set.zip", "out-huge/")));
+
+        assertEquals("the object is " + S3Transfers.size(cocoZip.length) + ", more than " + S3Transfers.size(localSpace / 2)
+                + ": the input and its converted output must both fit in the " + S3Transfers.size(localSpace)
+                + " of local space (LABELBRIDGE_LOCAL_SPACE_MB; the function's ephemeral storage): give the function"
+                + " more, or split the dataset", e.getMessage());
+        assertEquals(1, requests("GET /" + INPUT_BUCKET + "/huge/set.zip").size(), "refused, not retried");
+        assertEquals(List.of("out-huge/set.error.json"), outputKeys("out-huge/"));
+    }
+
+    @Test
+    void aSuccessAfterAFailureRemovesTheErrorReport() throws IOException {
+        put("again/set.zip", cocoZip);
+        server.faults().inject("GET", "^/" + INPUT_BUCKET + "/again/", Fault.INTERNAL_ERROR, ATTEMPTS);
+        assertThrows(StorageUnavailableException.class, () -> converter().run(job("again/set.zip", "out-again/")));
+        assertEquals(List.of("out-again/set.error.json"), outputKeys("out-again/"));
+
+        converter().run(job("again/set.zip", "out-again/"));
+
+        assertEquals(List.of("out-again/set.report.json", "out-again/set.zip"), outputKeys("out-again/"));
+        assertArrayEquals(expectedOutput, get("out-again/set.zip"));
+    }
+
+    @Test
+    void theSameInputConvertedAgainLaterGivesTheSameBytes() throws IOException, InterruptedException {
+        put("twice/set.zip", cocoZip);
+        converter().run(job("twice/set.zip", "out-twice/"));
+        byte[] first = get("out-twice/set.zip");
+        Thread.sleep(2_100); // past the two-second resolution of zip times: a clock in the entries would show
+
+        converter().run(job("twice/set.zip", "out-twice/"));
+
+        assertArrayEquals(first, get("out-twice/set.zip"), "a re-delivered event writes the same bytes");
+        assertArrayEquals(expectedOutput, first);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private S3Converter converter() {
+        return converter(work, 1L << 20, 1L << 30);
+    }
+
+    /** S3Proxy takes no object tags: reports go up untagged here (S3ConverterTest checks the tag). */
+    private static S3Converter converter(Path workRoot, long partBytes, long localSpace) {
+        return new S3Converter(transfers(partBytes), workRoot, localSpace, ArchiveLimits.DEFAULTS, null);
+    }
+
+    private static S3Transfers transfers(long partBytes) {
+        return new S3Transfers(s3, new S3Retry(ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50)), partBytes);
+    }
+
+    private static ConversionJob job(String inputKey, String outputFolder) {
+        String base = outputFolder + inputKey.substring(inputKey.lastIndexOf('/') + 1).replace(".zip", "");
+        return new ConversionJob(new S3Uri(INPUT_BUCKET, inputKey), "coco", "yolo", ConversionOptions.DEFAULTS,
+                new S3Uri(OUTPUT_BUCKET, base + ".zip"), new S3Uri(OUTPUT_BUCKET, base + ".report.json"),
+                new S3Uri(OUTPUT_BUCKET, base + ".error.json"));
+    }
+
+    private static List<String> requests(String prefix) {
+        return server.faults().log().stream().filter(l -> l.startsWith(prefix)).toList();
+    }
+
+    private static void put(String key, byte[] bytes) {
+        server.faults().reset();
+        s3.putObject(b -> b.bucket(INPUT_BUCKET).key(key), RequestBody.fromBytes(bytes));
+    }
+
+    private static byte[] get(String key) {
+        return s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key(key)).asByteArray();
+    }
+
+    private static List<String> outputKeys(String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(OUTPUT_BUCKET).prefix(prefix)).contents().stream()
+                .map(S3Object::key).sorted().toList();
+    }
+
+    /** A COCO dataset with one 12 MB image of noise: its output needs three 5 MB parts. */
+    private byte[] bigDataset() throws IOException {
+        Path dir = Files.createTempDirectory("big-dataset");
+        try {
+            Files.createDirectories(dir.resolve("annotations"));
+            Files.createDirectories(dir.resolve("images/train"));
+            Files.writeString(dir.resolve("annotations/instances_train.json"), """
+                    {"images": [{"id": 1, "file_name": "a.jpg", "width": 10, "height": 10}],
+                     "categories": [{"id": 1, "name": "car"}],
+                     "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "bbox": [1, 1, 2, 2], "iscrowd": 0,
+                                      "segmentation": []}]}""");
+            byte[] noise = new byte[12 << 20];
+            new Random(1).nextBytes(noise);
+            Files.write(dir.resolve("images/train/a.jpg"), noise);
+            Path zip = Zips.zipFolder(dir, dir.resolveSibling(dir.getFileName() + ".zip"), "");
+            byte[] bytes = Files.readAllBytes(zip);
+            Files.delete(zip);
+            return bytes;
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
