@@ -1,6 +1,7 @@
 package org.labelbridge.format.openimages;
 
 import java.io.IOException;
+import org.labelbridge.format.common.ImagesMeta;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ final class OpenImagesReader implements DatasetReader {
     private final List<String> annotationFiles;
     private final Set<String> readFiles = new HashSet<>();
     private final ClassTable classes;
-    private final ImageMeta meta;
+    private final ImagesMeta meta;
     private final Map<String, String> imageOfId = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Entry> entryOfId = new HashMap<>();
@@ -77,7 +78,7 @@ final class OpenImagesReader implements DatasetReader {
         this.classes = ClassTable.read(source, problems);
         readFiles.addAll(classes.files());
         String metaFile = OpenImagesLayout.annotation(OpenImagesLayout.IMAGE_META);
-        this.meta = source.exists(metaFile) ? ImageMeta.read(source, metaFile) : ImageMeta.NONE;
+        this.meta = source.exists(metaFile) ? ImagesMeta.read(source, metaFile) : ImagesMeta.NONE;
         readFiles.add(metaFile);
         indexImages();
         readDescriptions();
@@ -321,9 +322,9 @@ final class OpenImagesReader implements DatasetReader {
 
     private Item item(Entry entry) throws IOException {
         String image = imageOfId.get(entry.id);
-        ImageMeta.Size size = meta.size(entry.id);
+        ImageHeaders.Size size = meta.size(entry.id);
         if (size == null && image != null) {
-            size = ImageHeaders.read(source, image).map(s -> new ImageMeta.Size(s.width(), s.height())).orElse(null);
+            size = ImageHeaders.read(source, image).map(s -> s).orElse(null);
         }
         Media media = size == null ? new Media(image, null, null) : new Media(image, size.width(), size.height());
         List<Annotation> annotations = new ArrayList<>(entry.annotations.size());
@@ -349,7 +350,7 @@ final class OpenImagesReader implements DatasetReader {
         return new Item(entry.id, entry.subset, media, annotations);
     }
 
-    private static Bbox box(PendingAnnotation.Box box, int group, ImageMeta.Size size) {
+    private static Bbox box(PendingAnnotation.Box box, int group, ImageHeaders.Size size) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put(OpenImagesLayout.SCORE, box.score());
         for (int i = 0; i < box.flags().length; i++) {
@@ -363,7 +364,7 @@ final class OpenImagesReader implements DatasetReader {
     }
 
     private Annotation mask(Entry entry, PendingAnnotation.Mask mask, List<PendingAnnotation.Box> boxes,
-                            ImageMeta.Size size) throws IOException {
+                            ImageHeaders.Size size) throws IOException {
         String path = OpenImagesLayout.MASKS_DIR + "/" + entry.subset + "/" + mask.file();
         if (!source.exists(path)) {
             problems.dropped(entry.id, AnnotationKind.MASK, "its file " + path + " (" + mask.where() + ") is missing");

@@ -1,6 +1,7 @@
 package org.labelbridge.format.openimages;
 
 import java.io.IOException;
+import org.labelbridge.format.common.ImagesMeta;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -151,7 +152,7 @@ final class OpenImagesWriter implements DatasetWriter {
                 meta = new OutputStreamWriter(output.deferred(OpenImagesLayout.annotation(OpenImagesLayout.IMAGE_META)),
                         StandardCharsets.UTF_8);
             }
-            meta.write(ImageMeta.line(id, size[1], size[0]));
+            meta.write(ImagesMeta.line(id, size[1], size[0]));
         }
         String extension = item.media().extension().isEmpty() ? DEFAULT_IMAGE_EXT : item.media().extension();
         output.copyMedia(item.media(), OpenImagesLayout.IMAGES_DIR + "/" + subset + "/" + id + extension);

@@ -1,6 +1,7 @@
 package org.labelbridge.format.ultralytics;
 
 import java.io.IOException;
+import org.labelbridge.format.common.ImagesMeta;
 import java.util.ArrayList;
 import java.util.List;
 import org.labelbridge.format.DatasetOutput;

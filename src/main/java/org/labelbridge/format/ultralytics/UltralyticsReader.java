@@ -1,6 +1,7 @@
 package org.labelbridge.format.ultralytics;
 
 import java.io.BufferedReader;
+import org.labelbridge.format.common.ImagesMeta;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package org.labelbridge.format.ultralytics;
 
 import java.io.IOException;
+import org.labelbridge.format.common.ImagesMeta;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

@@ -1,6 +1,7 @@
 package org.labelbridge.format.yolo;
 
 import java.io.IOException;
+import org.labelbridge.format.common.ImagesMeta;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;

@@ -1,6 +1,7 @@
 package org.labelbridge.format.yolo;
 
 import java.io.IOException;
+import org.labelbridge.format.common.ImagesMeta;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

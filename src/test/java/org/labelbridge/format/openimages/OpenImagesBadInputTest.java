@@ -111,7 +111,7 @@ class OpenImagesBadInputTest {
     @Test
     void anImagesMetaSizeThatIsNotANumber() throws IOException {
         file("annotations/images.meta", "b 2 8\nc ten 5\n");
-        assertFails("annotations/images.meta, line 2: expected the height as a whole number above 0, got 'ten'");
+        assertFails("annotations/images.meta, line 2: expected the image height as a positive whole number, got 'ten'");
     }
 
     @Test

@@ -113,7 +113,7 @@ class UltralyticsBadInputTest {
         file("data.yaml", "train: images/train\nnames: [a]\n");
         file("images.meta", "1 10\n");
         fails(new UltralyticsDetectionFormat(),
-                "!/images.meta, line 1: expected '<item id> <height> <width>', got '1 10'");
+                "!/images.meta, line 1: expected '<item id> <height> <width>', got 2 fields");
 
         Files.createDirectories(dir.resolve("c/train/cat"));
         Files.copy(dir.resolve("images/train/1.jpg"), dir.resolve("c/train/cat/1.jpg"));

@@ -1,6 +1,8 @@
-package org.labelbridge.format.yolo;
+package org.labelbridge.format.common;
 
 import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
-import org.labelbridge.format.common.ImageHeaders;
 
 /**
  * Datumaro's images.meta: {@code <item id> <height> <width>} per line, shell-quoted, {@code #}
  * comments. It carries image sizes when the images themselves are not in the dataset, which
- * YOLO's relative coordinates cannot do without.
+ * formats with relative coordinates (YOLO, Ultralytics, Open Images) cannot do without.
  */
-final class ImagesMeta {
+public final class ImagesMeta {
 
     private final Map<String, ImageHeaders.Size> sizes;
 
@@ -23,11 +24,11 @@ final class ImagesMeta {
         this.sizes = sizes;
     }
 
-    static final ImagesMeta NONE = new ImagesMeta(Map.of());
+    public static final ImagesMeta NONE = new ImagesMeta(Map.of());
 
-    static ImagesMeta read(DatasetSource source, String path) throws IOException {
+    public static ImagesMeta read(DatasetSource source, String path) throws IOException {
         Map<String, ImageHeaders.Size> sizes = new HashMap<>();
-        try (BufferedReader in = TextFiles.open(source, path)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(path), StandardCharsets.UTF_8))) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
@@ -50,12 +51,12 @@ final class ImagesMeta {
         return new ImagesMeta(sizes);
     }
 
-    ImageHeaders.Size size(String itemId) {
+    public ImageHeaders.Size size(String itemId) {
         return sizes.get(itemId);
     }
 
     /** The line for one item, quoting the id when the shell would split it. */
-    static String line(String itemId, int width, int height) {
+    public static String line(String itemId, int width, int height) {
         return quote(itemId) + " " + height + " " + width + "\n";
     }
 
@@ -72,7 +73,7 @@ final class ImagesMeta {
                 + " as a positive whole number, got '" + field + "'");
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         if (!s.isEmpty() && s.chars().allMatch(c -> c > ' ' && c != '\'' && c != '"' && c != '\\' && c != '#')) {
             return s;
         }
