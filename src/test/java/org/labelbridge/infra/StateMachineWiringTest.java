@@ -48,8 +48,8 @@ class StateMachineWiringTest {
                                 + " [function_arn, output_bucket]"),
                 Arguments.of("no invoke permission", "actions = [\"lambda:InvokeFunction\"]",
                         "actions = [\"lambda:GetFunction\"]", "may not lambda:InvokeFunction"),
-                Arguments.of("results written elsewhere", "format(\"%s/step-functions/*\", aws_s3_bucket.output.arn)",
-                        "format(\"%s/results/*\", aws_s3_bucket.output.arn)", "may not s3:PutObject under step-functions/"),
+                Arguments.of("results written elsewhere", "\"${aws_s3_bucket.output.arn}/step-functions/*\"",
+                        "\"${aws_s3_bucket.output.arn}/results/*\"", "may not s3:PutObject under step-functions/"),
                 Arguments.of("the function default not deployed by default", "default     = \"auto-to-yolo\"",
                         "default     = \"coco-to-yolo\"", "state_machine_function's default 'coco-to-yolo' is not"));
     }
@@ -125,7 +125,7 @@ class StateMachineWiringTest {
         String function = "try(aws_lambda_function.convert[var.state_machine_function].arn, \"\")";
         expectGrant(statements, policy, "lambda:InvokeFunction", function, problems);
         expectGrant(statements, policy, "s3:ListBucket", "aws_s3_bucket.input.arn", problems);
-        expectGrant(statements, policy, "s3:PutObject", "format(\"%s/step-functions/*\", aws_s3_bucket.output.arn)", problems);
+        expectGrant(statements, policy, "s3:PutObject", "\"${aws_s3_bucket.output.arn}/step-functions/*\"", problems);
         expectGrant(statements, policy, "states:StartExecution", "stateMachine:%s-convert-prefix", problems);
         if (!"data.aws_iam_policy_document.states.json".equals(
                 String.valueOf(tf.at("resource", "aws_iam_role_policy", "states", "policy")))) {
@@ -156,9 +156,14 @@ class StateMachineWiringTest {
             return "";
         }
         int depth = 0;
+        int interpolations = 0; // ${...} inside strings are not blocks
         for (int i = at; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '{') {
+            if (c == '{' && i > 0 && text.charAt(i - 1) == '$') {
+                interpolations++;
+            } else if (c == '}' && interpolations > 0) {
+                interpolations--;
+            } else if (c == '{') {
                 depth++;
             } else if (c == '}') {
                 if (--depth <= 0 && i > text.indexOf('{', at) || depth < 0) {
