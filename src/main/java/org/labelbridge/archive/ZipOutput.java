@@ -1,7 +1,7 @@
 package org.labelbridge.archive;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -22,7 +25,8 @@ import org.labelbridge.model.Media;
 
 /**
  * Writes the output zip as a stream of entries, in the order the writer produces them,
- * deferred annotation files last. Every entry has the same fixed time, so the same input
+ * deferred annotation files last. The compressing and writing run on a thread of their own
+ * ({@link ZipWriterThread}), in order, while the conversion produces the next entries. Every entry has the same fixed time, so the same input
  * gives the same bytes. Images from a zip source are copied as raw compressed entries.
  * Until {@link #finish()} succeeds the file is incomplete; {@link #close()} without it
  * deletes the file, so a failed conversion leaves nothing behind.
@@ -32,10 +36,14 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     /** 1980-01-01, the earliest time a zip entry can hold: fixed so output is reproducible. */
     static final FileTime ENTRY_TIME = FileTime.fromMillis(315532800000L);
 
+    /** Entries up to this size are deflated whole; larger ones are written on in chunks of it. */
+    static final int CHUNK = 1 << 16;
+
     private final Path file;
     private final DatasetSource media;
     private final boolean keepMedia;
     private final ZipArchiveOutputStream zip;
+    private final ZipWriterThread writer;
     private final Set<String> written = new HashSet<>();
     private final List<Deferred> deferred = new ArrayList<>();
     private Path spoolDir;
@@ -56,32 +64,108 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         this.keepMedia = keepMedia && media != null;
         this.zip = new ZipArchiveOutputStream(file);
         this.zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.AsNeeded);
+        this.writer = new ZipWriterThread(zip, Deflater.DEFAULT_COMPRESSION);
     }
 
     @Override
     public OutputStream entry(String path) throws IOException {
         ZipArchiveEntry entry = newEntry(path);
-        entry.setMethod(ZipEntry.DEFLATED);
-        zip.putArchiveEntry(entry);
         entryOpen = true;
-        // No buffer of our own: writers buffer their text, and the zip stream buffers for deflate.
-        return new FilterOutputStream(zip) {
-            private boolean closed;
+        return new EntryStream(entry);
+    }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
+    /**
+     * An entry's bytes, collected until {@link #CHUNK}: a small entry (the usual case) is handed
+     * to the zip's thread whole, to be deflated and written with its sizes known; a large one
+     * is handed on in chunks, in order.
+     */
+    private final class EntryStream extends OutputStream {
+        private final ZipArchiveEntry entry;
+        private byte[] buffer = new byte[256];
+        private int count;
+        private boolean streaming;
+        private boolean closed;
+
+        EntryStream(ZipArchiveEntry entry) {
+            this.entry = entry;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("entry " + entry.getName() + " is closed");
             }
-
-            @Override
-            public void close() throws IOException {
-                if (!closed) {
-                    closed = true;
-                    zip.closeArchiveEntry();
-                    entryOpen = false;
+            while (len > 0) {
+                if (count == CHUNK) {
+                    handOnChunk();
                 }
+                if (count + len > buffer.length && buffer.length < CHUNK) {
+                    buffer = Arrays.copyOf(buffer, Math.min(CHUNK, Math.max(buffer.length * 2, count + len)));
+                }
+                int n = Math.min(len, buffer.length - count);
+                System.arraycopy(b, off, buffer, count, n);
+                count += n;
+                off += n;
+                len -= n;
             }
-        };
+        }
+
+        private void handOnChunk() throws IOException {
+            if (!streaming) {
+                streaming = true;
+                entry.setMethod(ZipEntry.DEFLATED);
+                writer.submit((zip, deflater) -> zip.putArchiveEntry(entry));
+            }
+            byte[] chunk = Arrays.copyOf(buffer, count);
+            writer.submit((zip, deflater) -> zip.write(chunk));
+            count = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            entryOpen = false;
+            if (streaming) {
+                handOnChunk();
+                writer.submit((zip, deflater) -> zip.closeArchiveEntry());
+            } else {
+                byte[] bytes = buffer;
+                int length = count;
+                writer.submit((zip, deflater) -> writeWhole(zip, deflater, entry, bytes, length));
+            }
+            buffer = null;
+        }
+    }
+
+    /** Deflates an entry in memory and adds it with its sizes and CRC known (no seeking back). */
+    private static void writeWhole(ZipArchiveOutputStream zip, Deflater deflater, ZipArchiveEntry entry, byte[] bytes,
+                                   int length) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, length);
+        deflater.reset();
+        deflater.setInput(bytes, 0, length);
+        deflater.finish();
+        byte[] out = new byte[Math.max(64, length + (length >> 3) + 64)];
+        int size = 0;
+        while (!deflater.finished()) {
+            if (size == out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            size += deflater.deflate(out, size, out.length - size);
+        }
+        entry.setMethod(ZipEntry.DEFLATED);
+        entry.setCrc(crc.getValue());
+        entry.setSize(length);
+        entry.setCompressedSize(size);
+        zip.addRawArchiveEntry(entry, new ByteArrayInputStream(out, 0, size));
     }
 
     @Override
@@ -108,26 +192,31 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
                 entry.setCrc(source.getCrc());
                 entry.setSize(source.getSize());
                 entry.setCompressedSize(source.getCompressedSize());
-                InputStream raw;
-                try {
-                    raw = zipSource.zip().getRawInputStream(source);
-                } catch (IOException | RuntimeException e) {
-                    throw new FormatException(zipSource.describe(item.path()) + " is corrupt (" + e.getMessage() + ")", e);
-                }
-                try (raw) {
-                    zip.addRawArchiveEntry(entry, raw);
-                }
+                writer.submit((zip, deflater) -> {
+                    InputStream raw;
+                    try {
+                        raw = zipSource.zip().getRawInputStream(source);
+                    } catch (IOException | RuntimeException e) {
+                        throw new FormatException(zipSource.describe(item.path()) + " is corrupt (" + e.getMessage() + ")",
+                                e);
+                    }
+                    try (raw) {
+                        zip.addRawArchiveEntry(entry, raw);
+                    }
+                });
                 mediaCopied++;
                 return true;
             }
         }
         ZipArchiveEntry entry = newEntry(path);
         entry.setMethod(ZipEntry.STORED); // images are compressed already
-        zip.putArchiveEntry(entry);
-        try (InputStream in = media.open(item.path())) {
-            in.transferTo(zip);
-        }
-        zip.closeArchiveEntry();
+        writer.submit((zip, deflater) -> {
+            zip.putArchiveEntry(entry);
+            try (InputStream in = media.open(item.path())) {
+                in.transferTo(zip);
+            }
+            zip.closeArchiveEntry();
+        });
         mediaCopied++;
         return true;
     }
@@ -169,13 +258,18 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             ZipArchiveEntry entry = new ZipArchiveEntry(d.path());
             entry.setTime(ENTRY_TIME.toMillis());
             entry.setMethod(ZipEntry.DEFLATED);
-            zip.putArchiveEntry(entry);
-            Files.copy(d.spool(), zip);
-            zip.closeArchiveEntry();
-            Files.delete(d.spool());
+            writer.submit((zip, deflater) -> {
+                zip.putArchiveEntry(entry);
+                Files.copy(d.spool(), zip);
+                zip.closeArchiveEntry();
+                Files.delete(d.spool());
+            });
         }
-        zip.finish();
-        zip.close();
+        writer.submit((zip, deflater) -> {
+            zip.finish();
+            zip.close();
+        });
+        writer.finish();
         finished = true;
         cleanSpool();
     }
@@ -184,7 +278,11 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     public void close() throws IOException {
         if (!finished) {
             try {
+                writer.abort();
                 zip.close();
+            } catch (IOException discarded) {
+                // The output is being thrown away (an entry may be half written): the error that
+                // stopped the conversion is the one to report, and the file goes below.
             } finally {
                 Files.deleteIfExists(file);
                 cleanSpool();

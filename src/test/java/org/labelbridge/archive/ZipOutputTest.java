@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.model.Media;
 
@@ -115,5 +117,91 @@ class ZipOutputTest {
             assertEquals(ZipArchiveEntry.STORED, e.getMethod());
             assertArrayEquals(new byte[] {1, 2, 3}, z.getInputStream(e).readAllBytes());
         }
+    }
+
+    @Test
+    void smallAndLargeEntriesKeepTheirBytesAndOrder() throws IOException {
+        byte[] large = new byte[ZipOutput.CHUNK * 3 + 17]; // handed on in chunks
+        new Random(5).nextBytes(large);
+        Path out = tmp.resolve("sizes.zip");
+        List<String> expected = new ArrayList<>();
+        try (ZipOutput zip = new ZipOutput(out, null, false)) {
+            for (int i = 0; i < 2000; i++) {
+                String name = "labels/" + i + ".txt";
+                expected.add(name);
+                try (OutputStream s = zip.entry(name)) {
+                    s.write(("0 0.5 0.5 " + i + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                if (i == 1000) {
+                    expected.add("big.bin");
+                    try (OutputStream s = zip.entry("big.bin")) {
+                        s.write(large, 0, 10);
+                        s.write(large, 10, large.length - 10);
+                    }
+                    expected.add("empty.txt");
+                    zip.entry("empty.txt").close();
+                }
+            }
+            zip.finish();
+        }
+        try (ZipFile z = ZipFile.builder().setPath(out).get()) {
+            List<String> names = new ArrayList<>();
+            Collections.list(z.getEntries()).forEach(e -> names.add(e.getName()));
+            assertEquals(expected, names);
+            assertArrayEquals(large, z.getInputStream(z.getEntry("big.bin")).readAllBytes());
+            assertEquals("0 0.5 0.5 1999\n", new String(z.getInputStream(z.getEntry("labels/1999.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8));
+            assertEquals(0, z.getInputStream(z.getEntry("empty.txt")).readAllBytes().length);
+            assertEquals(ZipArchiveEntry.DEFLATED, z.getEntry("labels/7.txt").getMethod());
+        }
+    }
+
+    @Test
+    void aFailureOnTheZipThreadFailsTheOutputWithItsMessageAndLeavesNoFile() throws IOException {
+        DatasetSource unreadable = new DatasetSource() {
+            @Override
+            public List<String> files() {
+                return List.of("images/a.jpg");
+            }
+
+            @Override
+            public boolean exists(String path) {
+                return true;
+            }
+
+            @Override
+            public InputStream open(String path) throws IOException {
+                throw new IOException("ds/" + path + ": unreadable");
+            }
+
+            @Override
+            public long size(String path) {
+                return 3;
+            }
+
+            @Override
+            public String describe(String path) {
+                return "ds/" + path;
+            }
+
+            @Override
+            public DatasetSource under(String folder) {
+                return this;
+            }
+        };
+        Path out = tmp.resolve("failed.zip");
+        ZipOutput zip = new ZipOutput(out, unreadable, true);
+        zip.copyMedia(new Media("images/a.jpg", null, null), "images/a.jpg"); // fails later, on the zip's thread
+        IOException e = assertThrows(IOException.class, () -> {
+            for (int i = 0; i < 10_000; i++) {
+                try (OutputStream s = zip.entry("labels/" + i + ".txt")) {
+                    s.write(1);
+                }
+            }
+            zip.finish();
+        });
+        assertEquals("ds/images/a.jpg: unreadable", e.getMessage());
+        zip.close();
+        assertFalse(Files.exists(out), "no output after a failure");
     }
 }
