@@ -84,6 +84,9 @@ public final class ZipSource extends RootedSource {
         return zip;
     }
 
+    /** Compressed entries from this size up are inflated ahead on a thread of their own. */
+    static final long READ_AHEAD_BYTES = 4L << 20;
+
     @Override
     protected InputStream openFull(String fullPath) throws IOException {
         ZipArchiveEntry entry = entries.get(fullPath);
@@ -99,7 +102,10 @@ public final class ZipSource extends RootedSource {
             throw new FormatException(what + " is corrupt (" + e.getMessage() + ")", e);
         }
         // The directory's size was checked against the limits; the data must not outgrow it.
-        return new DeclaredSizeStream(data, entry.getSize(), what);
+        InputStream checked = new DeclaredSizeStream(data, entry.getSize(), what);
+        // A large compressed entry (an annotation file) is inflated ahead, on the second core.
+        return entry.getMethod() != ZipArchiveEntry.STORED && entry.getSize() >= READ_AHEAD_BYTES
+                ? new ReadAheadStream(checked, fullPath) : checked;
     }
 
     @Override
