@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import java.util.Optional;
 import java.util.Set;
 import org.labelbridge.convert.ContentProblem.Type;
@@ -145,14 +146,15 @@ final class ContentChecks {
             return firstOf(finite("x, y, w, h, rotation", b.x(), b.y(), b.w(), b.h(), b.rotation()),
                     notNegative("width", b.w()), notNegative("height", b.h()));
         }
+        // x(i) and y(i), not points(): that is a copy, and this runs for every annotation.
         if (a instanceof Polygon p) {
-            return finite("points", p.points());
+            return finitePoints(p.size(), p::x, p::y);
         }
         if (a instanceof Polyline p) {
-            return finite("points", p.points());
+            return finitePoints(p.size(), p::x, p::y);
         }
         if (a instanceof Points p) {
-            return finite("points", p.points());
+            return finitePoints(p.size(), p::x, p::y);
         }
         if (a instanceof Cuboid2d c) {
             return finite("points", c.points());
@@ -206,6 +208,19 @@ final class ContentChecks {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 return new Found(Type.NON_FINITE_COORDINATES, what + ": value " + i + " is " + values[i]);
+            }
+        }
+        return null;
+    }
+
+    /** Like {@code finite("points", points)}, reading the points in place. */
+    private static Found finitePoints(int size, IntToDoubleFunction x, IntToDoubleFunction y) {
+        for (int i = 0; i < size; i++) {
+            for (int k = 0; k < 2; k++) {
+                double value = k == 0 ? x.applyAsDouble(i) : y.applyAsDouble(i);
+                if (!Double.isFinite(value)) {
+                    return new Found(Type.NON_FINITE_COORDINATES, "points: value " + (2 * i + k) + " is " + value);
+                }
             }
         }
         return null;

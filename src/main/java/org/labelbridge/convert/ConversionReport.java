@@ -76,9 +76,13 @@ public final class ConversionReport implements Problems {
     private long itemsIn;
     private long itemsOut;
     private final Map<String, Long> subsetsOut = new java.util.TreeMap<>();
-    private final Map<AnnotationKind, Long> annotationsIn = new EnumMap<>(AnnotationKind.class);
-    private final Map<AnnotationKind, Long> annotationsOut = new EnumMap<>(AnnotationKind.class);
-    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Annotations per kind (by ordinal): counted for every annotation, so plain arrays. */
+    private final long[] annotationsIn = new long[KINDS.length];
+    private final long[] annotationsOut = new long[KINDS.length];
+    /** Whether a kind was counted at all (a kind counted out and then all dropped still shows 0). */
+    private final boolean[] seenIn = new boolean[KINDS.length];
+    private final boolean[] seenOut = new boolean[KINDS.length];
+    private final Map<EntryKey, Entry> entries = new LinkedHashMap<>();
     private final List<ContentProblem> problems = new ArrayList<>();
     private long problemCount;
 
@@ -87,26 +91,30 @@ public final class ConversionReport implements Problems {
 
     void countIn(Item item) {
         itemsIn++;
-        count(annotationsIn, item);
+        count(annotationsIn, seenIn, item);
     }
 
     /** Counts what goes to the writer; the writer's own drops are subtracted when reported. */
     void countOut(Item item) {
         itemsOut++;
         subsetsOut.merge(item.subset(), 1L, Long::sum);
-        count(annotationsOut, item);
+        count(annotationsOut, seenOut, item);
     }
 
-    private static void count(Map<AnnotationKind, Long> counts, Item item) {
+    private static void count(long[] counts, boolean[] seen, Item item) {
         for (Annotation a : item.annotations()) {
-            counts.merge(a.kind(), 1L, Long::sum);
+            int kind = a.kind().ordinal();
+            counts[kind]++;
+            seen[kind] = true;
         }
     }
 
     @Override
     public void dropped(String itemId, AnnotationKind kind, String reason) {
         add("dropped", kind.id(), reason, itemId);
-        annotationsOut.computeIfPresent(kind, (k, n) -> n - 1);
+        if (seenOut[kind.ordinal()]) {
+            annotationsOut[kind.ordinal()]--;
+        }
     }
 
     /** A drop decided before the item reached the writer (not yet counted out). */
@@ -135,8 +143,7 @@ public final class ConversionReport implements Problems {
     }
 
     private void add(String action, String kind, String reason, String itemId) {
-        Entry entry = entries.computeIfAbsent(action + '\u0000' + kind + '\u0000' + reason,
-                k -> new Entry(action, kind, reason));
+        Entry entry = entries.computeIfAbsent(new EntryKey(action, kind, reason), k -> new Entry(action, kind, reason));
         entry.count++;
         if (itemId != null && entry.examples.size() < EXAMPLES && !entry.examples.contains(itemId)) {
             entry.examples.add(itemId);
@@ -188,19 +195,19 @@ public final class ConversionReport implements Problems {
     }
 
     public Map<AnnotationKind, Long> annotationsIn() {
-        return Map.copyOf(annotationsIn);
+        return byKind(annotationsIn, seenIn);
     }
 
     public Map<AnnotationKind, Long> annotationsOut() {
-        return Map.copyOf(annotationsOut);
+        return byKind(annotationsOut, seenOut);
     }
 
     public long totalIn() {
-        return annotationsIn.values().stream().mapToLong(Long::longValue).sum();
+        return java.util.Arrays.stream(annotationsIn).sum();
     }
 
     public long totalOut() {
-        return annotationsOut.values().stream().mapToLong(Long::longValue).sum();
+        return java.util.Arrays.stream(annotationsOut).sum();
     }
 
     public List<Entry> entries() {
@@ -221,8 +228,8 @@ public final class ConversionReport implements Problems {
         items.put("subsets", new LinkedHashMap<>(subsetsOut));
         map.put("items", items);
         Map<String, Object> annotations = new LinkedHashMap<>();
-        annotations.put("in", byId(annotationsIn));
-        annotations.put("out", byId(annotationsOut));
+        annotations.put("in", byId(annotationsIn, seenIn));
+        annotations.put("out", byId(annotationsOut, seenOut));
         annotations.put("total_in", totalIn());
         annotations.put("total_out", totalOut());
         map.put("annotations", annotations);
@@ -236,9 +243,26 @@ public final class ConversionReport implements Problems {
         return map;
     }
 
-    private static Map<String, Long> byId(Map<AnnotationKind, Long> counts) {
+    private static Map<String, Long> byId(long[] counts, boolean[] seen) {
         Map<String, Long> map = new LinkedHashMap<>();
-        counts.forEach((k, v) -> map.put(k.id(), v));
+        byKind(counts, seen).forEach((k, v) -> map.put(k.id(), v));
         return map;
+    }
+
+    /** The kinds counted at least once (even if all were dropped since), in kind order. */
+    private static Map<AnnotationKind, Long> byKind(long[] counts, boolean[] seen) {
+        Map<AnnotationKind, Long> map = new EnumMap<>(AnnotationKind.class);
+        for (AnnotationKind kind : KINDS) {
+            if (seen[kind.ordinal()]) {
+                map.put(kind, counts[kind.ordinal()]);
+            }
+        }
+        return map;
+    }
+
+    private static final AnnotationKind[] KINDS = AnnotationKind.values();
+
+    /** What makes entries one: action, kind and reason (a record, not a joined string, per call). */
+    private record EntryKey(String action, String kind, String reason) {
     }
 }

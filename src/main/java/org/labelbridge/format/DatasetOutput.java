@@ -2,6 +2,7 @@ package org.labelbridge.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import org.labelbridge.model.Media;
 
 /**
@@ -13,6 +14,16 @@ public interface DatasetOutput {
 
     /** A new file; write it fully and close it before opening the next. */
     OutputStream entry(String path) throws IOException;
+
+    /**
+     * A new file holding {@code text} in UTF-8: the way to write the many small per-item files
+     * (no writer and its 8 KB buffer per file).
+     */
+    default void text(String path, String text) throws IOException {
+        try (OutputStream out = entry(path)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     /** A file written alongside others and added at the end; close it when done. */
     OutputStream deferred(String path) throws IOException;

@@ -21,8 +21,14 @@ public record AnnotationInfo(Integer label, long id, int group, int zOrder,
     public static final AnnotationInfo EMPTY = new AnnotationInfo(null, 0, 0, 0, Map.of(), null);
 
     public AnnotationInfo {
-        attributes = attributes == null || attributes.isEmpty()
-                ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = attributes == null || attributes.isEmpty() ? Map.of()
+                : attributes.size() == 1 ? single(attributes) // most annotations: is_crowd alone
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    private static Map<String, Object> single(Map<String, Object> attributes) {
+        Map.Entry<String, Object> e = attributes.entrySet().iterator().next();
+        return Map.of(e.getKey(), e.getValue());
     }
 
     public static AnnotationInfo of(Integer label) {

@@ -86,7 +86,9 @@ class LocalBucketModeTest {
         assertEquals(3, json.at("/annotations/total_in").asInt());
         assertEquals(1, json.at("/annotations/total_out").asInt());
 
-        // The run's JSON log: a line per stage, the conversion, and one metrics line.
+        // The run's JSON log: a line per stage, the conversion, and one metrics line, the last
+        // (logged after the report is uploaded: wait for it before reading the others).
+        awaitMetrics("s3://input/auto-to-yolo/team a/coco.zip");
         List<JsonNode> lines = logLines("s3://input/auto-to-yolo/team a/coco.zip");
         List<String> stages = new ArrayList<>();
         lines.stream().filter(l -> l.get("event").asText().equals("stage")).forEach(l -> stages.add(l.get("stage").asText()));

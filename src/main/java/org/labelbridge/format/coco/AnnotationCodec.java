@@ -164,7 +164,10 @@ final class AnnotationCodec {
                 ? new Track(in.readSignedLong(), (flags & KEYFRAME) != 0, (flags & OUTSIDE) != 0) : null;
         double rotation = (flags & ROTATION) != 0 ? in.readDouble() : 0;
         int attributeCount = in.readInt();
-        Map<String, Object> attributes = new LinkedHashMap<>();
+        boolean crowdOnly = attributeCount == 0 && score == null && (flags & CROWD_KNOWN) != 0;
+        Map<String, Object> attributes = crowdOnly
+                ? Map.of("is_crowd", (flags & CROWD) != 0) // the usual case, without a map to copy
+                : new LinkedHashMap<>();
         for (int i = 0; i < attributeCount; i++) {
             String name = names.get(in.readInt());
             attributes.put(name, readValue(in));
@@ -172,7 +175,7 @@ final class AnnotationCodec {
         if (score != null) {
             attributes.put("score", score);
         }
-        if ((flags & CROWD_KNOWN) != 0) {
+        if ((flags & CROWD_KNOWN) != 0 && !crowdOnly) {
             attributes.put("is_crowd", (flags & CROWD) != 0);
         }
         AnnotationInfo info = new AnnotationInfo(label, id, id == 0 ? 0 : groups.applyAsInt(id), 0,

@@ -87,10 +87,7 @@ final class UltralyticsWriter implements DatasetWriter {
         boolean copied = output.copyMedia(item.media(), imagePath);
         String lines = labelLines(item);
         if (!lines.isEmpty()) {
-            try (Writer out = writer(output.entry(UltralyticsLayout.LABELS + "/" + subset + "/" + id
-                    + UltralyticsLayout.TEXT_EXTENSION))) {
-                out.write(lines);
-            }
+            output.text(UltralyticsLayout.LABELS + "/" + subset + "/" + id + UltralyticsLayout.TEXT_EXTENSION, lines);
         }
         list(subset).write(imagePath + "\n");
         if (item.media().hasSize()

@@ -87,9 +87,7 @@ final class YoloWriter implements DatasetWriter {
         String extension = item.media().extension().isEmpty() ? DEFAULT_IMAGE_EXTENSION : item.media().extension();
         String imagePath = folder + "/" + id + extension;
         boolean copied = output.copyMedia(item.media(), imagePath);
-        try (Writer out = writer(output.entry(folder + "/" + id + YoloLayout.LABELS_EXTENSION))) {
-            out.write(labelLines(item));
-        }
+        output.text(folder + "/" + id + YoloLayout.LABELS_EXTENSION, labelLines(item));
         list.list().write(YoloLayout.DATA_PREFIX + imagePath + "\n");
         if (item.media().hasSize()
                 && (!copied || !YoloLayout.HEADER_READABLE.contains(extension.toLowerCase(Locale.ROOT)))) {
