@@ -1,7 +1,6 @@
 package org.labelbridge.archive;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +16,6 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
@@ -26,10 +24,11 @@ import org.labelbridge.model.Media;
 /**
  * Writes the output zip as a stream of entries, in the order the writer produces them,
  * deferred annotation files last. The compressing and writing run on a thread of their own
- * ({@link ZipWriterThread}), in order, while the conversion produces the next entries. Every entry has the same fixed time, so the same input
- * gives the same bytes. Images from a zip source are copied as raw compressed entries.
- * Until {@link #finish()} succeeds the file is incomplete; {@link #close()} without it
- * deletes the file, so a failed conversion leaves nothing behind.
+ * ({@link ZipWriterThread}, through {@link ZipWriter}), in order, while the conversion produces
+ * the next entries. Every entry has the same fixed time, so the same input gives the same
+ * bytes. Images from a zip source are copied as raw compressed entries. Until
+ * {@link #finish()} succeeds the file is incomplete; {@link #close()} without it deletes the
+ * file, so a failed conversion leaves nothing behind.
  */
 public final class ZipOutput implements DatasetOutput, AutoCloseable {
 
@@ -46,13 +45,17 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     /** Entries up to this size are deflated whole; larger ones are written on in chunks of it. */
     static final int CHUNK = 1 << 16;
 
+    private static final int LEVEL = Deflater.DEFAULT_COMPRESSION;
+
     private final Path file;
     private final DatasetSource media;
     private final boolean keepMedia;
-    private final ZipArchiveOutputStream zip;
+    private final ZipWriter zip;
     private final ZipWriterThread writer;
     private final Set<String> written = new HashSet<>();
     private final List<Deferred> deferred = new ArrayList<>();
+    /** The large entry being streamed; used on the zip's thread only. */
+    private OutputStream streamed;
     private Path spoolDir;
     private boolean entryOpen;
     private boolean finished;
@@ -69,32 +72,31 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         this.file = file;
         this.media = media;
         this.keepMedia = keepMedia && media != null;
-        this.zip = new ZipArchiveOutputStream(file);
-        this.zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.AsNeeded);
-        this.writer = new ZipWriterThread(zip, Deflater.DEFAULT_COMPRESSION);
+        this.zip = new ZipWriter(file);
+        this.writer = new ZipWriterThread(zip, LEVEL);
     }
 
     @Override
     public OutputStream entry(String path) throws IOException {
-        ZipArchiveEntry entry = newEntry(path);
+        claimEntry(path);
         entryOpen = true;
-        return new EntryStream(entry);
+        return new EntryStream(path);
     }
 
     /**
      * An entry's bytes, collected until {@link #CHUNK}: a small entry (the usual case) is handed
-     * to the zip's thread whole, to be deflated and written with its sizes known; a large one
-     * is handed on in chunks, in order.
+     * to the zip's thread whole, to be written with its sizes known; a large one is handed on
+     * in chunks, in order.
      */
     private final class EntryStream extends OutputStream {
-        private final ZipArchiveEntry entry;
+        private final String path;
         private byte[] buffer = new byte[256];
         private int count;
         private boolean streaming;
         private boolean closed;
 
-        EntryStream(ZipArchiveEntry entry) {
-            this.entry = entry;
+        EntryStream(String path) {
+            this.path = path;
         }
 
         @Override
@@ -105,7 +107,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             if (closed) {
-                throw new IOException("entry " + entry.getName() + " is closed");
+                throw new IOException("entry " + path + " is closed");
             }
             while (len > 0) {
                 if (count == CHUNK) {
@@ -125,11 +127,10 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         private void handOnChunk() throws IOException {
             if (!streaming) {
                 streaming = true;
-                entry.setMethod(ZipEntry.DEFLATED);
-                writer.submit((zip, deflater) -> zip.putArchiveEntry(entry));
+                writer.submit((zip, deflater) -> streamed = zip.begin(path, ZipEntry.DEFLATED, LEVEL));
             }
             byte[] chunk = Arrays.copyOf(buffer, count);
-            writer.submit((zip, deflater) -> zip.write(chunk));
+            writer.submit((zip, deflater) -> streamed.write(chunk));
             count = 0;
         }
 
@@ -142,33 +143,32 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             entryOpen = false;
             if (streaming) {
                 handOnChunk();
-                writer.submit((zip, deflater) -> zip.closeArchiveEntry());
+                writer.submit((zip, deflater) -> {
+                    streamed.close();
+                    streamed = null;
+                });
             } else {
                 byte[] bytes = buffer;
                 int length = count;
-                writer.submit((zip, deflater) -> writeWhole(zip, deflater, entry, bytes, length));
+                writer.submit((zip, deflater) -> writeWhole(zip, deflater, path, bytes, length));
             }
             buffer = null;
         }
     }
 
-    /** Deflates an entry in memory and adds it with its sizes and CRC known (no seeking back). */
-    private static void writeWhole(ZipArchiveOutputStream zip, Deflater deflater, ZipArchiveEntry entry, byte[] bytes,
-                                   int length) throws IOException {
+    /** Adds a small entry with its sizes and CRC known: stored, or deflated in memory. */
+    private static void writeWhole(ZipWriter zip, Deflater deflater, String path, byte[] bytes, int length)
+            throws IOException {
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, length);
-        entry.setCrc(crc.getValue());
-        entry.setSize(length);
         if (length < DEFLATE_FROM) {
-            entry.setMethod(ZipEntry.STORED);
-            entry.setCompressedSize(length);
-            zip.addRawArchiveEntry(entry, new ByteArrayInputStream(bytes, 0, length));
+            zip.add(path, ZipEntry.STORED, crc.getValue(), length, bytes, length);
             return;
         }
         deflater.reset();
         deflater.setInput(bytes, 0, length);
         deflater.finish();
-        byte[] out = new byte[Math.max(64, length + (length >> 3) + 64)];
+        byte[] out = new byte[length + (length >> 3) + 64];
         int size = 0;
         while (!deflater.finished()) {
             if (size == out.length) {
@@ -176,9 +176,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             }
             size += deflater.deflate(out, size, out.length - size);
         }
-        entry.setMethod(ZipEntry.DEFLATED);
-        entry.setCompressedSize(size);
-        zip.addRawArchiveEntry(entry, new ByteArrayInputStream(out, 0, size));
+        zip.add(path, ZipEntry.DEFLATED, crc.getValue(), length, out, size);
     }
 
     @Override
@@ -200,11 +198,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         if (media instanceof ZipSource zipSource) {
             ZipArchiveEntry source = zipSource.entry(item.path());
             if (zipSource.zip().canReadEntryData(source)) {
-                ZipArchiveEntry entry = newEntry(path);
-                entry.setMethod(source.getMethod());
-                entry.setCrc(source.getCrc());
-                entry.setSize(source.getSize());
-                entry.setCompressedSize(source.getCompressedSize());
+                claimEntry(path);
                 writer.submit((zip, deflater) -> {
                     InputStream raw;
                     try {
@@ -214,21 +208,23 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
                                 e);
                     }
                     try (raw) {
-                        zip.addRawArchiveEntry(entry, raw);
+                        zip.add(path, source.getMethod(), source.getCrc(), source.getSize(), source.getCompressedSize(),
+                                raw);
+                    } catch (java.util.zip.ZipException e) {
+                        throw new FormatException(zipSource.describe(item.path()) + " is corrupt (" + e.getMessage() + ")",
+                                e);
                     }
                 });
                 mediaCopied++;
                 return true;
             }
         }
-        ZipArchiveEntry entry = newEntry(path);
-        entry.setMethod(ZipEntry.STORED); // images are compressed already
+        claimEntry(path);
         writer.submit((zip, deflater) -> {
-            zip.putArchiveEntry(entry);
-            try (InputStream in = media.open(item.path())) {
-                in.transferTo(zip);
+            try (InputStream in = media.open(item.path());
+                 OutputStream out = zip.begin(path, ZipEntry.STORED, LEVEL)) { // images are compressed already
+                in.transferTo(out);
             }
-            zip.closeArchiveEntry();
         });
         mediaCopied++;
         return true;
@@ -243,15 +239,11 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         return mediaCopied;
     }
 
-    private ZipArchiveEntry newEntry(String path) throws IOException {
+    private void claimEntry(String path) throws IOException {
         if (entryOpen) {
             throw new IllegalStateException("entry opened before the previous one was closed: " + path);
         }
         claim(path);
-        ZipArchiveEntry entry = new ZipArchiveEntry(path);
-        // The DOS time field only: extended (NTFS, Unix) time fields cost BigDecimal work per entry.
-        entry.setTime(ENTRY_TIME.toMillis());
-        return entry;
     }
 
     private void claim(String path) throws IOException {
@@ -268,20 +260,14 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     /** Adds the deferred files and completes the zip. */
     public void finish() throws IOException {
         for (Deferred d : deferred) {
-            ZipArchiveEntry entry = new ZipArchiveEntry(d.path());
-            entry.setTime(ENTRY_TIME.toMillis());
-            entry.setMethod(ZipEntry.DEFLATED);
             writer.submit((zip, deflater) -> {
-                zip.putArchiveEntry(entry);
-                Files.copy(d.spool(), zip);
-                zip.closeArchiveEntry();
+                try (OutputStream out = zip.begin(d.path(), ZipEntry.DEFLATED, LEVEL)) {
+                    Files.copy(d.spool(), out);
+                }
                 Files.delete(d.spool());
             });
         }
-        writer.submit((zip, deflater) -> {
-            zip.finish();
-            zip.close();
-        });
+        writer.submit((zip, deflater) -> zip.finish());
         writer.finish();
         finished = true;
         cleanSpool();
@@ -293,9 +279,6 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             try {
                 writer.abort();
                 zip.close();
-            } catch (IOException discarded) {
-                // The output is being thrown away (an entry may be half written): the error that
-                // stopped the conversion is the one to report, and the file goes below.
             } finally {
                 Files.deleteIfExists(file);
                 cleanSpool();

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.zip.Deflater;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * The thread that owns a zip stream: it compresses and writes the operations it is given, in
@@ -21,7 +20,7 @@ final class ZipWriterThread {
 
     /** One step of writing the zip, run on the zip's thread. */
     interface Operation {
-        void apply(ZipArchiveOutputStream zip, Deflater deflater) throws IOException;
+        void apply(ZipWriter zip, Deflater deflater) throws IOException;
     }
 
     static final int CAPACITY = 256;
@@ -29,12 +28,12 @@ final class ZipWriterThread {
     private static final Operation END = (zip, deflater) -> {
     };
 
-    private final ZipArchiveOutputStream zip;
+    private final ZipWriter zip;
     private final BlockingQueue<Operation> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread thread;
     private volatile Throwable failure;
 
-    ZipWriterThread(ZipArchiveOutputStream zip, int level) {
+    ZipWriterThread(ZipWriter zip, int level) {
         this.zip = zip;
         this.thread = new Thread(() -> run(level), "labelbridge-zip");
         this.thread.setDaemon(true);
