@@ -19,6 +19,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.model.Media;
 
 /**
@@ -156,12 +157,12 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         }
     }
 
-    /** Adds a small entry with its sizes and CRC known: stored, or deflated in memory. */
+    /** Adds a small entry with its sizes and CRC known: stored (small files, images), or deflated in memory. */
     private static void writeWhole(ZipWriter zip, Deflater deflater, String path, byte[] bytes, int length)
             throws IOException {
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, length);
-        if (length < DEFLATE_FROM) {
+        if (length < DEFLATE_FROM || ImageFiles.isImage(path)) { // an image is compressed already
             zip.add(path, ZipEntry.STORED, crc.getValue(), length, bytes, length);
             return;
         }

@@ -213,7 +213,7 @@ final class SegmentationWriter extends IcdarWriter {
             if (visible == 0) {
                 problems.dropped(item.id(), kind, "hidden entirely under later characters: a bitmap pixel has one colour");
             } else if (hidden > 0) {
-                problems.changed(item.id(), kind, hidden + " pixel(s) hidden under later characters: a bitmap pixel has one colour");
+                problems.changed(item.id(), kind, "partly hidden under later characters: a bitmap pixel has one colour");
             }
         }
     }

@@ -191,7 +191,7 @@ final class MotsWriter implements DatasetWriter {
             } else if (visible == 0) {
                 problems.dropped(itemId, kind, "hidden entirely under shapes above it (z-order)");
             } else if (hidden > 0) {
-                problems.changed(itemId, kind, hidden + " pixel(s) hidden under shapes above it (z-order)");
+                problems.changed(itemId, kind, "partly hidden under shapes above it (z-order)");
             }
         });
         return compiled;

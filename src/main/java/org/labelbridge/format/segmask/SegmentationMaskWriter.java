@@ -136,7 +136,7 @@ final class SegmentationMaskWriter implements DatasetWriter {
             } else if (visible == 0) {
                 problems.dropped(item.id(), kind, "hidden entirely under shapes above it (z-order) when masks were merged");
             } else if (hidden > 0) {
-                problems.changed(item.id(), kind, hidden + " pixel(s) hidden under shapes above it (z-order) when masks were merged");
+                problems.changed(item.id(), kind, "partly hidden under shapes above it (z-order) when masks were merged");
             }
         });
         writeClassMap(item.id(), compiled.classes());

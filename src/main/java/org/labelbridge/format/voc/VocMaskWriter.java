@@ -98,11 +98,9 @@ final class VocMaskWriter {
             if (visible == 0 && hidden == 0) {
                 problems.dropped(id, kind, "covers no pixel of the " + width + "x" + height + " image");
             } else if (visible == 0) {
-                problems.dropped(id, kind, "hidden entirely under shapes above it (z-order) in SegmentationObject/"
-                        + id + VocLayout.MASK_EXT);
+                problems.dropped(id, kind, "hidden entirely under shapes above it (z-order) in SegmentationObject");
             } else if (hidden > 0) {
-                problems.changed(id, kind, hidden + " pixel(s) hidden under shapes above it (z-order) in "
-                        + "SegmentationObject/" + id + VocLayout.MASK_EXT);
+                problems.changed(id, kind, "partly hidden under shapes above it (z-order) in SegmentationObject");
             }
         });
         writeClasses(id, compiled.classes(), palette);

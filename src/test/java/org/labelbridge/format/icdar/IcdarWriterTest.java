@@ -140,7 +140,7 @@ class IcdarWriterTest {
                 text("text_segmentation/default/1_GT.txt"));
         assertEquals(List.of(
                 "changed 1 mask: color '2 2 2' is another character's: a new colour is written",
-                "changed 1 mask: 1 pixel(s) hidden under later characters: a bitmap pixel has one colour",
+                "changed 1 mask: partly hidden under later characters: a bitmap pixel has one colour",
                 "changed 1 mask: group 5 split into two words: its characters are not consecutive by index"),
                 problems.lines());
     }

@@ -126,7 +126,7 @@ class MotsFormatTest {
                 "changed f bbox: bbox painted into the instance mask",
                 "changed f bbox: merged with the other 'b' shape of track 8 on this frame: MOTS has one instance per "
                         + "track and label",
-                "changed f bbox: 5 pixel(s) hidden under shapes above it (z-order)"), problems.lines);
+                "changed f bbox: partly hidden under shapes above it (z-order)"), problems.lines);
         Datasets.Loaded read = Datasets.read(FORMAT, DirectorySource.of(dir));
         assertEquals(List.of(new Track(7, true, false), new Track(8, true, false)),
                 read.item("f").annotations().stream().map(a -> a.info().track()).toList());

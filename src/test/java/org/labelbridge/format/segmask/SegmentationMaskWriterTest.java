@@ -134,7 +134,7 @@ class SegmentationMaskWriterTest {
         assertEquals(List.of(
                 "changed img1 polygon: polygon rasterised to class and instance masks",
                 "changed img1 bbox: bbox rasterised to class and instance masks",
-                "changed img1 polygon: 1 pixel(s) hidden under shapes above it (z-order) when masks were merged"),
+                "changed img1 polygon: partly hidden under shapes above it (z-order) when masks were merged"),
                 problems.lines);
         assertEquals("# label:color_rgb:parts:actions\nbackground:0,0,0::\ncat:128,0,0::\ndog:0,128,0::\n",
                 text(dir.resolve("labelmap.txt")));
@@ -211,7 +211,7 @@ class SegmentationMaskWriterTest {
                 "changed odd ellipse: ellipse rasterised to class and instance masks",
                 "changed odd bbox: bbox rasterised to class and instance masks",
                 "dropped odd bbox: covers no pixel of the 3x3 image",
-                "changed odd bbox: 5 pixel(s) hidden under shapes above it (z-order) when masks were merged"),
+                "changed odd bbox: partly hidden under shapes above it (z-order) when masks were merged"),
                 problems.lines);
         assertFalse(Files.exists(dir.resolve("SegmentationClass/nosize.png")));
         assertEquals(IndexImage.of(2, 2, 0, 0, 0, 1), png(dir.resolve("SegmentationObject/sized.png")).samples());

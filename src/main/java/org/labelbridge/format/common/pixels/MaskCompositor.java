@@ -60,23 +60,33 @@ public final class MaskCompositor {
         ordered.sort(Comparator.comparingInt(Layer::zOrder)); // stable: ties keep the order added
         for (Layer layer : ordered) {
             hidden.putIfAbsent(layer.instanceId(), 0L);
+            // Counted per run of one value, not per pixel: masks are long runs.
             layer.coverage().cover(height, width, (y, x0, x1) -> {
-                for (int p = y * width + x0, end = y * width + x1; p < end; p++) {
+                int p = y * width + x0;
+                int end = y * width + x1;
+                while (p < end) {
                     int under = instances.at(p);
-                    if (under != 0 && under != layer.instanceId()) {
-                        hidden.merge(under, 1L, Long::sum);
+                    int start = p;
+                    for (; p < end && instances.at(p) == under; p++) {
+                        instances.setAt(p, layer.instanceId());
+                        classes.setAt(p, layer.classValue());
                     }
-                    instances.setAt(p, layer.instanceId());
-                    classes.setAt(p, layer.classValue());
+                    if (under != 0 && under != layer.instanceId()) {
+                        hidden.merge(under, (long) (p - start), Long::sum);
+                    }
                 }
             });
         }
         Map<Integer, Long> visible = new TreeMap<>();
         hidden.keySet().forEach(id -> visible.put(id, 0L));
-        for (int p = 0; p < height * width; p++) {
+        for (int p = 0, n = height * width; p < n; ) {
             int id = instances.at(p);
+            int start = p;
+            while (p < n && instances.at(p) == id) {
+                p++;
+            }
             if (id != 0) {
-                visible.merge(id, 1L, Long::sum);
+                visible.merge(id, (long) (p - start), Long::sum);
             }
         }
         return new Compiled(classes, instances, hidden, visible);

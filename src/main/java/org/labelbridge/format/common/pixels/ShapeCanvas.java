@@ -148,7 +148,7 @@ public final class ShapeCanvas {
             } else if (visible == 0) {
                 problems.dropped(item.id(), a.kind(), "hidden entirely under shapes above it (z-order) when masks were merged");
             } else if (hidden > 0) {
-                problems.changed(item.id(), a.kind(), hidden + " pixel(s) hidden under shapes above it (z-order) when masks were merged");
+                problems.changed(item.id(), a.kind(), "partly hidden under shapes above it (z-order) when masks were merged");
             }
         });
         return compiled;
