@@ -48,12 +48,16 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
 
     private static final int LEVEL = Deflater.DEFAULT_COMPRESSION;
 
+    /** Entries handed over as {@link Content} that may wait for the zip's thread at once. */
+    static final int PENDING_CONTENT = 8;
+
     private final Path file;
     private final DatasetSource media;
     private final boolean keepMedia;
     private final ZipWriter zip;
     private final ZipWriterThread writer;
     private final Set<String> written = new HashSet<>();
+    private final java.util.concurrent.Semaphore pendingContent = new java.util.concurrent.Semaphore(PENDING_CONTENT);
     private final List<Deferred> deferred = new ArrayList<>();
     /** The large entry being streamed; used on the zip's thread only. */
     private OutputStream streamed;
@@ -82,6 +86,41 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         claimEntry(path);
         entryOpen = true;
         return new EntryStream(path);
+    }
+
+    /**
+     * Encodes the entry on the zip's thread. At most {@value #PENDING_CONTENT} wait at a time,
+     * since each holds its source data (a mask image of megabytes).
+     */
+    @Override
+    public void entry(String path, Content content) throws IOException {
+        claimEntry(path);
+        try {
+            pendingContent.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing " + path);
+        }
+        writer.submit((zip, deflater) -> {
+            try {
+                ByteSink bytes = new ByteSink();
+                content.writeTo(bytes);
+                writeWhole(zip, deflater, path, bytes.buffer(), bytes.size());
+            } finally {
+                pendingContent.release();
+            }
+        });
+    }
+
+    /** A ByteArrayOutputStream whose buffer is used without a copy. */
+    private static final class ByteSink extends java.io.ByteArrayOutputStream {
+        ByteSink() {
+            super(1 << 12);
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
     }
 
     /**

@@ -25,6 +25,23 @@ public interface DatasetOutput {
         }
     }
 
+    /**
+     * A new file whose bytes {@code content} writes, perhaps later and on another thread (a zip
+     * output's own): the way to hand over costly encoding (a mask PNG) so that it runs while the
+     * writer goes on with the next item. Give it data that nothing changes afterwards.
+     */
+    default void entry(String path, Content content) throws IOException {
+        try (OutputStream out = entry(path)) {
+            content.writeTo(out);
+        }
+    }
+
+    /** What writes a file's bytes. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** A file written alongside others and added at the end; close it when done. */
     OutputStream deferred(String path) throws IOException;
 

@@ -112,9 +112,7 @@ final class CamVidWriter implements DatasetWriter {
             }
         }
         String path = folder + "annot/" + item.id() + ".png";
-        try (OutputStream out = output.entry(path)) {
-            PngEncoder.writeRgb(painted, out);
-        }
+        output.entry(path, out -> PngEncoder.writeRgb(painted, out));
         return path;
     }
 

@@ -105,15 +105,10 @@ final class CityscapesWriter implements DatasetWriter {
                 ids.set(x, y, layout.values()[compiled.instances().get(x, y)]);
             }
         }
-        try (OutputStream out = output.entry(prefix + CityscapesFiles.COLOR)) {
-            PngEncoder.writeRgb(colours, out);
-        }
-        try (OutputStream out = output.entry(prefix + CityscapesFiles.LABEL_IDS)) {
-            PngEncoder.writeGray(compiled.classes(), labels.size() <= 256 ? 8 : 16, out);
-        }
-        try (OutputStream out = output.entry(prefix + CityscapesFiles.INSTANCE_IDS)) {
-            PngEncoder.writeGray(ids, 16, out);
-        }
+        output.entry(prefix + CityscapesFiles.COLOR, out -> PngEncoder.writeRgb(colours, out));
+        int depth = labels.size() <= 256 ? 8 : 16;
+        output.entry(prefix + CityscapesFiles.LABEL_IDS, out -> PngEncoder.writeGray(compiled.classes(), depth, out));
+        output.entry(prefix + CityscapesFiles.INSTANCE_IDS, out -> PngEncoder.writeGray(ids, 16, out));
     }
 
     private void reportAttributes(Item item, Annotation a) {

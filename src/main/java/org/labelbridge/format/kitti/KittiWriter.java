@@ -195,15 +195,9 @@ final class KittiWriter implements DatasetWriter {
             }
         }
         String name = "/" + item.id() + ".png";
-        try (OutputStream out = output.entry(folder + KittiFiles.INSTANCES + name)) {
-            PngEncoder.writeGray(ids, 16, out);
-        }
-        try (OutputStream out = output.entry(folder + KittiFiles.SEMANTIC + name)) {
-            PngEncoder.writeGray(compiled.classes(), 8, out);
-        }
-        try (OutputStream out = output.entry(folder + KittiFiles.SEMANTIC_RGB + name)) {
-            PngEncoder.writeRgb(colours, out);
-        }
+        output.entry(folder + KittiFiles.INSTANCES + name, out -> PngEncoder.writeGray(ids, 16, out));
+        output.entry(folder + KittiFiles.SEMANTIC + name, out -> PngEncoder.writeGray(compiled.classes(), 8, out));
+        output.entry(folder + KittiFiles.SEMANTIC_RGB + name, out -> PngEncoder.writeRgb(colours, out));
     }
 
     @Override

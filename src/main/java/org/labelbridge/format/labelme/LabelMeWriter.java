@@ -281,9 +281,7 @@ final class LabelMeWriter implements DatasetWriter {
                 image.set(x, y, bits[p]);
             }
         }
-        try (OutputStream out = output.entry(path)) {
-            PngEncoder.writeIndexed(image, MASK_PALETTE, out);
-        }
+        output.entry(path, out -> PngEncoder.writeIndexed(image, MASK_PALETTE, out));
     }
 
     /** The subset's folder: its name, with path separators replaced (reported once). */

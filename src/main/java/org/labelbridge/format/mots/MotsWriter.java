@@ -218,9 +218,8 @@ final class MotsWriter implements DatasetWriter {
     }
 
     private void writePng(Item item, String base, MaskCompositor.Compiled compiled) throws IOException {
-        try (OutputStream out = output.entry(base + MotsLayout.INSTANCES_DIR + "/" + item.id() + MotsLayout.MASK_EXT)) {
-            PngEncoder.writeGray(compiled.instances(), 16, out);
-        }
+        output.entry(base + MotsLayout.INSTANCES_DIR + "/" + item.id() + MotsLayout.MASK_EXT,
+                out -> PngEncoder.writeGray(compiled.instances(), 16, out));
     }
 
     @Override

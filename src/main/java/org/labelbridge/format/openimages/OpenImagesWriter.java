@@ -300,9 +300,8 @@ final class OpenImagesWriter implements DatasetWriter {
         for (int i = 0; i < bitmap.length; i++) {
             grey[i] = bitmap[i] == 0 ? 0 : 255;
         }
-        try (OutputStream out = output.entry(OpenImagesLayout.MASKS_DIR + "/" + subset + "/" + file.name())) {
-            PngEncoder.writeGray(IndexImage.of(rle.height(), rle.width(), grey), 8, out);
-        }
+        output.entry(OpenImagesLayout.MASKS_DIR + "/" + subset + "/" + file.name(),
+                out -> PngEncoder.writeGray(IndexImage.of(rle.height(), rle.width(), grey), 8, out));
     }
 
     /**

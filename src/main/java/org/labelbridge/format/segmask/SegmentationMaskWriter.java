@@ -39,6 +39,7 @@ import org.labelbridge.model.Ellipse;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Mask;
 import org.labelbridge.model.Polygon;
+import org.labelbridge.model.Rgb;
 
 /** Writes labelmap.txt first, then per item its image and two PNGs; subset lists at the end. */
 final class SegmentationMaskWriter implements DatasetWriter {
@@ -222,13 +223,17 @@ final class SegmentationMaskWriter implements DatasetWriter {
         return ids;
     }
 
+    // The PNGs are encoded by the output (on the zip's thread): the images are this item's own.
+
     private void writeClassMap(String itemId, IndexImage classes) throws IOException {
-        try (OutputStream out = output.entry(CLASS_DIR + "/" + itemId + MASK_EXT)) {
-            if (labelMap.entries().size() <= 256) {
-                PngEncoder.writeIndexed(classes, labelMap.colours(), out);
+        List<Rgb> palette = List.copyOf(labelMap.colours());
+        boolean indexed = labelMap.entries().size() <= 256;
+        output.entry(CLASS_DIR + "/" + itemId + MASK_EXT, out -> {
+            if (indexed) {
+                PngEncoder.writeIndexed(classes, palette, out);
             } else {
                 IndexImage colours = new IndexImage(classes.height(), classes.width());
-                int[] packed = labelMap.colours().stream().mapToInt(MaskImage::pack).toArray();
+                int[] packed = palette.stream().mapToInt(MaskImage::pack).toArray();
                 for (int y = 0; y < classes.height(); y++) {
                     for (int x = 0; x < classes.width(); x++) {
                         colours.set(x, y, packed[classes.get(x, y)]);
@@ -236,17 +241,19 @@ final class SegmentationMaskWriter implements DatasetWriter {
                 }
                 PngEncoder.writeRgb(colours, out);
             }
-        }
+        });
     }
 
     private void writeInstanceMap(String itemId, IndexImage instances) throws IOException {
         int max = instances.max();
-        try (OutputStream out = output.entry(OBJECT_DIR + "/" + itemId + MASK_EXT)) {
+        if (max > PALETTE_IDS) {
+            problems.item(itemId, max + " instances: ids above " + PALETTE_IDS
+                    + " take colours beyond the VOC palette, which CVAT cannot read back");
+        }
+        output.entry(OBJECT_DIR + "/" + itemId + MASK_EXT, out -> {
             if (max <= PALETTE_IDS) {
                 PngEncoder.writeIndexed(instances, VocPalette.colours(max + 1), out);
             } else {
-                problems.item(itemId, max + " instances: ids above " + PALETTE_IDS
-                        + " take colours beyond the VOC palette, which CVAT cannot read back");
                 IndexImage colours = new IndexImage(instances.height(), instances.width());
                 for (int y = 0; y < instances.height(); y++) {
                     for (int x = 0; x < instances.width(); x++) {
@@ -255,7 +262,7 @@ final class SegmentationMaskWriter implements DatasetWriter {
                 }
                 PngEncoder.writeRgb(colours, out);
             }
-        }
+        });
     }
 
     @Override

@@ -200,31 +200,36 @@ final class VocMaskWriter {
         return ids;
     }
 
+    // The PNGs are encoded by the output (on the zip's thread): the images are this item's own.
+
     private void writeClasses(String itemId, IndexImage slots, List<Rgb> palette) throws IOException {
-        try (OutputStream out = output.entry(VocLayout.CLASS_MASKS + itemId + VocLayout.MASK_EXT)) {
-            if (palette.size() <= 256) {
-                PngEncoder.writeIndexed(slots, palette, out);
+        List<Rgb> colours = List.copyOf(palette);
+        output.entry(VocLayout.CLASS_MASKS + itemId + VocLayout.MASK_EXT, out -> {
+            if (colours.size() <= 256) {
+                PngEncoder.writeIndexed(slots, colours, out);
             } else {
-                PngEncoder.writeRgb(recolour(slots, palette.stream().mapToInt(MaskImage::pack).toArray()), out);
+                PngEncoder.writeRgb(recolour(slots, colours.stream().mapToInt(MaskImage::pack).toArray()), out);
             }
-        }
+        });
     }
 
     private void writeInstances(String itemId, IndexImage instances) throws IOException {
         int max = instances.max();
-        try (OutputStream out = output.entry(VocLayout.INSTANCE_MASKS + itemId + VocLayout.MASK_EXT)) {
+        if (max > PALETTE_IDS) {
+            problems.item(itemId, "instance ids up to " + max + ": ids above " + PALETTE_IDS
+                    + " take colours beyond the VOC palette, which CVAT cannot read back");
+        }
+        output.entry(VocLayout.INSTANCE_MASKS + itemId + VocLayout.MASK_EXT, out -> {
             if (max <= PALETTE_IDS) {
                 PngEncoder.writeIndexed(instances, VocPalette.colours(max + 1), out);
             } else {
-                problems.item(itemId, "instance ids up to " + max + ": ids above " + PALETTE_IDS
-                        + " take colours beyond the VOC palette, which CVAT cannot read back");
                 int[] packed = new int[max + 1];
                 for (int i = 0; i <= max; i++) {
                     packed[i] = VocPalette.packed(i);
                 }
                 PngEncoder.writeRgb(recolour(instances, packed), out);
             }
-        }
+        });
     }
 
     private static IndexImage recolour(IndexImage values, int[] packedColours) {
