@@ -48,8 +48,11 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
 
     private static final int LEVEL = Deflater.DEFAULT_COMPRESSION;
 
-    /** Entries handed over as {@link Content} that may wait for the zip's thread at once. */
+    /** Entries handed over as {@link Content} that may wait at once. */
     static final int PENDING_CONTENT = 8;
+
+    /** Threads encoding {@link Content} entries: the machines this runs on have two cores. */
+    static final int ENCODERS = 2;
 
     private final Path file;
     private final DatasetSource media;
@@ -59,6 +62,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     private final Set<String> written = new HashSet<>();
     private final java.util.concurrent.Semaphore pendingContent = new java.util.concurrent.Semaphore(PENDING_CONTENT);
     private final List<Deferred> deferred = new ArrayList<>();
+    private java.util.concurrent.ExecutorService encoders;
     /** The large entry being streamed; used on the zip's thread only. */
     private OutputStream streamed;
     private Path spoolDir;
@@ -89,27 +93,77 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     }
 
     /**
-     * Encodes the entry on the zip's thread. At most {@value #PENDING_CONTENT} wait at a time,
-     * since each holds its source data (a mask image of megabytes).
+     * Encodes the entry on one of {@value #ENCODERS} encoder threads, in parallel with the
+     * writer and with each other; the zip's thread adds the results in the order given. At most
+     * {@value #PENDING_CONTENT} wait at a time, since each holds its source data (a mask image
+     * of megabytes).
      */
     @Override
     public void entry(String path, Content content) throws IOException {
         claimEntry(path);
+        // A failed zip thread skips the operations that would give permits back: wait for one
+        // only while it has not failed.
         try {
-            pendingContent.acquire();
+            while (!pendingContent.tryAcquire(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                writer.rethrowFailure();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while writing " + path);
         }
-        writer.submit((zip, deflater) -> {
-            try {
+        java.util.concurrent.Future<ByteSink> encoded;
+        try {
+            encoded = encoders().submit(() -> {
                 ByteSink bytes = new ByteSink();
                 content.writeTo(bytes);
+                return bytes;
+            });
+        } catch (RuntimeException e) {
+            pendingContent.release();
+            throw e;
+        }
+        writer.submit((zip, deflater) -> {
+            try {
+                ByteSink bytes = encoded.get();
                 writeWhole(zip, deflater, path, bytes.buffer(), bytes.size());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IOException(path + ": " + e.getCause(), e.getCause());
+            } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+                throw new java.io.InterruptedIOException("stopped while writing " + path);
             } finally {
                 pendingContent.release();
             }
         });
+    }
+
+    private java.util.concurrent.ExecutorService encoders() {
+        if (encoders == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            encoders = java.util.concurrent.Executors.newFixedThreadPool(ENCODERS, r -> {
+                Thread t = new Thread(r, "labelbridge-encode-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return encoders;
+    }
+
+    private void stopEncoders() {
+        if (encoders != null) {
+            // Tasks never started are cancelled, so that the zip's thread, waiting for one, goes on.
+            for (Runnable never : encoders.shutdownNow()) {
+                if (never instanceof java.util.concurrent.Future<?> future) {
+                    future.cancel(false);
+                }
+            }
+            encoders = null;
+        }
     }
 
     /** A ByteArrayOutputStream whose buffer is used without a copy. */
@@ -308,7 +362,11 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             });
         }
         writer.submit((zip, deflater) -> zip.finish());
-        writer.finish();
+        try {
+            writer.finish();
+        } finally {
+            stopEncoders();
+        }
         finished = true;
         cleanSpool();
     }
@@ -317,6 +375,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     public void close() throws IOException {
         if (!finished) {
             try {
+                stopEncoders();
                 writer.abort();
                 zip.close();
             } finally {

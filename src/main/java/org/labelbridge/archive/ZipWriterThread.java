@@ -110,7 +110,8 @@ final class ZipWriterThread {
         }
     }
 
-    private void rethrowFailure() throws IOException {
+    /** Throws the first failure, if there was one. */
+    void rethrowFailure() throws IOException {
         Throwable e = failure;
         if (e == null) {
             return;

@@ -205,4 +205,72 @@ class ZipOutputTest {
         zip.close();
         assertFalse(Files.exists(out), "no output after a failure");
     }
+
+    @Test
+    void contentEntriesAreEncodedInParallelButWrittenInOrder() throws IOException {
+        Path out = tmp.resolve("content.zip");
+        List<String> expected = new ArrayList<>();
+        try (ZipOutput zip = new ZipOutput(out, null, false)) {
+            for (int i = 0; i < 300; i++) {
+                String name = "masks/" + i + ".png";
+                expected.add(name);
+                int n = i;
+                zip.entry(name, s -> {
+                    if (n % 7 == 0) {
+                        pause(2); // finishes after later ones
+                    }
+                    s.write(("mask " + n).repeat(n % 5 == 0 ? 200 : 1).getBytes(StandardCharsets.UTF_8));
+                });
+                if (i % 50 == 0) {
+                    expected.add("labels/" + i + ".txt");
+                    zip.text("labels/" + i + ".txt", "0 0.5 0.5 1 1\n");
+                }
+            }
+            zip.finish();
+        }
+        try (ZipFile z = ZipFile.builder().setPath(out).get()) {
+            List<String> names = new ArrayList<>();
+            Collections.list(z.getEntries()).forEach(e -> names.add(e.getName()));
+            assertEquals(expected, names);
+            assertEquals("mask 10".repeat(200), new String(z.getInputStream(z.getEntry("masks/10.png")).readAllBytes(),
+                    StandardCharsets.UTF_8));
+            assertEquals(ZipArchiveEntry.STORED, z.getEntry("masks/10.png").getMethod(), "images are not deflated again");
+        }
+    }
+
+    @Test
+    void aContentThatFailsFailsTheOutputWithItsMessageAndTheCloseDoesNotHang() throws IOException {
+        Path out = tmp.resolve("failed-content.zip");
+        ZipOutput zip = new ZipOutput(out, null, false);
+        IOException e = assertThrows(IOException.class, () -> {
+            for (int i = 0; i < 1000; i++) {
+                int n = i;
+                zip.entry("masks/" + i + ".png", s -> {
+                    if (n == 3) {
+                        throw new IOException("masks/3.png: value 300 does not fit the PNG");
+                    }
+                    pause(1);
+                    s.write(1);
+                });
+            }
+            zip.finish();
+        });
+        assertEquals("masks/3.png: value 300 does not fit the PNG", e.getMessage());
+        for (int i = 0; i < 2 * ZipOutput.PENDING_CONTENT; i++) { // no wait for permits the failure took
+            String name = "more/" + i + ".png";
+            IOException again = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> assertThrows(IOException.class, () -> zip.entry(name, s -> s.write(1))));
+            assertEquals(e.getMessage(), again.getMessage());
+        }
+        zip.close();
+        assertFalse(Files.exists(out));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -141,7 +141,7 @@ final class SegmentationMaskWriter implements DatasetWriter {
             }
         });
         writeClassMap(item.id(), compiled.classes());
-        writeInstanceMap(item.id(), compiled.instances());
+        writeInstanceMap(item.id(), compiled.instances(), compiled.maxInstance());
     }
 
     /** Height and width: the item's, else the first mask's. */
@@ -244,8 +244,7 @@ final class SegmentationMaskWriter implements DatasetWriter {
         });
     }
 
-    private void writeInstanceMap(String itemId, IndexImage instances) throws IOException {
-        int max = instances.max();
+    private void writeInstanceMap(String itemId, IndexImage instances, int max) throws IOException {
         if (max > PALETTE_IDS) {
             problems.item(itemId, max + " instances: ids above " + PALETTE_IDS
                     + " take colours beyond the VOC palette, which CVAT cannot read back");

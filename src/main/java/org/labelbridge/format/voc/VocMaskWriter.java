@@ -104,7 +104,7 @@ final class VocMaskWriter {
             }
         });
         writeClasses(id, compiled.classes(), palette);
-        writeInstances(id, compiled.instances());
+        writeInstances(id, compiled.instances(), compiled.maxInstance());
         return true;
     }
 
@@ -213,8 +213,7 @@ final class VocMaskWriter {
         });
     }
 
-    private void writeInstances(String itemId, IndexImage instances) throws IOException {
-        int max = instances.max();
+    private void writeInstances(String itemId, IndexImage instances, int max) throws IOException {
         if (max > PALETTE_IDS) {
             problems.item(itemId, "instance ids up to " + max + ": ids above " + PALETTE_IDS
                     + " take colours beyond the VOC palette, which CVAT cannot read back");

@@ -24,6 +24,17 @@ public final class MaskCompositor {
      */
     public record Compiled(IndexImage classes, IndexImage instances, Map<Integer, Long> hiddenPixels,
                            Map<Integer, Long> visiblePixels) {
+
+        /** The largest value of {@link #instances()} (0 for none), from the counts, without a scan. */
+        public int maxInstance() {
+            int max = 0;
+            for (Map.Entry<Integer, Long> e : visiblePixels.entrySet()) {
+                if (e.getValue() > 0) {
+                    max = Math.max(max, e.getKey());
+                }
+            }
+            return max;
+        }
     }
 
     private final int height;
