@@ -1,6 +1,7 @@
 package org.labelbridge.format.cvat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -63,6 +64,18 @@ class CvatBadInputTest {
                 error("  <track id=\"0\" label=\"car\">\n"
                         + "    <polygon frame=\"0\" keyframe=\"1\" outside=\"0\" points=\"1,2;3\"/>\n"
                         + "  </track>\n</annotations>\n"));
+    }
+
+    @Test
+    void pointsAreReadInPlaceWithTheRulesOfASplit() throws IOException {
+        for (String bad : new String[] {"1,2;3", "1,2,3;4,5", ",1;2,3", "1;2", ""}) {
+            String message = error("  <image id=\"0\" name=\"a.jpg\" width=\"10\" height=\"10\">\n"
+                    + "    <polyline label=\"car\" points=\"" + bad + "\"/>\n  </image>\n</annotations>\n");
+            assertTrue(message.startsWith("annotations.xml, line 6: <polyline> attribute 'points' must be"), bad + ": " + message);
+        }
+        assertEquals("annotations.xml, line 6: <polyline> attribute 'points' must be a number, got 'x'",
+                error("  <image id=\"0\" name=\"a.jpg\" width=\"10\" height=\"10\">\n"
+                        + "    <polyline label=\"car\" points=\"1,2;x,3\"/>\n  </image>\n</annotations>\n"));
     }
 
     @Test
