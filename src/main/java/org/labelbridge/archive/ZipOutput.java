@@ -62,6 +62,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     private final Set<String> written = new HashSet<>();
     private final java.util.concurrent.Semaphore pendingContent = new java.util.concurrent.Semaphore(PENDING_CONTENT);
     private final List<Deferred> deferred = new ArrayList<>();
+    private final List<DeferredStream> deferredStreams = new ArrayList<>();
     private java.util.concurrent.ExecutorService encoders;
     /** The large entry being streamed; used on the zip's thread only. */
     private OutputStream streamed;
@@ -69,9 +70,6 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     private boolean entryOpen;
     private boolean finished;
     private long mediaCopied;
-
-    private record Deferred(String path, Path spool) {
-    }
 
     /**
      * @param media     where items' images are copied from (the input), or {@code null}
@@ -273,15 +271,136 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         zip.add(path, ZipEntry.DEFLATED, crc.getValue(), length, out, size);
     }
 
+    /**
+     * A file added at the end, deflated as it is written: its chunks go to the zip's thread,
+     * which deflates them into a spool file while the conversion goes on, so that finishing
+     * only copies compressed bytes.
+     */
     @Override
     public OutputStream deferred(String path) throws IOException {
         claim(path);
         if (spoolDir == null) {
             spoolDir = Files.createTempDirectory("labelbridge-out-");
         }
-        Path spool = spoolDir.resolve(deferred.size() + ".part");
-        deferred.add(new Deferred(path, spool));
-        return new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
+        Deferred d = new Deferred(path, spoolDir.resolve(deferred.size() + ".part"));
+        deferred.add(d);
+        writer.submit((zip, deflater) -> d.open());
+        DeferredStream stream = new DeferredStream(d);
+        deferredStreams.add(stream);
+        return stream;
+    }
+
+    /** A deferred file: its spool of deflated bytes, and what its entry needs. Used on the zip's thread. */
+    private static final class Deferred {
+        private final String path;
+        private final Path spool;
+        private final CRC32 crc = new CRC32();
+        private Deflater deflater;
+        private OutputStream out;
+        private final byte[] buffer = new byte[CHUNK];
+        private long size;
+        private long compressedSize;
+
+        Deferred(String path, Path spool) {
+            this.path = path;
+            this.spool = spool;
+        }
+
+        void open() throws IOException {
+            deflater = new Deflater(LEVEL, true);
+            out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
+        }
+
+        void write(byte[] chunk) throws IOException {
+            crc.update(chunk);
+            size += chunk.length;
+            deflater.setInput(chunk);
+            while (!deflater.needsInput()) {
+                drain();
+            }
+        }
+
+        void close() throws IOException {
+            try {
+                deflater.finish();
+                while (!deflater.finished()) {
+                    drain();
+                }
+                out.close();
+            } finally {
+                deflater.end();
+            }
+        }
+
+        private void drain() throws IOException {
+            int n = deflater.deflate(buffer, 0, buffer.length);
+            compressedSize += n;
+            out.write(buffer, 0, n);
+        }
+
+        void addTo(ZipWriter zip) throws IOException {
+            try (InputStream in = Files.newInputStream(spool)) {
+                zip.add(path, ZipEntry.DEFLATED, crc.getValue(), size, compressedSize, in);
+            }
+            Files.delete(spool);
+        }
+    }
+
+    /** Collects a deferred file's bytes in chunks for the zip's thread. */
+    private final class DeferredStream extends OutputStream {
+        private final Deferred target;
+        private byte[] buffer = new byte[CHUNK];
+        private int count;
+        private boolean closed;
+
+        DeferredStream(Deferred target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (count == buffer.length) {
+                handOn();
+            }
+            buffer[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("deferred file " + target.path + " is closed");
+            }
+            while (len > 0) {
+                if (count == buffer.length) {
+                    handOn();
+                }
+                int n = Math.min(len, buffer.length - count);
+                System.arraycopy(b, off, buffer, count, n);
+                count += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        private void handOn() throws IOException {
+            byte[] chunk = count == buffer.length ? buffer : Arrays.copyOf(buffer, count);
+            writer.submit((zip, deflater) -> target.write(chunk));
+            buffer = new byte[CHUNK];
+            count = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (count > 0) {
+                handOn();
+            }
+            writer.submit((zip, deflater) -> target.close());
+            buffer = null;
+        }
     }
 
     @Override
@@ -353,13 +472,11 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
 
     /** Adds the deferred files and completes the zip. */
     public void finish() throws IOException {
+        for (DeferredStream stream : deferredStreams) {
+            stream.close(); // a writer that left one open still gets all its bytes
+        }
         for (Deferred d : deferred) {
-            writer.submit((zip, deflater) -> {
-                try (OutputStream out = zip.begin(d.path(), ZipEntry.DEFLATED, LEVEL)) {
-                    Files.copy(d.spool(), out);
-                }
-                Files.delete(d.spool());
-            });
+            writer.submit((zip, deflater) -> d.addTo(zip));
         }
         writer.submit((zip, deflater) -> zip.finish());
         try {
