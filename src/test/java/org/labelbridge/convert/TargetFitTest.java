@@ -96,4 +96,14 @@ class TargetFitTest {
         return report.entries().stream().collect(java.util.stream.Collectors.toMap(
                 e -> e.action() + " " + e.kind() + ": " + e.reason(), ConversionReport.Entry::count));
     }
+
+    @Test
+    void cvatForImagesKeepsRotatedBoxes() throws Exception {
+        ConversionReport report = new ConversionReport();
+        Bbox rotated = new Bbox(AnnotationInfo.of(0), 1, 2, 3, 4, 30);
+        Item item = new Item("r", "train", new Media("r.jpg", 10, 10), List.of(rotated));
+        Item fitted = new TargetFit(org.labelbridge.format.Formats.require("cvat_images").descriptor(),
+                ConversionOptions.DEFAULTS, report).apply(item);
+        assertEquals(List.of(rotated), fitted.annotations(), report.entries().toString());
+    }
 }

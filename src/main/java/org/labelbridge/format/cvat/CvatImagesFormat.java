@@ -22,7 +22,7 @@ public final class CvatImagesFormat implements Format {
             EnumSet.of(AnnotationKind.TAG, AnnotationKind.BBOX, AnnotationKind.POLYGON, AnnotationKind.POLYLINE,
                     AnnotationKind.POINTS, AnnotationKind.MASK, AnnotationKind.ELLIPSE, AnnotationKind.CUBOID_2D,
                     AnnotationKind.SKELETON),
-            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.GROUPS, Feature.Z_ORDER, Feature.SUBSETS),
+            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.GROUPS, Feature.Z_ORDER, Feature.SUBSETS, Feature.ROTATION),
             ".xml");
 
     @Override
