@@ -19,6 +19,9 @@ class NumberTextTest {
         assertEquals("0.0001", NumberText.of(1e-4), "never in exponent form");
         assertEquals("12345678.5", NumberText.of(12345678.5));
         assertEquals("NaN", NumberText.of(Double.NaN));
+        assertEquals("-0.05", NumberText.of(-0.05));
+        assertEquals("1.0000001", NumberText.of(1.0000001));
+        assertEquals("0.001", NumberText.of(0.001));
     }
 
     @Test
@@ -33,6 +36,10 @@ class NumberTextTest {
             };
             String text = NumberText.of(value);
             assertEquals(value, Double.parseDouble(text), text);
+            String shortest = com.fasterxml.jackson.core.io.NumberOutput.toString(value, true);
+            if (!shortest.contains("E") && value != Math.rint(value)) {
+                assertEquals(shortest.length(), text.length(), "as short as the shortest: " + shortest + " vs " + text);
+            }
             assertFalse(text.contains("E"), text);
             assertTrue(text.length() <= 25 || Math.abs(value) < 1e-3 || Math.abs(value) >= 1e7, text);
         }
