@@ -15,6 +15,7 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.NumberText;
+import org.labelbridge.format.common.XmlOut;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
 import org.labelbridge.model.Annotation;
@@ -120,7 +121,7 @@ final class LabelMeWriter implements DatasetWriter {
         String id = item.id();
         Map<Integer, List<Integer>> groups = groups(id, objects);
         try (OutputStream stream = output.entry(dir + id + LabelMeLayout.XML);
-             LabelMeXmlOut xml = new LabelMeXmlOut(stream)) {
+             XmlOut xml = new XmlOut(stream)) {
             xml.open("annotation");
             int slash = imageFile.lastIndexOf('/');
             xml.leaf("filename", imageFile.substring(slash + 1));
@@ -164,7 +165,7 @@ final class LabelMeWriter implements DatasetWriter {
     }
 
     /** @param group the object positions of its group (the first one holds the others as parts), or null */
-    private void writeObject(LabelMeXmlOut xml, Item item, int objectId, Annotation a, List<Integer> group)
+    private void writeObject(XmlOut xml, Item item, int objectId, Annotation a, List<Integer> group)
             throws IOException {
         String itemId = item.id();
         if (a.label() != null) {

@@ -20,6 +20,7 @@ import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.NumberText;
+import org.labelbridge.format.common.XmlOut;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.Annotation;
@@ -144,7 +145,7 @@ final class VocWriter implements DatasetWriter {
 
     private void writeXml(Item item, String filename, List<VocObject> objects, boolean segmented) throws IOException {
         try (OutputStream stream = output.entry(VocLayout.ANNOTATIONS + item.id() + ".xml");
-             VocXmlOut xml = new VocXmlOut(stream)) {
+             XmlOut xml = new XmlOut(stream)) {
             xml.open("annotation");
             xml.leaf("folder", "");
             xml.leaf("filename", filename);
@@ -152,26 +153,26 @@ final class VocWriter implements DatasetWriter {
             xml.leaf("database", "Unknown");
             xml.leaf("annotation", "Unknown");
             xml.leaf("image", "Unknown");
-            xml.end("source");
+            xml.end();
             if (item.media().hasSize()) {
                 xml.open("size");
                 xml.leaf("width", Integer.toString(item.media().width()));
                 xml.leaf("height", Integer.toString(item.media().height()));
                 xml.leaf("depth", ""); // not known without decoding the image
-                xml.end("size");
+                xml.end();
             }
             xml.leaf("segmented", segmented ? "1" : "0");
             for (VocObject object : objects) {
                 writeObject(xml, item.id(), object);
             }
-            xml.end("annotation");
+            xml.end();
             if (xml.cleaned()) {
                 problems.item(item.id(), "characters XML cannot hold (control characters) were left out");
             }
         }
     }
 
-    private void writeObject(VocXmlOut xml, String itemId, VocObject object) throws IOException {
+    private void writeObject(XmlOut xml, String itemId, VocObject object) throws IOException {
         Bbox box = object.box();
         int label = box.label();
         usedAsObject.set(label);
@@ -189,14 +190,14 @@ final class VocWriter implements DatasetWriter {
             xml.open("point");
             xml.leaf("x", number(point.get(0)));
             xml.leaf("y", number(point.get(1)));
-            xml.end("point");
+            xml.end();
         }
         writeBndbox(xml, itemId, box);
         for (Bbox part : object.parts()) {
             xml.open("part");
             xml.leaf("name", categories.nameOf(part.label()));
             writeBndbox(xml, itemId, part);
-            xml.end("part");
+            xml.end();
             usedAsPart.add(part.label());
             partsOf.computeIfAbsent(label, l -> new TreeSet<>()).add(categories.nameOf(part.label()));
             if (!part.attributes().isEmpty()) {
@@ -220,13 +221,13 @@ final class VocWriter implements DatasetWriter {
             for (String[] action : actionValues) {
                 xml.leaf(action[0], action[1]);
             }
-            xml.end("actions");
+            xml.end();
         }
         writeCustomAttributes(xml, itemId, attributes, actions, point != null);
-        xml.end("object");
+        xml.end();
     }
 
-    private void writeCustomAttributes(VocXmlOut xml, String itemId, Map<String, Object> attributes,
+    private void writeCustomAttributes(XmlOut xml, String itemId, Map<String, Object> attributes,
                                        List<String> actions, boolean pointWritten) throws IOException {
         boolean open = false;
         for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
@@ -247,10 +248,10 @@ final class VocWriter implements DatasetWriter {
             xml.open("attribute");
             xml.leaf("name", name);
             xml.leaf("value", value instanceof Double d ? number(d) : String.valueOf(value));
-            xml.end("attribute");
+            xml.end();
         }
         if (open) {
-            xml.end("attributes");
+            xml.end();
         }
     }
 
@@ -291,7 +292,7 @@ final class VocWriter implements DatasetWriter {
         return null;
     }
 
-    private void writeBndbox(VocXmlOut xml, String itemId, Bbox box) throws IOException {
+    private void writeBndbox(XmlOut xml, String itemId, Bbox box) throws IOException {
         if (box.rotation() != 0) {
             problems.changed(itemId, box.kind(), "rotation " + number(box.rotation())
                     + " degrees dropped: VOC boxes are axis-aligned");
@@ -301,7 +302,7 @@ final class VocWriter implements DatasetWriter {
         xml.leaf("ymin", number(box.y()));
         xml.leaf("xmax", number(box.x2()));
         xml.leaf("ymax", number(box.y2()));
-        xml.end("bndbox");
+        xml.end();
     }
 
     /** Whole numbers without a fraction (what tools expect), others exact and never in exponent form. */

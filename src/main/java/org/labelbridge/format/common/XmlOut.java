@@ -1,19 +1,22 @@
-package org.labelbridge.format.labelme;
+package org.labelbridge.format.common;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.labelbridge.format.common.SafeXml;
 
-/** A streaming XML writer for one annotation file, indented by two spaces per level. */
-final class LabelMeXmlOut implements AutoCloseable {
+/**
+ * A streaming XML writer that indents by two spaces per level, for one annotation file (VOC's
+ * and LabelMe's): characters XML 1.0 cannot hold are left out (see {@link #cleaned()}), and
+ * {@code >} is always escaped.
+ */
+public final class XmlOut implements AutoCloseable {
 
     private final XMLStreamWriter xml;
     private int depth;
     private boolean cleaned;
 
-    LabelMeXmlOut(OutputStream out) throws IOException {
+    public XmlOut(OutputStream out) throws IOException {
         this.xml = SafeXml.writer(out);
         try {
             xml.writeStartDocument("UTF-8", "1.0");
@@ -22,17 +25,17 @@ final class LabelMeXmlOut implements AutoCloseable {
         }
     }
 
-    void open(String name) throws IOException {
+    public void open(String name) throws IOException {
         try {
             indent();
             xml.writeStartElement(name);
             depth++;
         } catch (XMLStreamException e) {
-            throw new IOException("cannot write XML element <" + name + ">", e);
+            throw new IOException("cannot write XML", e);
         }
     }
 
-    void end() throws IOException {
+    public void end() throws IOException {
         try {
             depth--;
             indent();
@@ -43,27 +46,30 @@ final class LabelMeXmlOut implements AutoCloseable {
     }
 
     /** {@code <name>text</name>} on one line; characters XML 1.0 cannot hold are left out. */
-    void leaf(String name, String text) throws IOException {
+    public void leaf(String name, String text) throws IOException {
         try {
             indent();
             xml.writeStartElement(name);
-            String clean = clean(text);
-            // The JDK writer leaves '>' as is, so "]]>" would end up in the text: always escape it.
-            int start = 0;
-            for (int gt = clean.indexOf('>'); gt >= 0; gt = clean.indexOf('>', start)) {
-                xml.writeCharacters(clean.substring(start, gt));
-                xml.writeEntityRef("gt");
-                start = gt + 1;
-            }
-            xml.writeCharacters(clean.substring(start));
+            writeText(clean(text));
             xml.writeEndElement();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write XML element <" + name + ">", e);
         }
     }
 
+    /** The JDK writer leaves '>' as is, so "]]>" would end the document's text: always escape it. */
+    private void writeText(String text) throws XMLStreamException {
+        int start = 0;
+        for (int gt = text.indexOf('>'); gt >= 0; gt = text.indexOf('>', start)) {
+            xml.writeCharacters(text.substring(start, gt));
+            xml.writeEntityRef("gt");
+            start = gt + 1;
+        }
+        xml.writeCharacters(text.substring(start));
+    }
+
     /** Whether some text lost characters XML cannot hold. */
-    boolean cleaned() {
+    public boolean cleaned() {
         return cleaned;
     }
 
