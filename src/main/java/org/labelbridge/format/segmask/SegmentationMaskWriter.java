@@ -1,11 +1,5 @@
 package org.labelbridge.format.segmask;
 
-import static org.labelbridge.format.segmask.SegmentationMaskFormat.CLASS_DIR;
-import static org.labelbridge.format.segmask.SegmentationMaskFormat.IMAGES_DIR;
-import static org.labelbridge.format.segmask.SegmentationMaskFormat.LISTS_DIR;
-import static org.labelbridge.format.segmask.SegmentationMaskFormat.MASK_EXT;
-import static org.labelbridge.format.segmask.SegmentationMaskFormat.OBJECT_DIR;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -25,12 +19,10 @@ import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
-import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
-import org.labelbridge.format.common.pixels.PngEncoder;
+import org.labelbridge.format.common.pixels.MaskPngs;
 import org.labelbridge.format.common.pixels.Rasterizer;
 import org.labelbridge.format.common.pixels.VocLabelMap;
-import org.labelbridge.format.common.pixels.VocPalette;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Bbox;
@@ -40,12 +32,17 @@ import org.labelbridge.model.Item;
 import org.labelbridge.model.Mask;
 import org.labelbridge.model.Polygon;
 import org.labelbridge.model.Rgb;
+import static org.labelbridge.format.segmask.SegmentationMaskFormat.CLASS_DIR;
+import static org.labelbridge.format.segmask.SegmentationMaskFormat.IMAGES_DIR;
+import static org.labelbridge.format.segmask.SegmentationMaskFormat.LISTS_DIR;
+import static org.labelbridge.format.segmask.SegmentationMaskFormat.MASK_EXT;
+import static org.labelbridge.format.segmask.SegmentationMaskFormat.OBJECT_DIR;
 
 /** Writes labelmap.txt first, then per item its image and two PNGs; subset lists at the end. */
 final class SegmentationMaskWriter implements DatasetWriter {
 
     /** Instance ids that the VOC palette, and so CVAT, can hold. */
-    private static final int PALETTE_IDS = 255;
+    private static final int PALETTE_IDS = MaskPngs.PALETTE_IDS;
 
     private final DatasetOutput output;
     private final Problems problems;
@@ -226,22 +223,8 @@ final class SegmentationMaskWriter implements DatasetWriter {
     // The PNGs are encoded by the output (on the zip's thread): the images are this item's own.
 
     private void writeClassMap(String itemId, IndexImage classes) throws IOException {
-        List<Rgb> palette = List.copyOf(labelMap.colours());
-        boolean indexed = labelMap.entries().size() <= 256;
-        output.entry(CLASS_DIR + "/" + itemId + MASK_EXT, out -> {
-            if (indexed) {
-                PngEncoder.writeIndexed(classes, palette, out);
-            } else {
-                IndexImage colours = new IndexImage(classes.height(), classes.width());
-                int[] packed = palette.stream().mapToInt(MaskImage::pack).toArray();
-                for (int y = 0; y < classes.height(); y++) {
-                    for (int x = 0; x < classes.width(); x++) {
-                        colours.set(x, y, packed[classes.get(x, y)]);
-                    }
-                }
-                PngEncoder.writeRgb(colours, out);
-            }
-        });
+        List<Rgb> colours = List.copyOf(labelMap.colours());
+        output.entry(CLASS_DIR + "/" + itemId + MASK_EXT, out -> MaskPngs.writeClassMap(classes, colours, out));
     }
 
     private void writeInstanceMap(String itemId, IndexImage instances, int max) throws IOException {
@@ -249,19 +232,7 @@ final class SegmentationMaskWriter implements DatasetWriter {
             problems.item(itemId, max + " instances: ids above " + PALETTE_IDS
                     + " take colours beyond the VOC palette, which CVAT cannot read back");
         }
-        output.entry(OBJECT_DIR + "/" + itemId + MASK_EXT, out -> {
-            if (max <= PALETTE_IDS) {
-                PngEncoder.writeIndexed(instances, VocPalette.colours(max + 1), out);
-            } else {
-                IndexImage colours = new IndexImage(instances.height(), instances.width());
-                for (int y = 0; y < instances.height(); y++) {
-                    for (int x = 0; x < instances.width(); x++) {
-                        colours.set(x, y, VocPalette.packed(instances.get(x, y)));
-                    }
-                }
-                PngEncoder.writeRgb(colours, out);
-            }
-        });
+        output.entry(OBJECT_DIR + "/" + itemId + MASK_EXT, out -> MaskPngs.writeInstanceMap(instances, max, out));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.labelbridge.format.voc;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,10 +13,8 @@ import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
-import org.labelbridge.format.common.pixels.MaskImage;
-import org.labelbridge.format.common.pixels.PngEncoder;
+import org.labelbridge.format.common.pixels.MaskPngs;
 import org.labelbridge.format.common.pixels.Rasterizer;
-import org.labelbridge.format.common.pixels.VocPalette;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Categories;
@@ -36,7 +33,7 @@ import org.labelbridge.model.Rgb;
 final class VocMaskWriter {
 
     /** Instance ids the 256-colour VOC palette can hold besides 0 (no instance). */
-    private static final int PALETTE_IDS = 255;
+    private static final int PALETTE_IDS = MaskPngs.PALETTE_IDS;
 
     private final DatasetOutput output;
     private final Problems problems;
@@ -204,13 +201,8 @@ final class VocMaskWriter {
 
     private void writeClasses(String itemId, IndexImage slots, List<Rgb> palette) throws IOException {
         List<Rgb> colours = List.copyOf(palette);
-        output.entry(VocLayout.CLASS_MASKS + itemId + VocLayout.MASK_EXT, out -> {
-            if (colours.size() <= 256) {
-                PngEncoder.writeIndexed(slots, colours, out);
-            } else {
-                PngEncoder.writeRgb(recolour(slots, colours.stream().mapToInt(MaskImage::pack).toArray()), out);
-            }
-        });
+        output.entry(VocLayout.CLASS_MASKS + itemId + VocLayout.MASK_EXT,
+                out -> MaskPngs.writeClassMap(slots, colours, out));
     }
 
     private void writeInstances(String itemId, IndexImage instances, int max) throws IOException {
@@ -218,26 +210,7 @@ final class VocMaskWriter {
             problems.item(itemId, "instance ids up to " + max + ": ids above " + PALETTE_IDS
                     + " take colours beyond the VOC palette, which CVAT cannot read back");
         }
-        output.entry(VocLayout.INSTANCE_MASKS + itemId + VocLayout.MASK_EXT, out -> {
-            if (max <= PALETTE_IDS) {
-                PngEncoder.writeIndexed(instances, VocPalette.colours(max + 1), out);
-            } else {
-                int[] packed = new int[max + 1];
-                for (int i = 0; i <= max; i++) {
-                    packed[i] = VocPalette.packed(i);
-                }
-                PngEncoder.writeRgb(recolour(instances, packed), out);
-            }
-        });
-    }
-
-    private static IndexImage recolour(IndexImage values, int[] packedColours) {
-        IndexImage out = new IndexImage(values.height(), values.width());
-        for (int y = 0; y < values.height(); y++) {
-            for (int x = 0; x < values.width(); x++) {
-                out.set(x, y, packedColours[values.get(x, y)]);
-            }
-        }
-        return out;
+        output.entry(VocLayout.INSTANCE_MASKS + itemId + VocLayout.MASK_EXT,
+                out -> MaskPngs.writeInstanceMap(instances, max, out));
     }
 }
