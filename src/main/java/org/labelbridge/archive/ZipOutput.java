@@ -1,20 +1,29 @@
 package org.labelbridge.archive;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetSource;
@@ -32,9 +41,6 @@ import org.labelbridge.model.Media;
  * file, so a failed conversion leaves nothing behind.
  */
 public final class ZipOutput implements DatasetOutput, AutoCloseable {
-
-    /** 1980-01-01, the earliest time a zip entry can hold: fixed so output is reproducible. */
-    static final FileTime ENTRY_TIME = FileTime.fromMillis(315532800000L);
 
     /**
      * Entries smaller than this are stored: deflating a few hundred bytes saves a few dozen and
@@ -60,10 +66,10 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     private final ZipWriter zip;
     private final ZipWriterThread writer;
     private final Set<String> written = new HashSet<>();
-    private final java.util.concurrent.Semaphore pendingContent = new java.util.concurrent.Semaphore(PENDING_CONTENT);
+    private final Semaphore pendingContent = new Semaphore(PENDING_CONTENT);
     private final List<Deferred> deferred = new ArrayList<>();
     private final List<DeferredStream> deferredStreams = new ArrayList<>();
-    private java.util.concurrent.ExecutorService encoders;
+    private ExecutorService encoders;
     /** The large entry being streamed; used on the zip's thread only. */
     private OutputStream streamed;
     private Path spoolDir;
@@ -93,38 +99,38 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     /**
      * Encodes the entry on one of {@value #ENCODERS} encoder threads, in parallel with the
      * writer and with each other; the zip's thread adds the results in the order given. At most
-     * {@value #PENDING_CONTENT} wait at a time, since each holds its source data (a mask image
-     * of megabytes).
+     * {@value #PENDING_CONTENT} wait to be encoded at a time, since each holds its source data
+     * (a mask image of megabytes).
      */
     @Override
     public void entry(String path, Content content) throws IOException {
         claimEntry(path);
-        // A failed zip thread skips the operations that would give permits back: wait for one
-        // only while it has not failed.
         try {
-            while (!pendingContent.tryAcquire(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                writer.rethrowFailure();
-            }
+            pendingContent.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing " + path);
+            throw new InterruptedIOException("interrupted while writing " + path);
         }
-        java.util.concurrent.Future<ByteSink> encoded;
+        Future<ByteSink> encoded;
         try {
             encoded = encoders().submit(() -> {
-                ByteSink bytes = new ByteSink();
-                content.writeTo(bytes);
-                return bytes;
+                try {
+                    ByteSink bytes = new ByteSink();
+                    content.writeTo(bytes);
+                    return bytes;
+                } finally {
+                    pendingContent.release(); // the source data is no longer held
+                }
             });
         } catch (RuntimeException e) {
             pendingContent.release();
             throw e;
         }
         writer.submit((zip, deflater) -> {
+            ByteSink bytes;
             try {
-                ByteSink bytes = encoded.get();
-                writeWhole(zip, deflater, path, bytes.buffer(), bytes.size());
-            } catch (java.util.concurrent.ExecutionException e) {
+                bytes = encoded.get();
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof IOException io) {
                     throw io;
                 }
@@ -132,18 +138,17 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
                     throw runtime;
                 }
                 throw new IOException(path + ": " + e.getCause(), e.getCause());
-            } catch (InterruptedException | java.util.concurrent.CancellationException e) {
-                throw new java.io.InterruptedIOException("stopped while writing " + path);
-            } finally {
-                pendingContent.release();
+            } catch (InterruptedException | CancellationException e) {
+                throw new InterruptedIOException("stopped while writing " + path);
             }
+            writeWhole(zip, deflater, path, bytes.buffer(), bytes.size());
         });
     }
 
-    private java.util.concurrent.ExecutorService encoders() {
+    private ExecutorService encoders() {
         if (encoders == null) {
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            encoders = java.util.concurrent.Executors.newFixedThreadPool(ENCODERS, r -> {
+            AtomicInteger n = new AtomicInteger();
+            encoders = Executors.newFixedThreadPool(ENCODERS, r -> {
                 Thread t = new Thread(r, "labelbridge-encode-" + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
@@ -156,7 +161,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         if (encoders != null) {
             // Tasks never started are cancelled, so that the zip's thread, waiting for one, goes on.
             for (Runnable never : encoders.shutdownNow()) {
-                if (never instanceof java.util.concurrent.Future<?> future) {
+                if (never instanceof Future<?> future) {
                     future.cancel(false);
                 }
             }
@@ -165,7 +170,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     }
 
     /** A ByteArrayOutputStream whose buffer is used without a copy. */
-    private static final class ByteSink extends java.io.ByteArrayOutputStream {
+    private static final class ByteSink extends ByteArrayOutputStream {
         ByteSink() {
             super(1 << 12);
         }
@@ -176,20 +181,25 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     }
 
     /**
-     * An entry's bytes, collected until {@link #CHUNK}: a small entry (the usual case) is handed
-     * to the zip's thread whole, to be written with its sizes known; a large one is handed on
-     * in chunks, in order.
+     * Bytes collected into chunks of up to {@link #CHUNK} for the zip's thread: each full chunk
+     * goes to {@link #chunk}, the rest to {@link #end} on close. The buffer starts small, as
+     * most entries are.
      */
-    private final class EntryStream extends OutputStream {
-        private final String path;
+    private abstract static class ChunkingStream extends OutputStream {
+        final String path;
         private byte[] buffer = new byte[256];
         private int count;
-        private boolean streaming;
         private boolean closed;
 
-        EntryStream(String path) {
+        ChunkingStream(String path) {
             this.path = path;
         }
+
+        /** A full chunk, the stream's own copy. */
+        abstract void chunk(byte[] chunk) throws IOException;
+
+        /** The bytes after the last chunk (the whole file if there was none), at close. */
+        abstract void end(byte[] rest, int length) throws IOException;
 
         @Override
         public void write(int b) throws IOException {
@@ -199,11 +209,13 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             if (closed) {
-                throw new IOException("entry " + path + " is closed");
+                throw new IOException(path + " is closed");
             }
             while (len > 0) {
                 if (count == CHUNK) {
-                    handOnChunk();
+                    chunk(buffer);
+                    buffer = new byte[CHUNK];
+                    count = 0;
                 }
                 if (count + len > buffer.length && buffer.length < CHUNK) {
                     buffer = Arrays.copyOf(buffer, Math.min(CHUNK, Math.max(buffer.length * 2, count + len)));
@@ -216,35 +228,48 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             }
         }
 
-        private void handOnChunk() throws IOException {
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                end(buffer, count);
+                buffer = null;
+            }
+        }
+    }
+
+    /**
+     * An entry: a small one (the usual case) is handed to the zip's thread whole, to be written
+     * with its sizes known; a large one is streamed there in chunks, in order.
+     */
+    private final class EntryStream extends ChunkingStream {
+        private boolean streaming;
+
+        EntryStream(String path) {
+            super(path);
+        }
+
+        @Override
+        void chunk(byte[] chunk) throws IOException {
             if (!streaming) {
                 streaming = true;
                 writer.submit((zip, deflater) -> streamed = zip.begin(path, ZipEntry.DEFLATED, LEVEL));
             }
-            byte[] chunk = Arrays.copyOf(buffer, count);
             writer.submit((zip, deflater) -> streamed.write(chunk));
-            count = 0;
         }
 
         @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        void end(byte[] rest, int length) throws IOException {
             entryOpen = false;
             if (streaming) {
-                handOnChunk();
                 writer.submit((zip, deflater) -> {
+                    streamed.write(rest, 0, length);
                     streamed.close();
                     streamed = null;
                 });
             } else {
-                byte[] bytes = buffer;
-                int length = count;
-                writer.submit((zip, deflater) -> writeWhole(zip, deflater, path, bytes, length));
+                writer.submit((zip, deflater) -> writeWhole(zip, deflater, path, rest, length));
             }
-            buffer = null;
         }
     }
 
@@ -294,12 +319,8 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     private static final class Deferred {
         private final String path;
         private final Path spool;
-        private final CRC32 crc = new CRC32();
-        private Deflater deflater;
-        private OutputStream out;
-        private final byte[] buffer = new byte[CHUNK];
-        private long size;
-        private long compressedSize;
+        private OutputStream file;
+        private DeflatingStream deflating;
 
         Deferred(String path, Path spool) {
             this.path = path;
@@ -307,99 +328,47 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         }
 
         void open() throws IOException {
-            deflater = new Deflater(LEVEL, true);
-            out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
+            file = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
+            deflating = new DeflatingStream(file, LEVEL);
         }
 
-        void write(byte[] chunk) throws IOException {
-            crc.update(chunk);
-            size += chunk.length;
-            deflater.setInput(chunk);
-            while (!deflater.needsInput()) {
-                drain();
-            }
+        void write(byte[] bytes, int length) throws IOException {
+            deflating.write(bytes, 0, length);
         }
 
         void close() throws IOException {
-            try {
-                deflater.finish();
-                while (!deflater.finished()) {
-                    drain();
-                }
-                out.close();
-            } finally {
-                deflater.end();
-            }
-        }
-
-        private void drain() throws IOException {
-            int n = deflater.deflate(buffer, 0, buffer.length);
-            compressedSize += n;
-            out.write(buffer, 0, n);
+            deflating.finish();
+            file.close();
         }
 
         void addTo(ZipWriter zip) throws IOException {
             try (InputStream in = Files.newInputStream(spool)) {
-                zip.add(path, ZipEntry.DEFLATED, crc.getValue(), size, compressedSize, in);
+                zip.add(path, ZipEntry.DEFLATED, deflating.crc(), deflating.size(), deflating.compressedSize(), in);
             }
             Files.delete(spool);
         }
     }
 
     /** Collects a deferred file's bytes in chunks for the zip's thread. */
-    private final class DeferredStream extends OutputStream {
+    private final class DeferredStream extends ChunkingStream {
         private final Deferred target;
-        private byte[] buffer = new byte[CHUNK];
-        private int count;
-        private boolean closed;
 
         DeferredStream(Deferred target) {
+            super(target.path);
             this.target = target;
         }
 
         @Override
-        public void write(int b) throws IOException {
-            if (count == buffer.length) {
-                handOn();
-            }
-            buffer[count++] = (byte) b;
+        void chunk(byte[] chunk) throws IOException {
+            writer.submit((zip, deflater) -> target.write(chunk, chunk.length));
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (closed) {
-                throw new IOException("deferred file " + target.path + " is closed");
-            }
-            while (len > 0) {
-                if (count == buffer.length) {
-                    handOn();
-                }
-                int n = Math.min(len, buffer.length - count);
-                System.arraycopy(b, off, buffer, count, n);
-                count += n;
-                off += n;
-                len -= n;
-            }
-        }
-
-        private void handOn() throws IOException {
-            byte[] chunk = count == buffer.length ? buffer : Arrays.copyOf(buffer, count);
-            writer.submit((zip, deflater) -> target.write(chunk));
-            buffer = new byte[CHUNK];
-            count = 0;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (count > 0) {
-                handOn();
-            }
-            writer.submit((zip, deflater) -> target.close());
-            buffer = null;
+        void end(byte[] rest, int length) throws IOException {
+            writer.submit((zip, deflater) -> {
+                target.write(rest, length);
+                target.close();
+            });
         }
     }
 
@@ -423,7 +392,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
                     try (raw) {
                         zip.add(path, source.getMethod(), source.getCrc(), source.getSize(), source.getCompressedSize(),
                                 raw);
-                    } catch (java.util.zip.ZipException e) {
+                    } catch (ZipException e) {
                         throw new FormatException(zipSource.describe(item.path()) + " is corrupt (" + e.getMessage() + ")",
                                 e);
                     }

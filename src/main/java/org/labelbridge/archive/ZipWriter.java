@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 
@@ -241,58 +240,47 @@ final class ZipWriter implements Closeable {
         }
     }
 
+    /** A deflated entry of unknown length: deflated straight into the file's buffer. */
     private final class DeflatingEntry extends OutputStream {
         private final byte[] name;
         private final long offset;
-        private final CRC32 crc = new CRC32();
-        private final Deflater deflater;
-        private final byte[] out = new byte[1 << 16];
-        private long size;
-        private long compressedSize;
+        private final DeflatingStream deflating;
         private boolean closed;
 
         DeflatingEntry(byte[] name, long offset, int level) {
             this.name = name;
             this.offset = offset;
-            this.deflater = new Deflater(level, true);
+            this.deflating = new DeflatingStream(new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    ZipWriter.this.write(b, off, len);
+                }
+            }, level);
         }
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+            deflating.write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            crc.update(b, off, len);
-            size += len;
-            deflater.setInput(b, off, len);
-            while (!deflater.needsInput()) {
-                drain();
-            }
-        }
-
-        private void drain() throws IOException {
-            int n = deflater.deflate(out, 0, out.length);
-            compressedSize += n;
-            ZipWriter.this.write(out, 0, n);
+            deflating.write(b, off, len);
         }
 
         @Override
         public void close() throws IOException {
-            if (closed) {
-                return;
+            if (!closed) {
+                closed = true;
+                deflating.finish();
+                endStreamed(name, offset, ZipEntry.DEFLATED, deflating.crc(), deflating.size(),
+                        deflating.compressedSize());
             }
-            closed = true;
-            try {
-                deflater.finish();
-                while (!deflater.finished()) {
-                    drain();
-                }
-            } finally {
-                deflater.end();
-            }
-            endStreamed(name, offset, ZipEntry.DEFLATED, crc.getValue(), size, compressedSize);
         }
     }
 

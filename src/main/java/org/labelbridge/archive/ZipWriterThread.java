@@ -110,8 +110,7 @@ final class ZipWriterThread {
         }
     }
 
-    /** Throws the first failure, if there was one. */
-    void rethrowFailure() throws IOException {
+    private void rethrowFailure() throws IOException {
         Throwable e = failure;
         if (e == null) {
             return;

@@ -18,6 +18,7 @@ import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.IndexImage;
+import org.labelbridge.format.common.pixels.InstanceIds;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.MaskPngs;
@@ -206,17 +207,7 @@ final class SegmentationMaskWriter implements DatasetWriter {
                 ids[i] = group;
             }
         }
-        int free = 1;
-        for (int i = 0; i < shapes.size(); i++) {
-            if (ids[i] == 0) {
-                while (!taken.add(free)) {
-                    free++;
-                }
-                ids[i] = free;
-            } else if (ids[i] < 0) {
-                ids[i] = ids[-1 - ids[i]];
-            }
-        }
+        InstanceIds.complete(ids, taken);
         return ids;
     }
 
