@@ -1,0 +1,94 @@
+package org.labelbridge.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.labelbridge.convert.ConversionOptions;
+import org.labelbridge.convert.ConversionRequest;
+import org.labelbridge.convert.ConversionResult;
+import org.labelbridge.convert.Converter;
+import org.labelbridge.format.Format;
+import org.labelbridge.format.Formats;
+
+/**
+ * Every corpus sample against every writable target, through the real pipeline
+ * ({@link Converter}, detection included): the one place tests get "what a user gets" for the
+ * whole corpus. An outcome holds the output folder and the result, or the one-line failure.
+ */
+public final class CorpusMatrix {
+
+    /** Sample folders that are not importable datasets (reference JSON, a media-only folder). */
+    private static final List<String> NOT_DATASETS = List.of("_cvat_api_reference", "cvat_3d_media");
+
+    private CorpusMatrix() {
+    }
+
+    /** Every importable sample, as {@code "<format folder>/<sample>"}, sorted. */
+    public static List<String> samples() {
+        try (Stream<Path> formats = Files.list(Corpus.ROOT)) {
+            return formats.filter(Files::isDirectory)
+                    .filter(f -> !NOT_DATASETS.contains(f.getFileName().toString()))
+                    .flatMap(CorpusMatrix::samplesOf)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Stream<String> samplesOf(Path formatFolder) {
+        try (Stream<Path> samples = Files.list(formatFolder)) {
+            return samples.filter(Files::isDirectory)
+                    .map(s -> formatFolder.getFileName() + "/" + s.getFileName())
+                    .toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every format that can be written. */
+    public static List<Format> targets() {
+        return Formats.all().stream().filter(f -> f.descriptor().canWrite()).toList();
+    }
+
+    /** What one conversion gave: an output folder and its result, or the failure. */
+    public record Outcome(String sample, String target, Path output, ConversionResult result, Exception failure) {
+
+        public boolean converted() {
+            return failure == null;
+        }
+
+        /** The output, or an assertion error with the failure's one-line reason. */
+        public ConversionResult require() {
+            if (failure != null) {
+                throw new AssertionError(this + ": " + failure.getMessage(), failure);
+            }
+            return result;
+        }
+
+        @Override
+        public String toString() {
+            return sample + " -> " + target;
+        }
+    }
+
+    /** Converts the sample (format detected) into a new folder {@code work/<sample>/<target>}. */
+    public static Outcome convert(String sample, String target, Path work, ConversionOptions options) {
+        Path output = work.resolve(sample.replace('/', '_')).resolve(target);
+        try {
+            ConversionResult result = Converter.convert(new ConversionRequest(Corpus.path(sample),
+                    ConversionRequest.AUTO, target, options, output));
+            return new Outcome(sample, target, output, result, null);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(sample, target, output, null, e);
+        }
+    }
+
+    /** {@link #convert} with default options. */
+    public static Outcome convert(String sample, String target, Path work) {
+        return convert(sample, target, work, ConversionOptions.DEFAULTS);
+    }
+}
