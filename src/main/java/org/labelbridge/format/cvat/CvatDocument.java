@@ -118,7 +118,7 @@ final class CvatDocument implements Closeable {
         }
         String id = CvatLayout.stripExtension(name);
         CvatMeta.Size size = width == null ? null : new CvatMeta.Size(width, height);
-        CvatAnnotations.Scope scope = new CvatAnnotations.Scope(id, size, null);
+        CvatAnnotations.Scope scope = new CvatAnnotations.Scope(id, subset, size, null);
         List<Annotation> found = new ArrayList<>();
         for (int event = xml.next(); event != END_ELEMENT; event = xml.next()) {
             requireOpen(event, "<image>");
@@ -189,7 +189,7 @@ final class CvatDocument implements Closeable {
                 throw xml.error("a <" + child + "> of a <track> needs the attribute 'frame'");
             }
             RawElement raw = RawElement.read(xml);
-            CvatAnnotations.Scope scope = new CvatAnnotations.Scope(CvatLayout.frameName(frame), size, head);
+            CvatAnnotations.Scope scope = new CvatAnnotations.Scope(CvatLayout.frameName(frame), subset, size, head);
             Annotation annotation = annotations.convert(raw, scope);
             if (annotation != null) {
                 index.add(subset, frame, annotation, size);

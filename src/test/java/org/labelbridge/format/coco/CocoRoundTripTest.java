@@ -145,7 +145,6 @@ class CocoRoundTripTest {
     void whatCocoCannotHoldIsReported() throws IOException {
         Categories categories = Categories.ofNames(List.of("a", "b"));
         Item item = new Item("x", "default", Media.NONE, List.of(
-                new Bbox(new AnnotationInfo(0, 1, 0, 0, Map.of(), new Track(1, false, true)), 0, 0, 1, 1),
                 new Caption(AnnotationInfo.EMPTY, "text"),
                 new Points(AnnotationInfo.of(0), new double[] {1, 1}),
                 new Bbox(new AnnotationInfo(0, 0, 5, 0, Map.of(), null), 0, 0, 2, 2),
@@ -155,7 +154,6 @@ class CocoRoundTripTest {
         Datasets.write(COCO, new Loaded(categories, List.of(item)), dir, null, problems);
 
         assertEquals(List.of(
-                "dropped x bbox: outside its track (not visible): COCO has no hidden objects",
                 "dropped x caption: COCO 1.0 holds boxes, polygons and masks",
                 "dropped x points: COCO 1.0 holds boxes, polygons and masks",
                 "changed x bbox: group 5 not kept: COCO joins only polygons and masks of one label into one object"),
