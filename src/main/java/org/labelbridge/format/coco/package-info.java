@@ -29,7 +29,9 @@
  * one RLE mask by the pixel rule (kept as polygons, reported, when the image size is unknown);
  * a non-crowd mask is traced into polygons along pixel edges, holes filled and reported. Then
  * {@code score}, and the
- * {@code attributes} object; images are copied to {@code images/<subset>/}. Captions, tags and
+ * {@code attributes} object; images are copied to {@code images/<subset>/}. An image of unknown size
+ * is written with width and height 0, as Datumaro writes it (and reads it back: unknown), and
+ * reported: pycocotools takes them as the size. Captions, tags and
  * keypoints are not written.
  *
  * <p>COCO Keypoints 1.0 ({@link org.labelbridge.format.coco.CocoKeypointsFormat}) shares the reader,
