@@ -63,6 +63,9 @@ final class FrameImages {
 
     /** The size of the frame's image from its header, or {@code null} when it has none (or no image). */
     CvatMeta.Size size(String subset, long frame) throws IOException {
+        if (paths.isEmpty()) {
+            return null;
+        }
         Key key = new Key(subset, frame);
         Optional<CvatMeta.Size> known = sizes.get(key);
         if (known == null) {
