@@ -28,6 +28,10 @@ import org.labelbridge.model.Track;
  */
 final class CocoSubsetWriter {
 
+    /** Datumaro writes an unknown size as 0 and reads 0 back as unknown; pycocotools takes it as the size. */
+    private static final String UNKNOWN_SIZE = "image size unknown: written as width 0 and height 0, which COCO tools that"
+            + " need the size (pycocotools' annToMask, frPyObjects) cannot use";
+
     /** An entry of {@code images}, written at the end. */
     private record ImageRow(long id, String fileName, int width, int height) {
     }
@@ -113,6 +117,9 @@ final class CocoSubsetWriter {
         Media media = item.media();
         images.add(new ImageRow(imageId, fileName, media.hasSize() ? media.width() : 0,
                 media.hasSize() ? media.height() : 0));
+        if (!media.hasSize()) {
+            problems.item(item.id(), UNKNOWN_SIZE);
+        }
         if (task == CocoTask.PERSON_KEYPOINTS) {
             for (KeypointObject object : KeypointObject.of(item, categories, problems)) {
                 writeKeypointObject(object, imageId);

@@ -11,7 +11,11 @@
  * an annotation repeated by a later task (person_keypoints repeats the instances' segmentation)
  * is given once. Each annotation's group is its COCO id; several polygons of one annotation are
  * polygons sharing it. Labels follow the categories in order of appearance, supercategory as
- * parent; category 0 is no label. CVAT's {@code attributes} object gives the attributes, with
+ * parent; category 0 is no label. A name is one label across all files (CVAT keys labels by name,
+ * a trainer takes a name as a class): a category that another file (Roboflow: another subset)
+ * gives another supercategory is merged into the first, reported with both; only when both
+ * supercategories are labels with annotations of their own is it an error. Skeleton nodes of
+ * one name stay one per skeleton. CVAT's {@code attributes} object gives the attributes, with
  * {@code track_id}/{@code keyframe} as the track and a box's {@code rotation} as its rotation.
  * A task file may be given alone; a lone JSON named after no task is instances of the default
  * subset. Files are parsed with Jackson's streaming parser into a compact index (annotations
@@ -25,7 +29,9 @@
  * one RLE mask by the pixel rule (kept as polygons, reported, when the image size is unknown);
  * a non-crowd mask is traced into polygons along pixel edges, holes filled and reported. Then
  * {@code score}, and the
- * {@code attributes} object; images are copied to {@code images/<subset>/}. Captions, tags and
+ * {@code attributes} object; images are copied to {@code images/<subset>/}. An image of unknown size
+ * is written with width and height 0, as Datumaro writes it (and reads it back: unknown), and
+ * reported: pycocotools takes them as the size. Captions, tags and
  * keypoints are not written.
  *
  * <p>COCO Keypoints 1.0 ({@link org.labelbridge.format.coco.CocoKeypointsFormat}) shares the reader,

@@ -154,6 +154,8 @@ class CocoRoundTripTest {
         Datasets.write(COCO, new Loaded(categories, List.of(item)), dir, null, problems);
 
         assertEquals(List.of(
+                "item x: image size unknown: written as width 0 and height 0, which COCO tools that need the size"
+                        + " (pycocotools' annToMask, frPyObjects) cannot use",
                 "dropped x caption: COCO 1.0 holds boxes, polygons and masks",
                 "dropped x points: COCO 1.0 holds boxes, polygons and masks",
                 "changed x bbox: group 5 not kept: COCO joins only polygons and masks of one label into one object"),
@@ -169,8 +171,9 @@ class CocoRoundTripTest {
     @Test
     void imageAndAnnotationIdsStayUniquePerFile() throws IOException {
         RecordedProblems problems = new RecordedProblems();
-        Item first = new Item("a", "s", Media.NONE, List.of(new Bbox(new AnnotationInfo(null, 2, 0, 0, Map.of(), null), 0, 0, 1, 1)));
-        Item second = new Item("b", "s", Media.NONE,
+        Media sized = new Media(null, 4, 4);
+        Item first = new Item("a", "s", sized, List.of(new Bbox(new AnnotationInfo(null, 2, 0, 0, Map.of(), null), 0, 0, 1, 1)));
+        Item second = new Item("b", "s", sized,
                 List.of(new Bbox(new AnnotationInfo(null, 2, 0, 0, Map.of(), null), 0, 0, 1, 1)), Map.of("id", 1L));
 
         Datasets.write(COCO, new Loaded(Categories.EMPTY, List.of(first, second)), dir, null, problems);
