@@ -82,7 +82,7 @@ class VocRealSetsTest {
         assertEquals(List.of("traffic_sign", "rider", "helmet", "dog"), boxes.stream().map(d::labelOf).toList());
         Bbox sign = (Bbox) boxes.get(0);
         assertEquals(List.of(1.0, 2.0, 4.0, 4.0), List.of(sign.x(), sign.y(), sign.w(), sign.h()));
-        assertEquals(sign.info().group(), 1);
+        assertEquals(1, sign.info().group());
         assertEquals(boxes.get(1).info().group(), boxes.get(2).info().group(), "the helmet is a part of the rider");
         assertEquals(3, d.item("train", "2007_000001").annotations().stream().filter(Bbox.class::isInstance).count());
 
