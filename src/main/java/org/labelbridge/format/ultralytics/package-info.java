@@ -17,7 +17,12 @@
  * &lt;subset&gt;/&lt;label&gt;/&lt;image&gt;   classification; &lt;subset&gt;/labels.json (CVAT's) keeps ids and labels
  * </pre>
  *
- * A subset's images are a folder (read recursively), a list file, or a list of either; paths
+ * The subsets are the keys Ultralytics reads images from ({@code check_det_dataset}): train, val,
+ * test and minival, and validation as val when there is no val. Every other key ({@code format},
+ * {@code roboflow}, {@code skip_if_label_file_missing}, a subset name Datumaro would take) is not
+ * read, as Ultralytics does not read it, and the report names it. A subset's images are a folder
+ * (read recursively), a list file of image paths, an image, or a YAML list of those (Ultralytics
+ * takes folders and list files, Datumaro's YAML lists are images); paths
  * are found as Ultralytics and Datumaro find them (relative to {@code path}, a list file or the
  * root; a leading {@code ../} or {@code data/} dropped when that is where they are). An image's
  * label file is its path with the last {@code images} folder turned into {@code labels}. Sizes

@@ -25,6 +25,9 @@ import org.labelbridge.model.Item;
  */
 final class VocImageSets {
 
+    private static final String TRAINVAL = "trainval";
+    private static final List<String> PARTS_OF_TRAINVAL = List.of("train", "val");
+
     /** Subset to its ids, in list order; subsets sorted by name. */
     private final Map<String, LinkedHashSet<String>> subsets = new TreeMap<>();
     /** Subset to id to present label indices. */
@@ -60,6 +63,7 @@ final class VocImageSets {
         for (ListFile list : perLabel) {
             sets.readLabelList(source, list, labels.get(list.prefix()));
         }
+        sets.foldTrainval(problems);
         sets.addUnlisted(source, annotationDir, problems);
         return sets;
     }
@@ -130,6 +134,43 @@ final class VocImageSets {
                 present.computeIfAbsent(id, i -> new BitSet()).set(label);
             }
         });
+    }
+
+    /**
+     * In the VOC devkit {@code trainval} is the union of {@code train} and {@code val}, not a
+     * subset of its own: beside either of them, its items that they list are read there only
+     * (their image-level labels joining them), and the items only it lists keep subset
+     * {@code trainval}. Alone, it is the subset.
+     */
+    private void foldTrainval(Problems problems) {
+        LinkedHashSet<String> union = subsets.get(TRAINVAL);
+        List<String> parts = PARTS_OF_TRAINVAL.stream().filter(subsets::containsKey).toList();
+        if (union == null || parts.isEmpty()) {
+            return;
+        }
+        Map<String, BitSet> unionTags = tags.getOrDefault(TRAINVAL, Map.of());
+        int folded = 0;
+        for (String part : parts) {
+            Map<String, BitSet> partTags = tags.computeIfAbsent(part, s -> new HashMap<>());
+            for (String id : subsets.get(part)) {
+                if (union.remove(id)) {
+                    folded++;
+                    BitSet labels = unionTags.get(id);
+                    if (labels != null) {
+                        partTags.computeIfAbsent(id, i -> new BitSet()).or(labels);
+                    }
+                }
+            }
+        }
+        if (union.isEmpty()) {
+            subsets.remove(TRAINVAL);
+        }
+        if (folded > 0 || !union.isEmpty()) {
+            problems.dataset("ImageSets: " + TRAINVAL + " is the union of " + String.join(" and ", parts)
+                    + ", not a subset of its own: " + folded + " of its items are read in " + String.join("/", parts)
+                    + " only" + (union.isEmpty() ? "" : "; " + union.size() + " item(s) listed only in " + TRAINVAL
+                    + " keep subset '" + TRAINVAL + "'"));
+        }
     }
 
     /** Annotation files no list names: kept, in the default subset, and said so. */

@@ -42,12 +42,15 @@ final class VocReader implements DatasetReader {
     VocReader(DatasetSource source, Problems problems) throws IOException {
         this.source = source;
         this.problems = problems;
+        this.annotationDir = VocLayout.annotationDir(source);
         Categories declared = VocLabelMap.categories(labelMap(source));
+        if (!source.exists(VocLayout.LABELMAP)) {
+            declared = VocFoundLabels.addFound(declared, source, annotationDir, problems);
+        }
         this.categories = new Categories(declared.labels(), VocLayout.FLAGS, Map.of(), declared.colors());
         for (int i = 0; i < categories.labels().size(); i++) {
             labels.put(categories.label(i).name(), i);
         }
-        this.annotationDir = VocLayout.annotationDir(source);
         this.sets = VocImageSets.read(source, annotationDir, labels, problems);
         this.subsets = sets.subsets().entrySet().iterator();
         this.masks = new VocMasks(source, categories, problems);

@@ -190,9 +190,10 @@ class UltralyticsWriterTest {
 
         assertEquals("path: .\nnames_subset: names_subset.txt\nmy_set: my_set.txt\nnames:\n  0: \"yes\"\n"
                 + "  1: \"a: b\"\n  2: \"1st\"\n  3: \"say \\\"hi\\\"\"\n  4: traffic light\n", read("data.yaml"));
+        // Ultralytics reads images only from train, val, test and minival; so does the reader.
         Loaded back = Datasets.read(new UltralyticsDetectionFormat(), DirectorySource.of(dir));
         assertEquals(List.of("yes", "a: b", "1st", "say \"hi\"", "traffic light"), Shapes.names(back.categories()));
-        assertEquals(List.of("my_set/1", "names_subset/1"), back.ids().stream().sorted().toList());
+        assertEquals(List.of(), back.ids());
     }
 
     private void write(Format format, Categories categories, DirectorySource media, Item... items) throws IOException {
