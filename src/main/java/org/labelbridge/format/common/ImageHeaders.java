@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Optional;
+import java.util.Set;
 import org.labelbridge.format.DatasetSource;
 
 /**
@@ -22,6 +23,9 @@ public final class ImageHeaders {
     /** An image size in pixels, after EXIF orientation. */
     public record Size(int width, int height) {
     }
+
+    /** The extensions (lower case, with the dot) of the files whose size this class reads. */
+    public static final Set<String> EXTENSIONS = Set.of(".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".gif", ".webp");
 
     /** Enough for the fixed headers of PNG (24), GIF (10), BMP (26) and WebP (25 to 30). */
     private static final int FIXED_HEADER = 32;

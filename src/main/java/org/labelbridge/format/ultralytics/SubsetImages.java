@@ -99,7 +99,7 @@ final class SubsetImages implements Closeable {
         int others = 0;
         String example = null;
         for (String file : source.filesUnder(folder)) {
-            if (ImageFiles.isImage(file)) {
+            if (ImageFiles.isUltralyticsImage(file)) {
                 images.add(file);
             } else {
                 others++;

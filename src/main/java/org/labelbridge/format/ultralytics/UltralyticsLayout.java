@@ -25,8 +25,6 @@ final class UltralyticsLayout {
             "channels", "yaml_file", "backup", "classes");
     /** The subsets Ultralytics trains and validates on. */
     static final Set<String> ULTRALYTICS_SUBSETS = Set.of("train", "val", "test");
-    /** Extensions whose size {@code ImageHeaders} can read back. */
-    static final Set<String> HEADER_READABLE = Set.of(".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".gif", ".webp");
 
     private UltralyticsLayout() {
     }

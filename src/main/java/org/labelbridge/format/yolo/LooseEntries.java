@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.model.Item;
 
 /**
@@ -83,7 +83,7 @@ final class LooseEntries implements YoloEntries {
     }
 
     private static boolean isImage(String file) {
-        return YoloLayout.IMAGE_EXTENSIONS.contains(YoloLayout.extension(file).toLowerCase(Locale.ROOT));
+        return ImageFiles.isImage(file);
     }
 
     private static String key(String subset, String name) {

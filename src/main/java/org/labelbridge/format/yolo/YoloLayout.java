@@ -1,6 +1,5 @@
 package org.labelbridge.format.yolo;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.labelbridge.format.DatasetSource;
@@ -24,11 +23,6 @@ final class YoloLayout {
             "prefix", "difficult");
     /** A subset name must be an obj.data key. */
     static final Pattern SUBSET_NAME = Pattern.compile("\\w+");
-    /** Image extensions the loose layout looks for, in this order. */
-    static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp",
-            ".tif", ".tiff", ".jpe", ".jp2", ".pbm", ".pgm", ".ppm");
-    /** Extensions whose size {@code ImageHeaders} can read back. */
-    static final Set<String> HEADER_READABLE = Set.of(".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".gif", ".webp");
 
     private YoloLayout() {
     }
