@@ -3,8 +3,6 @@ package org.labelbridge.format.camvid;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +15,7 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.ColorMap;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
@@ -78,7 +77,7 @@ final class CamVidReader implements DatasetReader {
         String subset = list.substring(0, list.length() - ".txt".length());
         String file = source.describe(list);
         Set<String> seen = new HashSet<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.open(list), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = TextFiles.open(source, list)) {
             int lineNumber = 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 lineNumber++;

@@ -1,7 +1,6 @@
 package org.labelbridge.format.kitti;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 
 /** CVAT's "KITTI 1.0": label_2 object lines and instance masks per subset (see package-info). */
@@ -48,7 +48,7 @@ public final class KittiFormat implements Format {
             List<String> labels = source.filesUnder(prefix + KittiFiles.LABELS).stream()
                     .filter(f -> f.endsWith(".txt")).toList();
             for (String file : labels) {
-                String text = new String(source.head(file, HEAD), StandardCharsets.UTF_8);
+                String text = TextFiles.head(source, file, HEAD);
                 String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse(null);
                 if (first == null) {
                     continue;

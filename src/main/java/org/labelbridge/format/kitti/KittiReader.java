@@ -3,8 +3,6 @@ package org.labelbridge.format.kitti;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +16,7 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskImage;
@@ -149,7 +148,7 @@ final class KittiReader implements DatasetReader {
     }
 
     private BufferedReader reader(String path) throws IOException {
-        return new BufferedReader(new InputStreamReader(source.open(path), StandardCharsets.UTF_8));
+        return TextFiles.open(source, path);
     }
 
     @Override

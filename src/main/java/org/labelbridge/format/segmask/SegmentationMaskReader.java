@@ -9,8 +9,6 @@ import static org.labelbridge.format.segmask.SegmentationMaskFormat.OBJECT_DIR;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +21,7 @@ import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.ColorMap;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskImage;
@@ -100,7 +99,7 @@ final class SegmentationMaskReader implements DatasetReader {
         for (String list : lists) {
             String subset = withoutExtension(list.substring(LISTS_DIR.length() + 1));
             Set<String> seen = new HashSet<>();
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.open(list), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader = TextFiles.open(source, list)) {
                 int lineNumber = 0;
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     lineNumber++;

@@ -3,8 +3,6 @@ package org.labelbridge.format.ultralytics;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * The images of one subset, one at a time, in the order its sources give them: an image
@@ -89,7 +88,7 @@ final class SubsetImages implements Closeable {
         folderImages = null;
         close();
         if (next.list()) {
-            list = new BufferedReader(new InputStreamReader(source.open(next.path()), StandardCharsets.UTF_8));
+            list = TextFiles.open(source, next.path());
             listPath = next.path();
             listLine = 0;
             return;
@@ -117,9 +116,6 @@ final class SubsetImages implements Closeable {
         for (String line = list.readLine(); line != null; line = list.readLine()) {
             listLine++;
             String entry = line.strip();
-            if (listLine == 1 && entry.startsWith("\uFEFF")) {
-                entry = entry.substring(1);
-            }
             if (entry.isEmpty() || entry.startsWith("#")) {
                 continue;
             }

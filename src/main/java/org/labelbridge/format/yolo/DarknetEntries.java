@@ -10,6 +10,7 @@ import java.util.Set;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * The items of the darknet layout: each subset's list file (named in obj.data) gives image

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.TextFiles;
 
 /** Reads an image's label file: {@code label_id cx cy w h} per line, fractions of the image size. */
 final class LabelFile {
