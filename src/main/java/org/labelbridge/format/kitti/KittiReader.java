@@ -21,7 +21,7 @@ import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
-import org.labelbridge.format.common.pixels.MaskSplitter;
+import org.labelbridge.format.common.pixels.PixelValues;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.AnnotationKind;
@@ -29,10 +29,8 @@ import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Label;
-import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
 import org.labelbridge.model.Rgb;
-import org.labelbridge.model.Rle;
 
 /**
  * Indexes the files by name, reads the object types of every label file once to know the
@@ -167,12 +165,8 @@ final class KittiReader implements DatasetReader {
         Media media = null;
         if (paths.instances != null) {
             IndexImage ids = idMap(paths.instances);
-            for (Map.Entry<Integer, Rle> e : MaskSplitter.masks(ids).entrySet()) {
-                int instance = e.getKey() & 0xff;
-                AnnotationInfo info = new AnnotationInfo(e.getKey() >> 8, instance, 0, 0,
-                        Map.of("is_crowd", instance == 0), null);
-                annotations.add(new Mask(info, e.getValue()));
-            }
+            annotations.addAll(PixelValues.masks(ids, value -> new AnnotationInfo(value >> 8, value & 0xff, 0, 0,
+                    Map.of("is_crowd", (value & 0xff) == 0), null)));
             media = new Media(paths.image, ids.width(), ids.height());
         }
         if (paths.labels != null) {
@@ -217,25 +211,11 @@ final class KittiReader implements DatasetReader {
 
     /** Label {@code << 8 |} instance per pixel, each checked to name a label. */
     private IndexImage idMap(String path) throws IOException {
-        MaskImage image;
-        try (InputStream in = source.open(path)) {
-            image = MaskImages.read(in, source.describe(path));
-        }
-        if (image.kind() != MaskImage.Kind.GRAY) {
-            throw FormatException.at(source.describe(path), null, "expected a grey PNG of ids (label << 8 | instance),"
-                    + " got a " + (image.kind() == MaskImage.Kind.RGB ? "colour" : "palette") + " PNG");
-        }
-        IndexImage ids = image.samples();
+        MaskImage image = MaskImages.readGrey(source, path, "ids (label << 8 | instance)");
         int labels = categories.labels().size();
-        for (int y = 0; y < ids.height(); y++) {
-            for (int x = 0; x < ids.width(); x++) {
-                int label = ids.get(x, y) >> 8;
-                if (label >= labels) {
-                    throw FormatException.at(source.describe(path), "pixel (" + x + ", " + y + ")", "id " + ids.get(x, y)
-                            + " names label " + label + ", but there are " + labels + " labels (0.." + (labels - 1) + ")");
-                }
-            }
-        }
-        return ids;
+        return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(
+                id -> (id >> 8) < labels ? id : -1,
+                id -> "id " + id + " names label " + (id >> 8) + ", but there are " + labels + " labels (0.."
+                        + (labels - 1) + ")"));
     }
 }

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.model.Rgb;
 
@@ -60,6 +61,27 @@ public final class MaskImages {
         } catch (IOException | RuntimeException e) {
             throw FormatException.at(file, null, "not a readable image (" + describe(e) + ")");
         }
+    }
+
+    /** Decodes the mask at {@code path}; errors name it as the source describes it. */
+    public static MaskImage read(DatasetSource source, String path) throws IOException {
+        try (InputStream in = source.open(path)) {
+            return read(in, source.describe(path));
+        }
+    }
+
+    /**
+     * Decodes a mask that must be a grey image of values, such as ids.
+     *
+     * @param values what the grey values are, for the error ({@code "ids"})
+     */
+    public static MaskImage readGrey(DatasetSource source, String path, String values) throws IOException {
+        MaskImage image = read(source, path);
+        if (image.kind() != MaskImage.Kind.GRAY) {
+            throw FormatException.at(source.describe(path), null, "expected a grey PNG of " + values + ", got a "
+                    + (image.kind() == MaskImage.Kind.RGB ? "colour" : "palette") + " PNG");
+        }
+        return image;
     }
 
     /** The image's {@code {width, height}} from its header, or {@code null} when it cannot be read. */
