@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -29,6 +30,7 @@ public final class MaskImages {
 
     /** Masks larger than this are refused before decoding (a decompression bomb guard). */
     public static final long MAX_PIXELS = 1L << 26;
+    private static final byte[] PNG_SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
 
     private MaskImages() {
     }
@@ -82,6 +84,17 @@ public final class MaskImages {
                     + (image.kind() == MaskImage.Kind.RGB ? "colour" : "palette") + " PNG");
         }
         return image;
+    }
+
+    /** Whether the bytes start with the PNG signature: the mask formats' detectors' strong evidence. */
+    public static boolean isPng(byte[] head) {
+        return head.length >= PNG_SIGNATURE.length
+                && Arrays.equals(head, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
+    }
+
+    /** Whether the file starts with the PNG signature. */
+    public static boolean isPng(DatasetSource source, String path) throws IOException {
+        return isPng(source.head(path, PNG_SIGNATURE.length));
     }
 
     /** The image's {@code {width, height}} from its header, or {@code null} when it cannot be read. */
