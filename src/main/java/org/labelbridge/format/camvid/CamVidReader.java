@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
@@ -117,11 +116,7 @@ final class CamVidReader implements DatasetReader {
     }
 
     private Media media(String image) throws IOException {
-        if (image == null) {
-            return Media.NONE;
-        }
-        Optional<ImageHeaders.Size> size = ImageHeaders.read(source, image);
-        return size.map(s -> new Media(image, s.width(), s.height())).orElse(new Media(image, null, null));
+        return ImageHeaders.media(source, image);
     }
 
     /** Label index per pixel: colours are looked up in the table, grey values are indices. */

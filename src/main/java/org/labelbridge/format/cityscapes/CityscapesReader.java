@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
@@ -102,11 +101,7 @@ final class CityscapesReader implements DatasetReader {
     }
 
     private Media media(String image) throws IOException {
-        if (image == null) {
-            return Media.NONE;
-        }
-        Optional<ImageHeaders.Size> size = ImageHeaders.read(source, image);
-        return size.map(s -> new Media(image, s.width(), s.height())).orElse(new Media(image, null, null));
+        return ImageHeaders.media(source, image);
     }
 
     /** The id per pixel, each checked to name a label. */

@@ -8,6 +8,7 @@ import java.io.SequenceInputStream;
 import java.util.Optional;
 import java.util.Set;
 import org.labelbridge.format.DatasetSource;
+import org.labelbridge.model.Media;
 
 /**
  * Image width and height from the first bytes of PNG, JPEG, BMP, GIF and WebP files, never by
@@ -40,6 +41,18 @@ public final class ImageHeaders {
         try (InputStream in = source.open(path)) {
             return read(in);
         }
+    }
+
+    /**
+     * The image as an item's media: its path, with its size when its header tells it;
+     * {@link Media#NONE} when there is no path.
+     */
+    public static Media media(DatasetSource source, String path) throws IOException {
+        if (path == null) {
+            return Media.NONE;
+        }
+        return read(source, path).map(size -> new Media(path, size.width(), size.height()))
+                .orElseGet(() -> new Media(path, null, null));
     }
 
     /**

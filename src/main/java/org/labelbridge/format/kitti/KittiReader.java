@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.labelbridge.format.DatasetReader;
@@ -202,11 +201,7 @@ final class KittiReader implements DatasetReader {
     }
 
     private Media media(String image) throws IOException {
-        if (image == null) {
-            return Media.NONE;
-        }
-        Optional<ImageHeaders.Size> size = ImageHeaders.read(source, image);
-        return size.map(s -> new Media(image, s.width(), s.height())).orElse(new Media(image, null, null));
+        return ImageHeaders.media(source, image);
     }
 
     /** Label {@code << 8 |} instance per pixel, each checked to name a label. */

@@ -194,10 +194,6 @@ final class MotReader implements DatasetReader {
         if (sequence != null) {
             return new Media(image, sequence.width(), sequence.height());
         }
-        if (image == null) {
-            return Media.NONE;
-        }
-        return ImageHeaders.read(source, image).map(size -> new Media(image, size.width(), size.height()))
-                .orElse(new Media(image, null, null));
+        return ImageHeaders.media(source, image);
     }
 }
