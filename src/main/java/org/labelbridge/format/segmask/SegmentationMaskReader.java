@@ -21,6 +21,7 @@ import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.ColorMap;
 import org.labelbridge.format.common.pixels.IndexImage;
@@ -64,7 +65,7 @@ final class SegmentationMaskReader implements DatasetReader {
         }
         String prefix = IMAGES_DIR + "/";
         for (String file : source.filesUnder(IMAGES_DIR)) {
-            images.putIfAbsent(withoutExtension(file.substring(prefix.length())), file);
+            images.putIfAbsent(ImageFiles.stripExtension(file.substring(prefix.length())), file);
         }
         readSubsetLists();
     }
@@ -82,7 +83,7 @@ final class SegmentationMaskReader implements DatasetReader {
         Set<String> maskIds = new LinkedHashSet<>();
         for (String file : SegmentationMaskFormat.maskFiles(source)) {
             String dir = file.startsWith(CLASS_DIR + "/") ? CLASS_DIR : OBJECT_DIR;
-            maskIds.add(withoutExtension(file.substring(dir.length() + 1)));
+            maskIds.add(ImageFiles.stripExtension(file.substring(dir.length() + 1)));
         }
         List<String> lists = SegmentationMaskFormat.subsetLists(source);
         if (lists.isEmpty()) {
@@ -97,7 +98,7 @@ final class SegmentationMaskReader implements DatasetReader {
         }
         Set<String> listed = new HashSet<>();
         for (String list : lists) {
-            String subset = withoutExtension(list.substring(LISTS_DIR.length() + 1));
+            String subset = ImageFiles.stripExtension(list.substring(LISTS_DIR.length() + 1));
             Set<String> seen = new HashSet<>();
             try (BufferedReader reader = TextFiles.open(source, list)) {
                 int lineNumber = 0;
@@ -221,11 +222,5 @@ final class SegmentationMaskReader implements DatasetReader {
             }
         }
         return image;
-    }
-
-    private static String withoutExtension(String path) {
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        return dot > slash ? path.substring(0, dot) : path;
     }
 }
