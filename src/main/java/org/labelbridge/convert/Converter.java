@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.archive.DirectoryOutput;
 import org.labelbridge.archive.InputArchive;
@@ -18,6 +17,7 @@ import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Formats;
+import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
@@ -230,18 +230,10 @@ public final class Converter {
 
     /** Images under the dataset root: most formats give one item per image, so a fair estimate. */
     private static long expectedItems(DetectedSource detected) {
-        long images = detected.root().files().stream().filter(Converter::isImage).count();
+        long images = detected.root().files().stream().filter(ImageFiles::isImage).count();
         return images > 0 ? images : -1;
     }
 
-    private static boolean isImage(String path) {
-        String lower = path.toLowerCase();
-        int dot = lower.lastIndexOf('.');
-        return dot >= 0 && IMAGE_EXTENSIONS.contains(lower.substring(dot + 1));
-    }
-
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff",
-            "webp");
 
     /** What writes a dataset into a folder. */
     @FunctionalInterface

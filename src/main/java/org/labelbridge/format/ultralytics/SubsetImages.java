@@ -3,8 +3,6 @@ package org.labelbridge.format.ultralytics;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * The images of one subset, one at a time, in the order its sources give them: an image
@@ -105,7 +104,7 @@ final class SubsetImages implements Closeable {
         folderImages = null;
         close();
         if (next.kind() == Kind.LIST) {
-            list = new BufferedReader(new InputStreamReader(source.open(next.path()), StandardCharsets.UTF_8));
+            list = TextFiles.open(source, next.path());
             listPath = next.path();
             listLine = 0;
             return;
@@ -115,7 +114,7 @@ final class SubsetImages implements Closeable {
         int others = 0;
         String example = null;
         for (String file : source.filesUnder(folder)) {
-            if (ImageFiles.isImage(file)) {
+            if (ImageFiles.isUltralyticsImage(file)) {
                 images.add(file);
             } else {
                 others++;
@@ -133,9 +132,6 @@ final class SubsetImages implements Closeable {
         for (String line = list.readLine(); line != null; line = list.readLine()) {
             listLine++;
             String entry = line.strip();
-            if (listLine == 1 && entry.startsWith("\uFEFF")) {
-                entry = entry.substring(1);
-            }
             if (entry.isEmpty() || entry.startsWith("#")) {
                 continue;
             }

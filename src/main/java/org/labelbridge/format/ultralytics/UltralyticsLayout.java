@@ -31,8 +31,6 @@ final class UltralyticsLayout {
      * settings or ignored.
      */
     static final List<String> SPLITS = List.of("train", "val", "test", "minival");
-    /** Extensions whose size {@code ImageHeaders} can read back. */
-    static final Set<String> HEADER_READABLE = Set.of(".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".gif", ".webp");
 
     private UltralyticsLayout() {
     }

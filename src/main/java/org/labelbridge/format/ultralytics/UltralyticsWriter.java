@@ -91,7 +91,7 @@ final class UltralyticsWriter implements DatasetWriter {
         }
         list(subset).write(imagePath + "\n");
         if (item.media().hasSize()
-                && (!copied || !UltralyticsLayout.HEADER_READABLE.contains(extension.toLowerCase(Locale.ROOT)))) {
+                && (!copied || !ImageHeaders.EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT)))) {
             writeSize(item, id);
         }
     }

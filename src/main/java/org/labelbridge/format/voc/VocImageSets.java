@@ -2,8 +2,6 @@ package org.labelbridge.format.voc;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import java.util.TreeMap;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Item;
 
 /**
@@ -220,7 +219,7 @@ final class VocImageSets {
 
     /** Calls the handler with each stripped line that is neither empty nor a '#' comment. */
     private static void forEachLine(DatasetSource source, String path, LineHandler handler) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(path), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, path)) {
             int line = 0;
             for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
                 line++;

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
@@ -118,10 +119,9 @@ final class VocReader implements DatasetReader {
                 return folder + filename;
             }
             String byId = folder.equals(VocLayout.IMAGES) ? folder + id : folder + baseName;
-            for (String ext : VocLayout.IMAGE_EXTS) {
-                if (source.exists(byId + ext)) {
-                    return byId + ext;
-                }
+            String image = ImageFiles.find(source, byId);
+            if (image != null) {
+                return image;
             }
         }
         return filename == null ? null : folders.get(folders.size() - 1) + filename;

@@ -9,6 +9,7 @@ import org.labelbridge.format.ContentProblem;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 
 /** Reads an image's label file: {@code label_id cx cy w h} per line, fractions of the image size. */
