@@ -11,6 +11,7 @@ import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;
 import org.labelbridge.format.Format;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Formats;
 
 /**
@@ -84,6 +85,21 @@ public final class CorpusMatrix {
             return new Outcome(sample, target, output, result, null);
         } catch (IOException | RuntimeException e) {
             return new Outcome(sample, target, output, null, e);
+        }
+    }
+
+    /**
+     * Whether some format reads the sample (its format detected); the corpus holds samples of
+     * formats labelbridge does not read (3D point clouds), which no target can be checked on.
+     */
+    public static boolean readable(String sample) {
+        try {
+            Converter.detect(Corpus.path(sample));
+            return true;
+        } catch (FormatException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

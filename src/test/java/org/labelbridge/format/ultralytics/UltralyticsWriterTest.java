@@ -54,7 +54,8 @@ class UltralyticsWriterTest {
         write(new UltralyticsDetectionFormat(), CAR_PERSON, images, item, val);
 
         assertEquals(List.of("data.yaml", "images/train/1.jpg", "images/val/sub/2.jpg", "labels/train/1.txt",
-                "train.txt", "val.txt"), files());
+                "labels/val/sub/2.txt", "train.txt", "val.txt"), files());
+        assertEquals("", read("labels/val/sub/2.txt"), "an image without objects has an empty label file");
         assertEquals("path: .\ntrain: train.txt\nval: val.txt\nnames:\n  0: car\n  1: person\n", read("data.yaml"));
         assertEquals("images/train/1.jpg\n", read("train.txt"));
         assertEquals("images/val/sub/2.jpg\n", read("val.txt"));
@@ -176,7 +177,8 @@ class UltralyticsWriterTest {
                 problems.items);
         assertEquals(List.of("items without a subset are written to subset 'train', as CVAT writes them"),
                 problems.dataset);
-        assertFalse(Files.exists(dir.resolve("labels")), "no label file without lines");
+        assertEquals("", read("labels/train/1.txt"), "a label file for every written image, empty without lines");
+        assertEquals("", read("labels/train/2.txt"));
         assertEquals("images/train/1.jpg\nimages/train/2.jpg\n", read("train.txt"));
         assertEquals("1 10 10\n", read("images.meta"));
     }
