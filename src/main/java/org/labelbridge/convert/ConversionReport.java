@@ -188,6 +188,11 @@ public final class ConversionReport implements Problems {
         add("changed", from.id(), reason + " (" + from.id() + " written as " + to.id() + ")", itemId);
     }
 
+    @Override
+    public void wroteAs(String itemId, Map<AnnotationKind, Integer> written, String reason) {
+        add("changed", "item", reason, itemId);
+    }
+
     /** A whole item left out before writing (a transform dropped it), with its annotations. */
     @Override
     public void droppedItem(String itemId, String reason) {
@@ -281,6 +286,29 @@ public final class ConversionReport implements Problems {
         }
 
         @Override
+        public void wroteAs(String itemId, Map<AnnotationKind, Integer> written, String reason) {
+            if (writing == null) {
+                throw new IllegalStateException("a writer said how it wrote item '" + itemId + "' outside write()");
+            }
+            StringBuilder given = new StringBuilder();
+            StringBuilder wrote = new StringBuilder();
+            for (AnnotationKind kind : KINDS) {
+                int k = kind.ordinal();
+                long now = written.getOrDefault(kind, 0);
+                if (writingOut[k] != now) {
+                    given.append(given.isEmpty() ? "" : ", ").append(writingOut[k]).append(' ').append(kind.id());
+                    wrote.append(wrote.isEmpty() ? "" : ", ").append(now).append(' ').append(kind.id());
+                }
+                annotationsOut[k] += now - writingOut[k];
+                seenOut[k] |= now > 0;
+                writingOut[k] = now;
+            }
+            if (!given.isEmpty()) {
+                add("changed", "item", given + " written as " + wrote + ": " + reason, itemId);
+            }
+        }
+
+        @Override
         public void droppedItem(String itemId, String reason) {
             ConversionReport.this.droppedItem(itemId, reason);
             if (writing == null) {
@@ -319,6 +347,11 @@ public final class ConversionReport implements Problems {
 
     /** The calls that mean the same in every view. */
     private abstract class View implements Problems {
+        @Override
+        public void wroteAs(String itemId, Map<AnnotationKind, Integer> written, String reason) {
+            ConversionReport.this.wroteAs(itemId, written, reason);
+        }
+
         @Override
         public void changed(String itemId, AnnotationKind kind, String reason) {
             ConversionReport.this.changed(itemId, kind, reason);

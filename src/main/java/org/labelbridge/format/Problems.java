@@ -28,6 +28,15 @@ public interface Problems {
     void converted(String itemId, AnnotationKind from, int count, AnnotationKind to, int written, String reason);
 
     /**
+     * A writer wrote the annotations of the item it is writing as these counts per kind (shapes
+     * painted into class or instance masks, instances merged, masks traced into polygons), where
+     * one {@link #converted} per change would not say it: the report counts the item's
+     * annotations out as written and says what changed. The counts are what the format's own
+     * reader gives back for the item. Called while writing that item, after its own drops.
+     */
+    void wroteAs(String itemId, java.util.Map<AnnotationKind, Integer> written, String reason);
+
+    /**
      * The item (with all its annotations) is not in the output: a reader could not make it, or a
      * writer could not put it in its target. A writer calls it while writing that item.
      */
@@ -61,6 +70,10 @@ public interface Problems {
         @Override
         public void converted(String itemId, AnnotationKind from, int count, AnnotationKind to, int written,
                               String reason) {
+        }
+
+        @Override
+        public void wroteAs(String itemId, java.util.Map<AnnotationKind, Integer> written, String reason) {
         }
 
         @Override

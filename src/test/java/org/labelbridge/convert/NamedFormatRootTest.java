@@ -12,6 +12,7 @@ import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.format.Formats;
 import org.labelbridge.model.Item;
 import org.labelbridge.testing.Corpus;
+import org.labelbridge.testing.CorpusMatrix;
 import org.labelbridge.testing.Datasets;
 import org.labelbridge.testing.Zips;
 
@@ -53,9 +54,9 @@ class NamedFormatRootTest {
     void aNamedFormatInsideOneTopFolderGivesTheItemsDetectionGives(String format, String sample) throws IOException {
         Path zip = Zips.zipFolder(Corpus.path(sample), tmp.resolve("in.zip"), "VOC2007/");
 
-        ConversionResult auto = Converter.convert(new ConversionRequest(zip, ConversionRequest.AUTO, "datumaro", null,
+        ConversionResult auto = Converter.convert(new ConversionRequest(zip, ConversionRequest.AUTO, "datumaro", CorpusMatrix.SKIP_PROBLEMS,
                 tmp.resolve("auto")));
-        ConversionResult named = Converter.convert(new ConversionRequest(zip, format, "datumaro", null,
+        ConversionResult named = Converter.convert(new ConversionRequest(zip, format, "datumaro", CorpusMatrix.SKIP_PROBLEMS,
                 tmp.resolve("named")));
 
         assertEquals(format, auto.source().format().id(), "detected format");

@@ -24,6 +24,14 @@ public final class CorpusMatrix {
     /** Sample folders that are not importable datasets (reference JSON, a media-only folder). */
     private static final List<String> NOT_DATASETS = List.of("_cvat_api_reference", "cvat_3d_media");
 
+    /**
+     * Options for checks of outputs (consumer contracts) rather than of the report: content
+     * problems skipped, so that a sample with one bad annotation (the CVAT docs example's
+     * undeclared tag label) still gives an output to check.
+     */
+    public static final ConversionOptions SKIP_PROBLEMS = ConversionOptions.fromMap(java.util.Map.of("on_problem",
+            "skip"));
+
     private CorpusMatrix() {
     }
 

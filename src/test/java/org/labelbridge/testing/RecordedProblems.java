@@ -43,6 +43,12 @@ public final class RecordedProblems implements Problems {
     }
 
     @Override
+    public void wroteAs(String itemId, java.util.Map<AnnotationKind, Integer> written, String reason) {
+        lines.add("wrote " + itemId + " as " + written + ": " + reason);
+        changed.add(itemId + ": item: " + reason);
+    }
+
+    @Override
     public void droppedItem(String itemId, String reason) {
         lines.add("dropped item " + itemId + ": " + reason);
         dropped.add(itemId + ": item: " + reason);

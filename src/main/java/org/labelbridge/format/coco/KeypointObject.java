@@ -39,10 +39,6 @@ record KeypointObject(Annotation keypoints, double[] triplets, Bbox box, List<Po
         Map<Integer, Bbox> boxes = new HashMap<>();
         Map<Integer, List<Polygon>> polygons = new HashMap<>();
         for (Annotation a : item.annotations()) {
-            if (a.info().track() != null && a.info().track().outside()) {
-                problems.dropped(item.id(), a.kind(), "outside its track (not visible): COCO has no hidden objects");
-                continue;
-            }
             int group = a.info().group();
             if (a instanceof Bbox bbox && group != 0 && !boxes.containsKey(group)) {
                 boxes.put(group, bbox);
