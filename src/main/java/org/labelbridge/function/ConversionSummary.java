@@ -13,8 +13,8 @@ import org.labelbridge.convert.ConversionResult;
  * @param detection the format the detector chose and its confidence (0..100; 0 when the
  *                  format was named and its detector did not recognise the layout)
  * @param changes   how many distinct drops and changes the report lists
- * @param droppedAnnotations annotations not written (the report says why)
- * @param droppedItems       items left out by an option (subset_map)
+ * @param droppedAnnotations annotations not written, for any reason (the report says why)
+ * @param droppedItems       items not written, for any reason (the report says why)
  * @param bytesIn   the size of the input object
  * @param bytesOut  the size of the output zip
  */

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.labelbridge.format.ContentProblem;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
@@ -84,8 +85,9 @@ final class UltralyticsReader implements DatasetReader {
                 continue;
             }
             if (!idsInSubset.add(image.id())) {
-                problems.item(image.id(), "skipped " + source.describe(image.path()) + ": another image of subset '"
-                        + subset.name() + "' already has the id '" + image.id() + "'");
+                problems.invalid(new ContentProblem(ContentProblem.Type.DUPLICATE_ITEM_ID, image.id(), subset.name(),
+                        null, "item", source.describe(image.path()) + ": another image of the subset already has"
+                        + " this id"));
                 continue;
             }
             return item(image);
@@ -134,6 +136,12 @@ final class UltralyticsReader implements DatasetReader {
                     continue;
                 }
                 LabelLine line = new LabelLine(file, number, text);
+                if (names.label(line.classId()) < 0) {
+                    problems.invalid(new ContentProblem(ContentProblem.Type.UNKNOWN_LABEL, image.id(), subset.name(),
+                            annotations.size(), kind().id(), file + ", line " + number + ": class id "
+                            + line.classId() + " is not in data.yaml's names (" + names.declared() + ")"));
+                    continue;
+                }
                 annotations.add(size == null ? read(line, 1, 1, image.id(), Problems.IGNORE)
                         : read(line, size.width(), size.height(), image.id(), problems));
             }
@@ -149,6 +157,16 @@ final class UltralyticsReader implements DatasetReader {
             return List.of();
         }
         return annotations;
+    }
+
+    /** The kind a label line of the task is read as. */
+    private AnnotationKind kind() {
+        return switch (task) {
+            case SEGMENTATION -> AnnotationKind.POLYGON;
+            case POSE -> AnnotationKind.SKELETON;
+            case CLASSIFICATION -> AnnotationKind.TAG;
+            default -> AnnotationKind.BBOX;
+        };
     }
 
     private Annotation read(LabelLine line, int width, int height, String itemId, Problems report)

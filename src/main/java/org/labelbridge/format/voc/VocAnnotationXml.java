@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.labelbridge.format.DatasetSource;
+import org.labelbridge.format.ContentProblem;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.SafeXml;
@@ -32,28 +33,31 @@ final class VocAnnotationXml {
 
     private final String file;
     private final String itemId;
+    private final String subset;
     private final Categories categories;
     private final Map<String, Integer> labels;
     private final Problems problems;
 
-    private VocAnnotationXml(String file, String itemId, Categories categories, Map<String, Integer> labels,
-                             Problems problems) {
+    private VocAnnotationXml(String file, String itemId, String subset, Categories categories,
+                             Map<String, Integer> labels, Problems problems) {
         this.file = file;
         this.itemId = itemId;
+        this.subset = subset;
         this.categories = categories;
         this.labels = labels;
         this.problems = problems;
     }
 
     /** @param labels label index by name, for {@code categories} */
-    static Parsed read(DatasetSource source, String path, String itemId, Categories categories,
+    static Parsed read(DatasetSource source, String path, String itemId, String subset, Categories categories,
                        Map<String, Integer> labels, Problems problems) throws IOException {
         String file = source.describe(path);
         Document document;
         try (InputStream in = source.open(path)) {
             document = SafeXml.document(in, file);
         }
-        return new VocAnnotationXml(file, itemId, categories, labels, problems).parse(document.getDocumentElement());
+        return new VocAnnotationXml(file, itemId, subset, categories, labels, problems)
+                .parse(document.getDocumentElement());
     }
 
     private Parsed parse(Element root) throws FormatException {
@@ -120,7 +124,7 @@ final class VocAnnotationXml {
             }
         }
         if (label < 0) {
-            problems.dropped(itemId, AnnotationKind.BBOX, undeclared(name, where));
+            undeclared(name, where);
         } else {
             out.add(box.withInfo(new AnnotationInfo(label, index, index, 0, attributes, null)));
         }
@@ -132,15 +136,18 @@ final class VocAnnotationXml {
             Bbox partBox = box(part, partWhere);
             int partLabel = labels.getOrDefault(partName, -1);
             if (partLabel < 0) {
-                problems.dropped(itemId, AnnotationKind.BBOX, undeclared(partName, partWhere));
+                undeclared(partName, partWhere);
             } else {
                 out.add(partBox.withInfo(new AnnotationInfo(partLabel, 0, index, 0, Map.of(), null)));
             }
         }
     }
 
-    private String undeclared(String name, String where) {
-        return file + ", " + where + ": label '" + name + "' is not declared in labelmap.txt";
+    /** A label labelmap.txt does not declare: content that is wrong, which on_problem decides on. */
+    private void undeclared(String name, String where) throws FormatException {
+        problems.invalid(new ContentProblem(ContentProblem.Type.UNKNOWN_LABEL, itemId, subset,
+                ContentProblem.UNKNOWN_INDEX, AnnotationKind.BBOX.id(), file + ", " + where + ": label '" + name
+                + "' is not declared in labelmap.txt"));
     }
 
     private String requiredName(Element element, String where) throws FormatException {

@@ -90,7 +90,8 @@ final class VocReader implements DatasetReader {
         Media media;
         String xml = annotationDir + id + ".xml";
         if (source.exists(xml)) {
-            VocAnnotationXml.Parsed parsed = VocAnnotationXml.read(source, xml, id, categories, labels, problems);
+            VocAnnotationXml.Parsed parsed = VocAnnotationXml.read(source, xml, id, subset, categories, labels,
+                    problems);
             annotations.addAll(parsed.annotations());
             media = new Media(imagePath(id, parsed.filename()), parsed.width(), parsed.height());
         } else {

@@ -17,7 +17,8 @@
  * built with VOC tools keep their own classes and no label map. Datumaro alone rejects such a
  * label (UndeclaredLabelError); CVAT's importer first writes a labelmap.txt from the task's labels,
  * so what it reads is declared by someone, and the labels found stand in for the task's. With a
- * labelmap.txt, a name it does not declare is dropped and reported. The writer writes every label
+ * labelmap.txt, a name it does not declare is an unknown label: option on_problem fails the
+ * conversion (the default) or skips the object and reports it. The writer writes every label
  * into labelmap.txt, so the output declares them for CVAT and Datumaro.
  *
  * <p>{@code trainval} beside {@code train} and/or {@code val} is read as the VOC devkit means it,

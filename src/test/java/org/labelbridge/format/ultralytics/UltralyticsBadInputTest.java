@@ -1,5 +1,6 @@
 package org.labelbridge.format.ultralytics;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,9 +77,6 @@ class UltralyticsBadInputTest {
         file("labels/train/1.txt", "0 0.5 0.5 0.2 0.2\n1 0.5 0.5 0.2\n");
         fails(new UltralyticsDetectionFormat(), "!/labels/train/1.txt, line 2: expected 5 fields (class cx cy w h) and"
                 + " an optional track id, got 4: '1 0.5 0.5 0.2'");
-        file("labels/train/1.txt", "\n2 0.5 0.5 0.2 0.2\n");
-        fails(new UltralyticsDetectionFormat(), "!/labels/train/1.txt, line 2: class id 2 is not in data.yaml's names"
-                + " (2 classes, ids 0 to 1): '2 0.5 0.5 0.2 0.2'");
         file("labels/train/1.txt", "0 0.5 0.5 abc 0.2\n");
         fails(new UltralyticsDetectionFormat(), "!/labels/train/1.txt, line 1: expected a number for the box width,"
                 + " got 'abc': '0 0.5 0.5 abc 0.2'");
@@ -122,6 +120,24 @@ class UltralyticsBadInputTest {
                 () -> Datasets.read(new UltralyticsClassificationFormat(), DirectorySource.of(dir.resolve("c"))));
         assertTrue(e.getMessage().endsWith("!/train/labels.json, entry '1', line 1: expected \"labels\" to be a list of"
                 + " label names"), e.getMessage());
+    }
+
+    @Test
+    void aClassIdBeyondTheNamesFollowsOptionOnProblem(@TempDir Path out) throws IOException {
+        Path set = org.labelbridge.testing.Corpus.copy("ultralytics_yolo/yolov8_detection", out.resolve("set"));
+        Files.writeString(set.resolve("labels/train/1.txt"), "\n12 0.5 0.5 0.2 0.2\n0 0.5 0.5 0.2 0.2\n");
+
+        FormatException e = assertThrows(FormatException.class, () -> org.labelbridge.convert.Converter.convert(
+                new org.labelbridge.convert.ConversionRequest(set, "ultralytics_detection", "coco", null,
+                        out.resolve("failed"))));
+        assertTrue(e.getMessage().contains("item '1' (subset 'train'), annotations[0] (bbox): "), e.getMessage());
+        assertTrue(e.getMessage().contains("labels/train/1.txt, line 2: class id 12 is not in data.yaml's names"
+                + " (10 classes, ids 0 to 9) (unknown_label)"), e.getMessage());
+
+        Datasets.Converted skipped = Datasets.convert(set, "ultralytics_detection", "coco", out.resolve("skipped"),
+                org.labelbridge.convert.ConversionOptions.fromMap(java.util.Map.of("on_problem", "skip")));
+        assertEquals(1, skipped.report().problemCount(), skipped.report().problems().toString());
+        assertEquals(1, skipped.output().item("1").annotations().size());
     }
 
     @Test

@@ -151,7 +151,7 @@ class VocReaderTest {
     }
 
     @Test
-    void objectNamesOutsideTheLabelMapAreDroppedAndReported() throws IOException {
+    void objectNamesOutsideTheLabelMapAreUnknownLabels() throws IOException {
         VocFixture fixture = VocFixture.in(dir)
                 .file("labelmap.txt", "dog:::\n")
                 .file("ImageSets/Main/train.txt", "x\n")
@@ -165,9 +165,9 @@ class VocReaderTest {
         Bbox dog = (Bbox) dataset.item("x").annotations().get(0);
         assertEquals("dog", dataset.labelOf(dog));
         assertEquals(2, dog.info().id(), "ids follow the object's place in the file");
-        assertTrue(problems.any("dropped x bbox: ")
-                && problems.any("object 1: label 'unicorn' is not declared in labelmap.txt"),
-                problems.toString());
+        assertEquals(1, problems.invalid.size(), problems.toString());
+        assertEquals(org.labelbridge.format.ContentProblem.Type.UNKNOWN_LABEL, problems.invalid.get(0).type());
+        assertTrue(problems.any("object 1: label 'unicorn' is not declared in labelmap.txt"), problems.toString());
     }
 
     /** CVAT writes custom attributes as name/value text; checkbox values come back as Boolean. */

@@ -103,11 +103,18 @@ class VocRealSetsTest {
         write(in, "Annotations/2007_000002.xml", "<annotation><filename>2007_000002.jpg</filename>"
                 + "<object><name>traffic_sign</name>" + BOX + "</object></annotation>");
 
-        ConversionResult result = vocToVoc(in);
+        org.labelbridge.format.FormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.labelbridge.format.FormatException.class, () -> vocToVoc(in));
+        assertTrue(e.getMessage().contains("label 'traffic_sign' is not declared in labelmap.txt (unknown_label)"),
+                e.getMessage());
+        Path zip = Zips.zipFolder(in, tmp.resolve("in2.zip"), "");
+        ConversionResult result = Converter.convert(new ConversionRequest(zip, "voc", "voc",
+                org.labelbridge.convert.ConversionOptions.fromMap(java.util.Map.of("on_problem", "skip")), tmp.resolve("out")));
 
         assertEquals(List.of("background", "cat", "person", "head"),
                 output().categories().labels().stream().map(l -> l.name()).toList());
         assertEquals(1, result.report().droppedAnnotations());
+        assertEquals(1, result.report().problemCount());
     }
 
     @Test
