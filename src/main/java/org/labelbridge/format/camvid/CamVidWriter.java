@@ -17,6 +17,7 @@ import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
+import org.labelbridge.format.common.pixels.MasksReadBack;
 import org.labelbridge.format.common.pixels.PngEncoder;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
@@ -105,6 +106,8 @@ final class CamVidWriter implements DatasetWriter {
             }
         }
         MaskCompositor.Compiled compiled = canvas.paint(classes, regions);
+        MasksReadBack.report(problems, item.id(), MasksReadBack.perClass(compiled, !labels.backgroundAdded()), Map.of(),
+                "painted into one class mask, read back as one mask per label: CamVid masks have no instances");
         IndexImage painted = new IndexImage(canvas.height(), canvas.width());
         for (int y = 0; y < canvas.height(); y++) {
             for (int x = 0; x < canvas.width(); x++) {

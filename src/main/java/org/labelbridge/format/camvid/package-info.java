@@ -18,7 +18,10 @@
  *
  * <p>Writing: masks, polygons, boxes (rotated too) and ellipses are rasterised (pixel rule
  * in {@code format.common.pixels}) and merged by z-order into one RGB class mask per item;
- * rasterising, shapes merged into one class and hidden pixels are reported. label_colors.txt
+ * rasterising, shapes merged into one class and hidden pixels are reported, and the report
+ * counts the item out as one mask per label in its mask (also the background's, where it is a
+ * label of the table), what this reader and Datumaro's give back
+ * ({@code format.common.pixels.MasksReadBack}). label_colors.txt
  * lists every label with a colour of its own (black first); an added background is left out,
  * as CVAT does. Every item is listed, without a mask when it has no shapes. Instances,
  * attributes and groups are not kept.

@@ -22,6 +22,7 @@ import org.labelbridge.format.common.pixels.InstanceIds;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.MaskPngs;
+import org.labelbridge.format.common.pixels.MasksReadBack;
 import org.labelbridge.format.common.pixels.Rasterizer;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.Annotation;
@@ -138,6 +139,8 @@ final class SegmentationMaskWriter implements DatasetWriter {
                 problems.changed(item.id(), kind, "partly hidden under shapes above it (z-order) when masks were merged");
             }
         });
+        MasksReadBack.report(problems, item.id(), MasksReadBack.perInstance(compiled), Map.of(),
+                "painted into class and instance masks, read back as one mask per instance");
         writeClassMap(item.id(), compiled.classes());
         writeInstanceMap(item.id(), compiled.instances(), compiled.maxInstance());
     }

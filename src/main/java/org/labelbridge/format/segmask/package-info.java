@@ -21,6 +21,9 @@
  * {@code format.common.pixels}) and merged by z-order into one class and one instance PNG
  * per item; every change and every hidden pixel is reported. Annotations of one group and
  * label form one instance, whose id is the group where it fits the 255-entry VOC palette.
+ * The report counts such an item out as one mask per instance that shows a pixel, what this
+ * reader and Datumaro's {@code voc_segmentation} give back, whatever kinds were painted
+ * ({@code format.common.pixels.MasksReadBack}).
  * labelmap.txt is always written: background first (black unless the dataset colours it),
  * then the dataset's labels with their colours, VOC palette colours for the rest. PNGs are
  * palette PNGs (RGB beyond 256 labels or 255 instances). Attributes are not kept.

@@ -15,6 +15,7 @@ import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.InstanceIds;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskPngs;
+import org.labelbridge.format.common.pixels.MasksReadBack;
 import org.labelbridge.format.common.pixels.Rasterizer;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -49,22 +50,29 @@ final class VocMaskWriter {
     }
 
     /**
-     * Writes the item's two PNGs when any shape covers a pixel.
+     * What was painted: whether the PNGs were written, and how many masks they give back (one
+     * per instance that shows a pixel).
+     */
+    record Painted(boolean segmented, int masks) {
+        static final Painted NONE = new Painted(false, 0);
+    }
+
+    /**
+     * Writes the item's two PNGs when any shape can be painted.
      *
      * @param shapes  the item's labelled masks and polygons
      * @param objects the item's boxes as they are written to its XML
-     * @return whether the PNGs were written
      */
-    boolean write(Item item, List<Annotation> shapes, List<VocObject> objects) throws IOException {
+    Painted write(Item item, List<Annotation> shapes, List<VocObject> objects) throws IOException {
         if (shapes.isEmpty()) {
-            return false;
+            return Painted.NONE;
         }
         String id = item.id();
         int[] size = imageSize(item, shapes);
         if (size == null) {
             shapes.forEach(a -> problems.dropped(id, a.kind(), "the image size is unknown, so the " + a.kind().id()
                     + " cannot be painted into SegmentationClass/SegmentationObject PNGs"));
-            return false;
+            return Painted.NONE;
         }
         int height = size[0];
         int width = size[1];
@@ -87,7 +95,7 @@ final class VocMaskWriter {
             compositor.add(coverage, slot, instanceIds[i], a.info().zOrder());
         }
         if (compositor.isEmpty()) {
-            return false;
+            return Painted.NONE;
         }
         MaskCompositor.Compiled compiled = compositor.compile();
         compiled.visiblePixels().forEach((instance, visible) -> {
@@ -103,7 +111,7 @@ final class VocMaskWriter {
         });
         writeClasses(id, compiled.classes(), palette);
         writeInstances(id, compiled.instances(), compiled.maxInstance());
-        return true;
+        return new Painted(true, MasksReadBack.perInstance(compiled));
     }
 
     /** Height and width: the item's, else the first mask's. */

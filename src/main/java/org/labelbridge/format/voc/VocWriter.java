@@ -22,6 +22,7 @@ import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.format.common.XmlOut;
 import org.labelbridge.format.common.pixels.MaskImage;
+import org.labelbridge.format.common.pixels.MasksReadBack;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -114,6 +115,11 @@ final class VocWriter implements DatasetWriter {
             } else if (annotation instanceof Mask || annotation instanceof Polygon) {
                 shapes.add(annotation);
             } else if (annotation instanceof Tag tag) {
+                if (present.get(tag.label())) {
+                    problems.dropped(id, tag.kind(), "image label repeated: VOC class lists say once whether a label"
+                            + " is present");
+                    continue;
+                }
                 present.set(tag.label());
                 usedAsObject.set(tag.label());
                 if (!tag.attributes().isEmpty()) {
@@ -128,7 +134,13 @@ final class VocWriter implements DatasetWriter {
                 ? VocLayout.DEFAULT_IMAGE_EXT : item.media().extension());
         boolean segmented = false;
         if (written.add(id)) {
-            segmented = masks.write(item, shapes, objects);
+            VocMaskWriter.Painted painted = masks.write(item, shapes, objects);
+            segmented = painted.segmented();
+            if (segmented) {
+                MasksReadBack.report(problems, id, painted.masks(), Map.of(AnnotationKind.BBOX, boxes.size(),
+                        AnnotationKind.TAG, present.cardinality()), "masks and polygons painted into the"
+                        + " SegmentationClass and SegmentationObject PNGs, read back as one mask per instance");
+            }
             writeXml(item, filename, objects, segmented);
             if (item.media().hasPath()) {
                 output.copyMedia(item.media(), VocLayout.IMAGES + filename);

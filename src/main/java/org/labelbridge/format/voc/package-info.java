@@ -33,7 +33,10 @@
  * the class under its pixels, with group = instance id, so instance i joins object i. The writer
  * turns the other boxes of a group into parts of the group's first box with an id, and paints
  * masks and polygons by z-order into the two PNGs ({@code VocMaskWriter} says how ids are chosen),
- * reporting rasterised polygons, hidden pixels and lost mask attributes.
+ * reporting rasterised polygons, hidden pixels and lost mask attributes. The report counts a
+ * painted item out as its reader (and Datumaro's, one mask per instance id) gives it back: its
+ * boxes, its image labels (a label repeated on one image is dropped, a class list holds it once)
+ * and one mask per instance that shows a pixel ({@code format.common.pixels.MasksReadBack}).
  * {@code ImageSets/Action/<action>_<subset>.txt} repeats the XML and is written, not read.
  */
 package org.labelbridge.format.voc;

@@ -134,7 +134,8 @@ class SegmentationMaskWriterTest {
         assertEquals(List.of(
                 "changed img1 polygon: polygon rasterised to class and instance masks",
                 "changed img1 bbox: bbox rasterised to class and instance masks",
-                "changed img1 polygon: partly hidden under shapes above it (z-order) when masks were merged"),
+                "changed img1 polygon: partly hidden under shapes above it (z-order) when masks were merged",
+                "wrote img1 as {MASK=2}: painted into class and instance masks, read back as one mask per instance"),
                 problems.lines);
         assertEquals("# label:color_rgb:parts:actions\nbackground:0,0,0::\ncat:128,0,0::\ndog:0,128,0::\n",
                 text(dir.resolve("labelmap.txt")));
@@ -180,7 +181,8 @@ class SegmentationMaskWriterTest {
                 "changed p polygon: merged with the other 'person' shapes of group 7 into one instance mask",
                 "changed p polygon: polygon rasterised to class and instance masks",
                 "changed p polygon: polygon rasterised to class and instance masks",
-                "changed p bbox: bbox rasterised to class and instance masks"), problems.lines);
+                "changed p bbox: bbox rasterised to class and instance masks",
+                "wrote p as {MASK=3}: painted into class and instance masks, read back as one mask per instance"), problems.lines);
         assertEquals("p\n", text(dir.resolve("ImageSets/Segmentation/day_1.txt")));
         List<Annotation> back = Datasets.read(FORMAT, DirectorySource.of(dir)).item("p").annotations();
         assertEquals(List.of(1, 2, 7), back.stream().map(a -> a.info().group()).toList());
@@ -211,7 +213,9 @@ class SegmentationMaskWriterTest {
                 "changed odd ellipse: ellipse rasterised to class and instance masks",
                 "changed odd bbox: bbox rasterised to class and instance masks",
                 "dropped odd bbox: covers no pixel of the 3x3 image",
-                "changed odd bbox: partly hidden under shapes above it (z-order) when masks were merged"),
+                "changed odd bbox: partly hidden under shapes above it (z-order) when masks were merged",
+                "wrote odd as {MASK=2}: painted into class and instance masks, read back as one mask per instance",
+                "wrote sized as {MASK=1}: painted into class and instance masks, read back as one mask per instance"),
                 problems.lines);
         assertFalse(Files.exists(dir.resolve("SegmentationClass/nosize.png")));
         assertEquals(IndexImage.of(2, 2, 0, 0, 0, 1), png(dir.resolve("SegmentationObject/sized.png")).samples());

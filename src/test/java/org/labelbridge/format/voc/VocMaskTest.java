@@ -115,7 +115,8 @@ class VocMaskTest {
                 dog:0,200,0::
                 """, Files.readString(dir.resolve("labelmap.txt")));
         assertEquals(List.of("changed pets/1 polygon: polygon painted into the SegmentationClass and SegmentationObject"
-                + " PNGs (read back as a mask)"), problems.lines);
+                + " PNGs (read back as a mask)", "wrote pets/1 as {BBOX=1, MASK=3}: masks and polygons painted into the"
+                + " SegmentationClass and SegmentationObject PNGs, read back as one mask per instance"), problems.lines);
     }
 
     @Test

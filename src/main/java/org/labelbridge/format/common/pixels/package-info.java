@@ -65,7 +65,9 @@
  * <h2>Writing class maps</h2>
  * {@link org.labelbridge.format.common.pixels.ShapeCanvas} collects an item's paintable
  * shapes and paints them, with the drop, rasterise and hidden-pixel reports every mask writer
- * owes; {@link org.labelbridge.format.common.pixels.BackgroundFirstLabels} lays out the classes
+ * owes; {@link org.labelbridge.format.common.pixels.MasksReadBack} counts what a reader splits
+ * from the painted maps (one mask per instance, or per class) and reports the item as written
+ * so; {@link org.labelbridge.format.common.pixels.BackgroundFirstLabels} lays out the classes
  * with the background as class 0, as Datumaro's exporters do;
  * {@link org.labelbridge.format.common.pixels.InstanceNumbers} numbers instances within their
  * class for maps that code class and instance in one value (Cityscapes, KITTI).
