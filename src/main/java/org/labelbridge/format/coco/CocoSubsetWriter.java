@@ -142,14 +142,10 @@ final class CocoSubsetWriter {
             return;
         }
         for (CocoObject object : CocoObject.of(item, problems)) {
-            if (object.first() instanceof Mask mask && media.hasSize()
-                    && (mask.rle().width() != media.width() || mask.rle().height() != media.height())) {
-                problems.dropped(item.id(), mask.kind(), "the mask is " + mask.rle().width() + "x"
-                        + mask.rle().height() + ", its image " + media.width() + "x" + media.height()
-                        + ": COCO masks cover their image");
-                continue;
+            CocoObject written = CrowdConversion.apply(object, crowd(object.first()), item, problems);
+            if (written != null) {
+                writeObject(written, imageId);
             }
-            writeObject(CrowdConversion.apply(object, crowd(object.first()), item, problems), imageId);
         }
     }
 

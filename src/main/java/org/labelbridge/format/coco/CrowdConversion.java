@@ -8,6 +8,7 @@ import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.MaskContours;
 import org.labelbridge.format.common.pixels.MaskRegion;
 import org.labelbridge.format.common.pixels.Rasterizer;
+import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Mask;
@@ -26,34 +27,61 @@ final class CrowdConversion {
     private CrowdConversion() {
     }
 
-    /** The object in the form its {@code iscrowd} demands, or as given where that cannot be made. */
+    /**
+     * The object in the form its {@code iscrowd} demands, or as given where that cannot be made;
+     * {@code null} when nothing of it can be written. Each change is reported as what is written
+     * (what the reader, like pycocotools, reads back: an RLE is one mask, a polygon list its polygons).
+     */
     static CocoObject apply(CocoObject object, boolean crowd, Item item, Problems problems) {
         if (object.polygons().isEmpty() && object.masks().isEmpty()) {
             return object; // a box
         }
+        List<Mask> masks = fitting(object.masks(), item, problems);
+        if (object.polygons().isEmpty() && masks.isEmpty()) {
+            return null;
+        }
         if (crowd) {
-            if (object.polygons().isEmpty() && object.masks().size() == 1) {
-                return object;
+            if (object.polygons().isEmpty() && masks.size() == 1) {
+                return new CocoObject(new Mask(object.first().info(), masks.get(0).rle()), List.of());
             }
-            return rasterised(object, item, problems);
+            return rasterised(object, masks, item, problems);
         }
-        if (object.masks().isEmpty()) {
-            return object;
+        if (masks.isEmpty()) {
+            return new CocoObject(asPolygon(object.first(), object.polygons()), object.polygons(), List.of());
         }
-        return traced(object, item, problems);
+        return traced(object, masks, item, problems);
+    }
+
+    /** The masks that cover the image (when its size is known); the others are dropped, reported. */
+    private static List<Mask> fitting(List<Mask> masks, Item item, Problems problems) {
+        Media media = item.media();
+        if (!media.hasSize()) {
+            return masks;
+        }
+        List<Mask> fitting = new ArrayList<>(masks.size());
+        for (Mask mask : masks) {
+            if (mask.rle().width() == media.width() && mask.rle().height() == media.height()) {
+                fitting.add(mask);
+            } else {
+                problems.dropped(item.id(), AnnotationKind.MASK, "the mask is " + mask.rle().width() + "x"
+                        + mask.rle().height() + ", its image " + media.width() + "x" + media.height()
+                        + ": COCO masks cover their image");
+            }
+        }
+        return fitting;
     }
 
     /** A crowd: its polygons and masks (one group and label) as one mask, by the pixel rule. */
-    private static CocoObject rasterised(CocoObject object, Item item, Problems problems) {
+    private static CocoObject rasterised(CocoObject object, List<Mask> masks, Item item, Problems problems) {
         Media media = item.media();
         int height;
         int width;
         if (media.hasSize()) {
             height = media.height();
             width = media.width();
-        } else if (!object.masks().isEmpty()) {
-            height = object.masks().get(0).rle().height();
-            width = object.masks().get(0).rle().width();
+        } else if (!masks.isEmpty()) {
+            height = masks.get(0).rle().height();
+            width = masks.get(0).rle().width();
         } else {
             problems.changed(item.id(), AnnotationKind.POLYGON, "crowd polygon kept as a polygon with iscrowd 1:"
                     + " the image size is unknown, so it cannot be rasterised to RLE");
@@ -65,37 +93,45 @@ final class CrowdConversion {
         for (Polygon polygon : object.polygons()) {
             Rasterizer.polygon(polygon.points()).cover(height, width, paint);
         }
-        int masks = 0;
-        for (Mask mask : object.masks()) {
+        int painted = 0;
+        for (Mask mask : masks) {
             if (mask.rle().height() != height || mask.rle().width() != width) {
                 problems.dropped(item.id(), AnnotationKind.MASK, "the mask is " + mask.rle().width() + "x"
                         + mask.rle().height() + ", its image " + width + "x" + height + ": COCO masks cover their image");
                 continue;
             }
             Rasterizer.mask(mask.rle()).cover(height, width, paint);
-            masks++;
+            painted++;
         }
         int polygons = object.polygons().size();
+        int group = object.first().info().group();
         if (polygons > 0) {
-            problems.changed(item.id(), AnnotationKind.POLYGON, "crowd polygon rasterised to RLE"
-                    + (polygons + masks > 1 ? " (" + polygons + " polygon(s) and " + masks + " mask(s) of group "
-                    + object.first().info().group() + " as one mask)" : ""));
-        } else if (masks > 1) {
-            problems.changed(item.id(), AnnotationKind.MASK, masks + " crowd masks of group "
-                    + object.first().info().group() + " merged into one RLE");
+            // the polygons are the mask when there is none, else painted into it
+            problems.converted(item.id(), AnnotationKind.POLYGON, polygons, AnnotationKind.MASK, painted == 0 ? 1 : 0,
+                    "crowd polygon rasterised to RLE" + (polygons + painted > 1 ? " (" + polygons
+                    + " polygon(s) and " + painted + " mask(s) of group " + group + " as one mask)" : ""));
+        }
+        if (painted > 1) {
+            problems.converted(item.id(), AnnotationKind.MASK, painted, AnnotationKind.MASK, 1, painted
+                    + " crowd masks of group " + group + " merged into one RLE");
+        }
+        if (polygons == 0 && painted == 0) {
+            return null;
         }
         return new CocoObject(new Mask(object.first().info(), Rle.fromBitmap(bitmap, height, width)), List.of());
     }
 
-    /** Not a crowd: its masks traced into polygons (outer rings; holes filled and reported), joined to its polygons. */
-    private static CocoObject traced(CocoObject object, Item item, Problems problems) {
+    /**
+     * Not a crowd: its masks traced into polygons (outer rings; holes filled and reported), joined
+     * to its polygons. A mask of no pixels has no polygon: alone it stays an (empty) RLE.
+     */
+    private static CocoObject traced(CocoObject object, List<Mask> masks, Item item, Problems problems) {
         List<Polygon> polygons = new ArrayList<>(object.polygons());
-        for (Mask mask : object.masks()) {
+        List<Mask> empty = new ArrayList<>();
+        for (Mask mask : masks) {
             List<MaskRegion> regions = MaskContours.regions(mask.rle());
             if (regions.isEmpty()) {
-                if (object.masks().size() > 1 || !object.polygons().isEmpty()) {
-                    problems.dropped(item.id(), AnnotationKind.MASK, "an empty mask of a group has no polygon");
-                }
+                empty.add(mask);
                 continue;
             }
             int holes = 0;
@@ -103,13 +139,24 @@ final class CrowdConversion {
                 polygons.add(new Polygon(mask.info(), region.outer()));
                 holes += region.holes().size();
             }
-            problems.changed(item.id(), AnnotationKind.MASK, "mask traced to polygons (iscrowd 0)"
+            problems.converted(item.id(), AnnotationKind.MASK, 1, AnnotationKind.POLYGON, regions.size(),
+                    "mask traced to polygons (iscrowd 0)"
                     + (holes > 0 ? "; " + holes + " hole(s) filled: COCO polygons have no holes" : ""));
         }
         if (polygons.isEmpty()) {
-            return new CocoObject(object.first(), List.of(), object.masks());
+            for (Mask mask : empty.subList(1, empty.size())) {
+                problems.dropped(item.id(), mask.kind(), "an empty mask of a group has no polygon");
+            }
+            return new CocoObject(empty.get(0), List.of(), List.of(empty.get(0)));
         }
-        Polygon first = object.first() instanceof Polygon p ? p : new Polygon(object.first().info(), polygons.get(0).points());
-        return new CocoObject(first, polygons, List.of());
+        for (Mask mask : empty) {
+            problems.dropped(item.id(), mask.kind(), "an empty mask of a group has no polygon");
+        }
+        return new CocoObject(asPolygon(object.first(), polygons), polygons, List.of());
+    }
+
+    /** The object's first annotation as the polygon that carries its data (id, attributes). */
+    private static Polygon asPolygon(Annotation first, List<Polygon> polygons) {
+        return first instanceof Polygon p ? p : new Polygon(first.info(), polygons.get(0).points());
     }
 }

@@ -27,7 +27,10 @@
  * ({@code iscrowd} 1 unless {@code is_crowd} says otherwise). The segmentation follows
  * {@code iscrowd} as COCO demands: a crowd's polygons and masks (one group and label) are unioned into
  * one RLE mask by the pixel rule (kept as polygons, reported, when the image size is unknown);
- * a non-crowd mask is traced into polygons along pixel edges, holes filled and reported. Then
+ * a non-crowd mask is traced into polygons along pixel edges, holes filled and reported. The
+ * report counts each object as pycocotools and the reader read it back: a crowd's RLE as one
+ * mask (however many polygons and masks were joined into it), a polygon list as its polygons
+ * (a traced mask as the polygons traced from it). Then
  * {@code score}, and the
  * {@code attributes} object; images are copied to {@code images/<subset>/}. An image of unknown size
  * is written with width and height 0, as Datumaro writes it (and reads it back: unknown), and

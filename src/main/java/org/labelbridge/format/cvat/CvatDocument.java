@@ -22,7 +22,8 @@ import org.labelbridge.model.Media;
 /**
  * The items of one CVAT annotation file. An images dump is read one {@code <image>} at a time;
  * a video dump (its first element after the meta is a {@code <track>}) is read whole into a
- * {@link FrameIndex} and then given out frame by frame.
+ * {@link FrameIndex} and then given out frame by frame; a video dump without a track (mode
+ * {@code interpolation}, no {@code <image>}) gives its frame images as frames.
  */
 final class CvatDocument implements Closeable {
 
@@ -95,7 +96,22 @@ final class CvatDocument implements Closeable {
             }
             skipUnknown(name, "<annotations>");
         }
+        if (!imagesSeen && meta.interpolation()) {
+            frames = frameFilesOnly();
+            return frames.poll();
+        }
         return null;
+    }
+
+    /**
+     * A video dump without a track: its frames are its frame images, as CVAT's importer takes
+     * every image under {@code images/} as an item (a frame without a shape has nothing else).
+     */
+    private FrameIndex frameFilesOnly() throws IOException {
+        FrameIndex index = new FrameIndex();
+        frameImages = FrameImages.under(source, base, fileSubset);
+        addFrameFiles(index);
+        return index;
     }
 
     private Item image() throws IOException {

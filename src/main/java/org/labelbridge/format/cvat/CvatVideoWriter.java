@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.labelbridge.format.DatasetOutput;
@@ -34,7 +35,8 @@ import org.labelbridge.model.Track;
  * <p>Tracks force grouping: items bring shapes frame by frame, the XML lists them track by
  * track. Each shape is converted as it arrives (as the images writer converts it) and spooled
  * to a temporary file ({@link TrackSpool}); what stays in memory is a frame and an offset per
- * shape (16 bytes), a head per track and the frame numbers per task. At the end the tracks are
+ * shape (16 bytes), a head per track and the frame numbers per task (with the offset of a
+ * visible shape on each). At the end the tracks are
  * written in id order, each one's shapes read back in frame order.
  *
  * <p>Tracks are rebuilt from the model's {@link Track}s: the shapes of one track id (and one
@@ -45,7 +47,12 @@ import org.labelbridge.model.Track;
  * the object was not annotated. Shapes without a track become single-frame tracks (the shape,
  * then its outside copy on the next frame), numbered after the highest track id, as CVAT dumps
  * them. Every attribute is written on every shape, as CVAT does; the meta declares mutable those
- * whose value changes along a track. Tags are not written: a CVAT video dump holds none.
+ * whose value changes along a track. Tags never reach it: a CVAT video dump holds none (the
+ * descriptor says so). The outside copies that end tracks read back as shapes hidden at their
+ * frame, so each is reported as one more shape written. An item with no shape and no image comes
+ * back only by the tracks that end on it: it is kept when the frame before it (of those written so
+ * far) has a visible shape, and then gets an ending even when items come out of frame order;
+ * otherwise it is reported dropped, and no track ends on it.
  */
 final class CvatVideoWriter implements DatasetWriter {
 
@@ -53,6 +60,13 @@ final class CvatVideoWriter implements DatasetWriter {
 
     /** Annotation attributes CVAT for video holds as track data, never as {@code <attribute>}s. */
     private static final List<String> TRACK_ATTRIBUTES = List.of("keyframe", "outside", "track_id");
+
+    /** The outside copy that ends a track reads back as one more shape, hidden at that frame. */
+    private static final String TRACK_CLOSED = "a track's shape before a frame where the track has none is"
+            + " followed by an outside copy on that frame, as CVAT ends a track (read back as a hidden shape)";
+    private static final String SINGLE_FRAME_TRACK = "a shape without a track is written as a single-frame"
+            + " track: the shape, then an outside copy on the next frame that ends it, as CVAT dumps shapes"
+            + " (read back as a hidden shape)";
 
     private final DatasetOutput output;
     private final Problems problems;
@@ -72,6 +86,12 @@ final class CvatVideoWriter implements DatasetWriter {
     private static final class VideoTask {
         final TaskFrames frames;
         final ShapeList plain = new ShapeList();
+        /** The frames in the output: a shape, an image or the end of a track brings them back. */
+        final TreeSet<Long> written = new TreeSet<>();
+        /** Frames with a visible shape (the spool offset of the first): their tracks end on the next frame. */
+        final Map<Long, Long> visibleShapes = new HashMap<>();
+        /** Frames kept with nothing of their own, each with the earlier frame whose tracks end on it. */
+        final Map<Long, Long> endingFrames = new HashMap<>();
         CvatMeta.Size size;
         long[] sortedFrames;
 
@@ -220,8 +240,16 @@ final class CvatVideoWriter implements DatasetWriter {
                 problems.item(item.id(), "image " + item.media().path() + " is not in the source; not copied");
             }
         }
-        if (spooled == 0 && !copied) {
-            problems.item(item.id(), "no shape and no image: nothing in a CVAT video dump brings this frame back");
+        if (spooled > 0 || copied) {
+            task.written.add(frame);
+            return;
+        }
+        Long previous = task.written.lower(frame);
+        if (previous != null && task.visibleShapes.containsKey(previous)) {
+            task.written.add(frame); // the tracks visible on the frame before end here, which brings it back
+            task.endingFrames.put(frame, previous);
+        } else {
+            problems.droppedItem(item.id(), "no shape and no image: nothing in a CVAT video dump brings this frame back");
         }
     }
 
@@ -244,10 +272,6 @@ final class CvatVideoWriter implements DatasetWriter {
     /** Converts and spools one annotation; false when it is not written (reported). */
     private boolean spool(String itemId, VideoTask task, long frame, Annotation annotation) throws IOException {
         AnnotationKind kind = annotation.kind();
-        if (kind == AnnotationKind.TAG) {
-            problems.dropped(itemId, kind, FORMAT_NAME + " holds no tags: CVAT leaves them out of video dumps");
-            return false;
-        }
         Annotation written = withoutTrackAttributes(itemId, annotation);
         CvatShape shape = shapes.convert(itemId, written);
         if (shape == null) {
@@ -260,7 +284,9 @@ final class CvatVideoWriter implements DatasetWriter {
                 problems.dataset("shapes without a track are written as single-frame tracks, as CVAT writes them "
                         + "in a video dump; they read back as tracks");
             }
-            task.plain.add(frame, spool.append(shape, true, false));
+            long offset = spool.append(shape, true, false);
+            task.plain.add(frame, offset);
+            task.visibleShapes.putIfAbsent(frame, offset);
             return true;
         }
         if (track.outside() && written instanceof Skeleton skeleton && !allAbsent(skeleton)) {
@@ -282,7 +308,11 @@ final class CvatVideoWriter implements DatasetWriter {
         } else {
             noteChanges(entry.firstValues, values);
         }
-        entry.shapes.add(frame, spool.append(shape, track.keyframe(), track.outside()));
+        long offset = spool.append(shape, track.keyframe(), track.outside());
+        entry.shapes.add(frame, offset);
+        if (!track.outside()) {
+            task.visibleShapes.putIfAbsent(frame, offset);
+        }
         maxTrackId = Math.max(maxTrackId, track.id());
         return true;
     }
@@ -351,8 +381,8 @@ final class CvatVideoWriter implements DatasetWriter {
                 xml.leaf("version", CvatLayout.VERSION);
                 List<CvatMetaWriter.SubsetTask> meta = new ArrayList<>();
                 for (VideoTask task : tasks.values()) {
-                    meta.add(task.frames.task(true, task.size));
-                    task.sortedFrames = task.frames.sorted();
+                    task.sortedFrames = task.written.stream().mapToLong(Long::longValue).toArray();
+                    meta.add(task.frames.task(task.sortedFrames.length, true, task.size));
                 }
                 new CvatMetaWriter(xml, categories, declarations, problems).write(meta);
                 List<TrackShapes> ordered = new ArrayList<>(tracks.values());
@@ -365,6 +395,9 @@ final class CvatVideoWriter implements DatasetWriter {
                     for (int i = 0; i < task.plain.size(); i++) {
                         writePlainShape(xml, task, task.plain.frame(i), task.plain.offset(i), nextId++);
                     }
+                }
+                for (VideoTask task : tasks.values()) {
+                    nextId = writeUnendedFrames(xml, task, nextId);
                 }
                 xml.end();
                 writer.writeCharacters("\n");
@@ -391,11 +424,37 @@ final class CvatVideoWriter implements DatasetWriter {
             }
             TrackSpool.Spooled spooled = spool.read(list.offset(i));
             writeShape(xml, spooled.shape(), frame, spooled.keyframe(), spooled.outside());
-            if (!spooled.outside()) {
-                closeAfter(xml, task, spooled.shape(), frame, list.nextOtherFrame(i));
+            if (!spooled.outside() && closeAfter(xml, task, spooled.shape(), frame, list.nextOtherFrame(i))) {
+                problems.converted(CvatLayout.frameName(frame), CvatLayout.kindOf(key.element()), 1,
+                        CvatLayout.kindOf(key.element()), 2, TRACK_CLOSED);
             }
         }
         xml.end();
+    }
+
+    /**
+     * A frame kept for the tracks that end on it (it has nothing of its own) gets them from the
+     * frame before it; when items came out of order and the frame before it has no visible shape
+     * after all, a shape of the frame it was kept for is ended there by a track of its own, all
+     * outside (it shows nothing in CVAT), so that the frame still comes back.
+     */
+    private long writeUnendedFrames(IndentingXml xml, VideoTask task, long nextId) throws IOException {
+        List<Long> frames = new ArrayList<>(task.endingFrames.keySet());
+        frames.sort(null);
+        for (long frame : frames) {
+            Long before = task.written.lower(frame);
+            if (before != null && task.visibleShapes.containsKey(before)) {
+                continue;
+            }
+            long keptFor = task.endingFrames.get(frame);
+            CvatShape shape = spool.read(task.visibleShapes.get(keptFor)).shape();
+            openTrack(xml, nextId++, shape.label(), shape.source(), shape.group(), task);
+            writeShape(xml, shape, frame, true, true);
+            xml.end();
+            AnnotationKind kind = CvatLayout.kindOf(shape.element());
+            problems.converted(CvatLayout.frameName(keptFor), kind, 1, kind, 2, TRACK_CLOSED);
+        }
+        return nextId;
     }
 
     private void writePlainShape(IndentingXml xml, VideoTask task, long frame, long offset, long id)
@@ -403,21 +462,26 @@ final class CvatVideoWriter implements DatasetWriter {
         CvatShape shape = spool.read(offset).shape();
         openTrack(xml, id, shape.label(), shape.source(), shape.group(), task);
         writeShape(xml, shape, frame, true, false);
-        closeAfter(xml, task, shape, frame, -1);
+        if (closeAfter(xml, task, shape, frame, -1)) {
+            AnnotationKind kind = CvatLayout.kindOf(shape.element());
+            problems.converted(CvatLayout.frameName(frame), kind, 1, kind, 2, SINGLE_FRAME_TRACK);
+        }
         xml.end();
     }
 
     /**
      * Ends a visible stretch of a track as CVAT does, with an outside copy of its last shape on
      * the task's next frame, unless the track has a shape there ({@code nextOwnFrame}, -1 for none)
-     * or the task has no next frame.
+     * or the task has no next frame. True when it wrote the copy: one more (hidden) shape to read.
      */
-    private static void closeAfter(IndentingXml xml, VideoTask task, CvatShape shape, long frame, long nextOwnFrame)
-            throws IOException {
+    private static boolean closeAfter(IndentingXml xml, VideoTask task, CvatShape shape, long frame,
+                                      long nextOwnFrame) throws IOException {
         long next = task.nextFrame(frame);
         if (next >= 0 && (nextOwnFrame < 0 || nextOwnFrame > next)) {
             writeShape(xml, shape, next, true, true);
+            return true;
         }
+        return false;
     }
 
     private static void openTrack(IndentingXml xml, long id, String label, String source, int group, VideoTask task)

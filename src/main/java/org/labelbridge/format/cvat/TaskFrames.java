@@ -1,6 +1,5 @@
 package org.labelbridge.format.cvat;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.labelbridge.format.Problems;
@@ -54,19 +53,13 @@ final class TaskFrames {
         return next;
     }
 
-    /** The frames taken, ascending. */
-    long[] sorted() {
-        long[] frames = new long[used.size()];
-        int i = 0;
-        for (long frame : used) {
-            frames[i++] = frame;
-        }
-        Arrays.sort(frames);
-        return frames;
-    }
-
     /** The subset as {@code <meta>} lists it. */
     CvatMetaWriter.SubsetTask task(boolean interpolation, CvatMeta.Size frameSize) {
-        return new CvatMetaWriter.SubsetTask(subset, taskId, used.size(), interpolation, frameSize);
+        return task(used.size(), interpolation, frameSize);
+    }
+
+    /** The subset as {@code <meta>} lists it, with {@code size} frames written. */
+    CvatMetaWriter.SubsetTask task(long size, boolean interpolation, CvatMeta.Size frameSize) {
+        return new CvatMetaWriter.SubsetTask(subset, taskId, size, interpolation, frameSize);
     }
 }

@@ -12,7 +12,9 @@
  * per-frame shapes, indexed by frame and given out as items {@code frame_000010} (pictured by
  * {@code images/frame_000010.*}). Sizes: an {@code <image>}'s own width and height, else the
  * video's {@code <original_size>}, else its picture's header; a frame's {@code <original_size>},
- * else its picture's header. Items without a {@code subset} take the task's or job's, else the
+ * else its picture's header. A video dump without any {@code <track>} (mode {@code interpolation})
+ * gives its frame images as frames, as CVAT's importer makes an item of every image under
+ * {@code images/}. Items without a {@code subset} take the task's or job's, else the
  * file's name ({@code annotations}, {@code train}). Masks are run lengths over their box, row
  * by row, turned into the model's whole-image RLE. Labels not declared in the meta are dropped
  * and reported.
@@ -28,7 +30,12 @@
  * {@code z_order}, every attribute), pictures as {@code images/<subset>/frame_000010<ext>}.
  * Shapes are spooled to a temporary file while items stream and read back track by track
  * ({@link org.labelbridge.format.cvat.CvatVideoWriter} says how tracks are rebuilt). Shapes
- * without a track become single-frame tracks; tags are dropped, as CVAT drops them.
+ * without a track become single-frame tracks; tags never reach the writer (the descriptor holds
+ * none, as CVAT's video dump has none). A track's visible stretch ends with an outside copy of its
+ * last shape on the task's next frame, as CVAT ends one: the reader gives it back as a shape
+ * hidden at that frame, so the report counts it as written. A frame comes back only by a shape
+ * (an ending copy included) or its image ({@code <meta>}'s {@code <size>} brings none back, in
+ * CVAT's importer or ours): an item with neither is reported as a dropped item.
  *
  * <p>Both writers turn annotations into {@link org.labelbridge.format.cvat.CvatShape}s the same
  * way ({@link org.labelbridge.format.cvat.CvatShapes}) and declare undeclared attributes by the

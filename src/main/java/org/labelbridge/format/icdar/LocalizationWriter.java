@@ -50,7 +50,8 @@ final class LocalizationWriter extends IcdarWriter {
             coordinates = NumberText.of(b.x()) + " " + NumberText.of(b.y()) + " " + NumberText.of(b.x2())
                     + " " + NumberText.of(b.y2());
         } else if (a instanceof Bbox b) {
-            problems.changed(item.id(), a.kind(), "rotated box written as its four corners: it reads back as a polygon");
+            problems.converted(item.id(), AnnotationKind.BBOX, 1, AnnotationKind.POLYGON, 1,
+                    "rotated box written as its four corners: it reads back as a polygon");
             coordinates = joined(corners(b));
         } else if (a instanceof Polygon p && p.size() >= 3) {
             if (p.size() != 4) {
@@ -58,11 +59,9 @@ final class LocalizationWriter extends IcdarWriter {
                         + " regions are quadrilaterals: other ICDAR readers (CVAT's too) keep only its first 4 points");
             }
             coordinates = joined(p.points());
-        } else if (a instanceof Polygon) {
-            problems.dropped(item.id(), a.kind(), "a polygon needs at least 3 points");
-            return null;
         } else {
-            problems.dropped(item.id(), a.kind(), "ICDAR Localization 1.0 holds only boxes and polygons");
+            // the pipeline gives only boxes and polygons
+            problems.dropped(item.id(), a.kind(), "a polygon needs at least 3 points");
             return null;
         }
         reportLost(item, a, KEPT);

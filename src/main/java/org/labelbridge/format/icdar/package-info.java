@@ -14,7 +14,8 @@
  * A segmented character carries {@code index} (Long, its position in the file), {@code color}
  * ("R G B"), {@code text} and {@code center} ("cx cy", absent when written {@code - -});
  * the characters of a word (between blank lines) share a group, a one-character word has
- * none. ICDAR has no labels: annotations are unlabelled. Datumaro's reading is followed; where
+ * none. ICDAR has no labels: annotations are unlabelled. A rotated box is written to
+ * localization as its four corners, and so reads back (and is counted) as a polygon. Datumaro's reading is followed; where
  * it would fail or mis-read, this reads more (ICDAR 2013's {@code x, y, x, y, "text"} and
  * 2015's unquoted text, polygons of more than four points, text with spaces or commas).
  */

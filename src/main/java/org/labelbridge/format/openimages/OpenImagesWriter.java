@@ -25,6 +25,7 @@ import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
 import org.labelbridge.format.common.pixels.Rasterizer;
 import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
@@ -159,13 +160,9 @@ final class OpenImagesWriter implements DatasetWriter {
 
         List<WrittenBox> boxes = new ArrayList<>();
         List<Annotation> masks = new ArrayList<>();
+        // the pipeline gives only tags, boxes (not rotated), polygons and masks, each with a label
         for (Annotation a : item.annotations()) {
-            if (!(a instanceof Tag || a instanceof Bbox || a instanceof Mask || a instanceof Polygon)) {
-                problems.dropped(item.id(), a.kind(), "Open Images 1.0 holds only labels, boxes and masks");
-            } else if (a.label() == null) {
-                problems.dropped(item.id(), a.kind(), "every Open Images annotation names a class: unlabelled "
-                        + a.kind().id() + " not written");
-            } else if (a instanceof Tag) {
+            if (a instanceof Tag) {
                 writeTag(item, id, subset, a);
             } else if (a instanceof Bbox b) {
                 WrittenBox written = writeBox(item, id, subset, b, size);
@@ -245,10 +242,6 @@ final class OpenImagesWriter implements DatasetWriter {
             problems.dropped(item.id(), box.kind(), "the image size is unknown: Open Images stores boxes as fractions of it");
             return null;
         }
-        if (box.rotation() != 0) {
-            problems.dropped(item.id(), box.kind(), "Open Images boxes cannot be rotated");
-            return null;
-        }
         reportLost(item, box, BOX_ATTRIBUTES);
         double height = size[0], width = size[1];
         String[] corners = {NumberText.of(box.x() / width), NumberText.of(box.x2() / width),
@@ -275,7 +268,8 @@ final class OpenImagesWriter implements DatasetWriter {
             problems.dropped(item.id(), a.kind(), "the image size is unknown, so the polygon cannot be rasterised into a mask");
             return;
         } else {
-            problems.changed(item.id(), a.kind(), "polygon rasterised into a mask: Open Images segments are masks");
+            problems.converted(item.id(), AnnotationKind.POLYGON, 1, AnnotationKind.MASK, 1,
+                    "polygon rasterised into a mask: Open Images segments are masks");
             rle = Rasterizer.rle(Rasterizer.polygon(((Polygon) a).points()), size[0], size[1]);
         }
         reportLost(item, a, MASK_ATTRIBUTES);

@@ -17,7 +17,8 @@
  * Box corners are fractions of the image, so the image size is needed: from images.meta,
  * else the image file's header; without one, boxes and masks are reported and dropped.
  * Labels are the classes' LabelNames ({@code /m/...}); display names are not kept. Mask PNGs
- * have their own resolution and are scaled to the image (nearest neighbour). The reader
+ * have their own resolution and are scaled to the image (nearest neighbour). Polygons are
+ * written as the masks they rasterise to (the report counts them as masks). The reader
  * follows Datumaro's, which CVAT uses; the writer writes the V6 names.
  */
 package org.labelbridge.format.openimages;

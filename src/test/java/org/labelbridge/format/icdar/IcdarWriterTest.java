@@ -27,7 +27,6 @@ import org.labelbridge.model.Item;
 import org.labelbridge.model.Label;
 import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
-import org.labelbridge.model.Points;
 import org.labelbridge.model.Polygon;
 import org.labelbridge.model.Rle;
 import org.labelbridge.model.Tag;
@@ -78,8 +77,7 @@ class IcdarWriterTest {
                 new Item("sub/img", "test", Media.NONE, List.of(
                         new Bbox(AnnotationInfo.EMPTY.withAttributes(attributes), 1, 2, 3.5, 4),
                         new Polygon(IcdarCorpusTest.text("42"), new double[] {0, 0, 4, 0, 4, 2, 0, 2}),
-                        new Bbox(AnnotationInfo.EMPTY, 10, 10, 4, 2, 90),
-                        new Points(AnnotationInfo.EMPTY, new double[] {1, 1}))),
+                        new Bbox(AnnotationInfo.EMPTY, 10, 10, 4, 2, 90))),
                 new Item("empty", "test", Media.NONE, List.of())));
         write(new IcdarLocalizationFormat(), dataset, null);
         assertEquals("1 2 4.5 6 \"EXIT\"\n0,0,4,0,4,2,0,2,\"42\"\n13,9,13,13,11,13,11,9\n",
@@ -87,8 +85,8 @@ class IcdarWriterTest {
         assertEquals("", text("text_localization/test/gt_empty.txt"));
         assertEquals(List.of(
                 "changed sub/img bbox: attribute(s) [occluded] not kept: ICDAR Localization 1.0 keeps text",
-                "changed sub/img bbox: rotated box written as its four corners: it reads back as a polygon",
-                "dropped sub/img points: ICDAR Localization 1.0 holds only boxes and polygons"), problems.lines());
+                "converted sub/img 1 bbox to 1 polygon: rotated box written as its four corners: it reads back as a"
+                        + " polygon"), problems.lines());
         Item read = Datasets.read(new IcdarLocalizationFormat(), DirectorySource.of(dir)).item("test", "sub/img");
         assertEquals("42", read.annotations().get(1).attributes().get("text")); // a number as text stays text
     }
@@ -170,5 +168,20 @@ class IcdarWriterTest {
             }
         }
         return colours;
+    }
+
+    /** A rotated box is written as its four corners, and the report counts it as the polygon it reads back as. */
+    @Test
+    void rotatedBoxesAreCountedAsThePolygonsTheyAreWrittenAs() throws IOException {
+        Datasets.Converted converted = Datasets.convert(Corpus.path("ultralytics_yolo/yolov8_oriented_boxes"),
+                "auto", "icdar_localization", dir.resolve("out"), org.labelbridge.convert.ConversionOptions.DEFAULTS);
+
+        List<org.labelbridge.model.Annotation> written = converted.output().items().stream()
+                .flatMap(item -> item.annotations().stream()).toList();
+        assertEquals(2, written.size());
+        assertTrue(written.stream().allMatch(a -> a instanceof Polygon p && p.size() == 4));
+        assertEquals(2L, converted.report().annotationsOut().get(org.labelbridge.model.AnnotationKind.POLYGON));
+        assertEquals(0L, converted.report().annotationsOut().getOrDefault(org.labelbridge.model.AnnotationKind.BBOX, 0L));
+        assertEquals(2, converted.count("rotated box written as its four corners"));
     }
 }

@@ -21,7 +21,6 @@ import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Label;
 import org.labelbridge.model.Media;
-import org.labelbridge.model.Points;
 import org.labelbridge.model.Polygon;
 import org.labelbridge.model.Tag;
 import org.labelbridge.testing.Corpus;
@@ -91,10 +90,7 @@ class OpenImagesWriterTest {
                 new Item("x", "a/b", new Media(null, 4, 2), List.of(
                         new Tag(new AnnotationInfo(0, 0, 3, 0, Map.of("score", "0.25", "pose", "left"), null)),
                         new Bbox(new AnnotationInfo(0, 0, 1, 0, Map.of("occluded", "maybe"), null), 0, 0, 2, 1),
-                        new Bbox(AnnotationInfo.EMPTY, 0, 0, 1, 1),
-                        new Bbox(AnnotationInfo.of(0), 0, 0, 1, 1, 30),
-                        new Polygon(new AnnotationInfo(1, 0, 1, 0, Map.of(), null), new double[] {0, 0, 2, 0, 2, 2, 0, 2}),
-                        new Points(AnnotationInfo.of(0), new double[] {1, 1}))),
+                        new Polygon(new AnnotationInfo(1, 0, 1, 0, Map.of(), null), new double[] {0, 0, 2, 0, 2, 2, 0, 2}))),
                 new Item("x", "other", Media.NONE, List.of(new Bbox(AnnotationInfo.of(0), 0, 0, 1, 1)))));
         Datasets.write(new OpenImagesFormat(), dataset, dir, null, problems);
 
@@ -104,10 +100,7 @@ class OpenImagesWriterTest {
                 "changed x tag: attribute(s) [pose] not kept: Open Images tag rows have score",
                 "changed x tag: group not kept: Open Images groups only masks with boxes",
                 "changed x bbox: occluded 'maybe' is not true or false: not kept",
-                "dropped x bbox: every Open Images annotation names a class: unlabelled bbox not written",
-                "dropped x bbox: Open Images boxes cannot be rotated",
-                "dropped x points: Open Images 1.0 holds only labels, boxes and masks",
-                "changed x polygon: polygon rasterised into a mask: Open Images segments are masks",
+                "converted x 1 polygon to 1 mask: polygon rasterised into a mask: Open Images segments are masks",
                 "changed x polygon: group 1 not kept: Open Images links a mask only to a box of its class",
                 "item x: written as 'x_other': an Open Images ImageID is unique across subsets and 'x' is taken",
                 "dropped x bbox: the image size is unknown: Open Images stores boxes as fractions of it"), problems.lines());
@@ -144,5 +137,22 @@ class OpenImagesWriterTest {
         try (var files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** Open Images segments are masks: a polygon is rasterised, and the report counts it as the mask it is. */
+    @Test
+    void polygonsAreCountedAsTheMasksTheyAreWrittenAs() throws IOException {
+        Datasets.Converted converted = Datasets.convert(Corpus.path("ultralytics_yolo/yolov8_segmentation"),
+                "auto", "open_images", dir.resolve("out"), org.labelbridge.convert.ConversionOptions.DEFAULTS);
+
+        List<org.labelbridge.model.Annotation> written = converted.output().items().stream()
+                .flatMap(item -> item.annotations().stream()).toList();
+        assertEquals(2, written.size());
+        assertEquals(List.of(org.labelbridge.model.AnnotationKind.MASK, org.labelbridge.model.AnnotationKind.MASK),
+                written.stream().map(org.labelbridge.model.Annotation::kind).toList());
+        assertEquals(Map.of(org.labelbridge.model.AnnotationKind.MASK, 2L),
+                Map.copyOf(converted.report().annotationsOut().entrySet().stream().filter(e -> e.getValue() != 0)
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        assertEquals(2, converted.count("polygon rasterised into a mask"));
     }
 }
