@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
@@ -34,6 +35,7 @@ final class CityscapesWriter implements DatasetWriter {
     private BackgroundFirstLabels labels;
     private Categories categories;
     private int[] packedColours;
+    private boolean anyWritten;
 
     CityscapesWriter(DatasetOutput output, Problems problems) {
         this.output = output;
@@ -66,6 +68,7 @@ final class CityscapesWriter implements DatasetWriter {
             }
         }
         ShapeCanvas canvas = ShapeCanvas.of(item, candidates, FORMAT, "class and instance masks", problems);
+        anyWritten |= copied || !canvas.isEmpty();
         if (canvas.isEmpty()) {
             if (!copied) {
                 problems.item(item.id(), "not written: it has no masks and its image is not copied, and Cityscapes"
@@ -119,6 +122,11 @@ final class CityscapesWriter implements DatasetWriter {
     }
 
     @Override
-    public void finish() {
+    public void finish() throws FormatException {
+        if (!anyWritten) {
+            throw new FormatException("no item has a mask or an image in the source: Cityscapes keeps items only as"
+                    + " gtFine/<subset>/*_gtFine_instanceIds.png masks and imgsFine/leftImg8bit/ images, the files its"
+                    + " importer looks for, and label_colors.txt alone is no dataset");
+        }
     }
 }

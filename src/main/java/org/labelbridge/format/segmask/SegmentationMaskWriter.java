@@ -16,6 +16,8 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.FlatFolderIds;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.InstanceIds;
@@ -48,12 +50,14 @@ final class SegmentationMaskWriter implements DatasetWriter {
     private final DatasetOutput output;
     private final Problems problems;
     private final Map<String, Writer> subsetLists = new LinkedHashMap<>();
+    private final FlatFolderIds ids;
     private OutputLabelMap labelMap;
     private Categories categories;
 
     SegmentationMaskWriter(DatasetOutput output, Problems problems) {
         this.output = output;
         this.problems = problems;
+        this.ids = new FlatFolderIds(problems, "Segmentation mask");
     }
 
     @Override
@@ -67,6 +71,22 @@ final class SegmentationMaskWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
+        String path = FileNames.path(item.id());
+        if (!path.equals(item.id())) {
+            problems.item(item.id(), "written as '" + path + "': the id is a file path in Segmentation mask");
+        }
+        String id = ids.idOf(item, path);
+        if (id == null) {
+            problems.item(item.id(), "not written: another item of subset '" + item.subset() + "' is written as '"
+                    + path + "'");
+            for (Annotation a : item.annotations()) {
+                problems.dropped(item.id(), a.kind(), "its item is not written (its id is taken)");
+            }
+            return;
+        }
+        if (!id.equals(item.id())) {
+            item = new Item(id, item.subset(), item.media(), item.annotations(), item.attributes());
+        }
         Writer list = subsetLists.get(item.subset());
         if (list == null) {
             String name = item.subset().replaceAll("[/\\\\]", "_");
