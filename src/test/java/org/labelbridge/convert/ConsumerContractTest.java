@@ -67,26 +67,33 @@ class ConsumerContractTest {
         for (String sample : CorpusMatrix.samples()) {
             for (Format target : CorpusMatrix.targets()) {
                 CorpusMatrix.Outcome outcome = CorpusMatrix.convert(sample, target.id(), tmp);
-                if (!outcome.converted()) {
-                    String reason = String.valueOf(outcome.failure().getMessage());
-                    if (!(outcome.failure() instanceof FormatException) || reason.contains("\n")
-                            || reason.contains("clean relative path") || reason.contains("absolute path")) {
-                        broken.add(outcome + " failed without a one-line reason: "
-                                + outcome.failure().getClass().getSimpleName() + ": " + reason);
-                    }
-                    continue;
-                }
-                List<String> files = files(outcome.output());
-                files.stream().filter(f -> !isCleanRelative(f)).forEach(f -> broken.add(outcome + ": unclean path " + f));
-                Pattern lookedFor = LOOKED_FOR.get(target.id());
-                if (lookedFor == null) {
-                    broken.add(outcome + ": no consumer contract for target " + target.id());
-                } else if (files.stream().noneMatch(f -> lookedFor.matcher(f).matches())) {
-                    broken.add(outcome + ": nothing its importer looks for (" + lookedFor + ") in " + files);
-                }
+                broken.addAll(breaches(outcome.toString(), target.id(), outcome.output(), outcome.failure()));
             }
         }
         assertEquals(List.of(), broken);
+    }
+
+    /** How one conversion's output (or failure) breaks the contract; empty when it keeps it. */
+    static List<String> breaches(String conversion, String target, Path output, Exception failure) throws IOException {
+        List<String> broken = new ArrayList<>();
+        if (failure != null) {
+            String reason = String.valueOf(failure.getMessage());
+            if (!(failure instanceof FormatException) || reason.contains("\n")
+                    || reason.contains("clean relative path") || reason.contains("absolute path")) {
+                broken.add(conversion + " failed without a one-line reason: " + failure.getClass().getSimpleName()
+                        + ": " + reason);
+            }
+            return broken;
+        }
+        List<String> files = files(output);
+        files.stream().filter(f -> !isCleanRelative(f)).forEach(f -> broken.add(conversion + ": unclean path " + f));
+        Pattern lookedFor = LOOKED_FOR.get(target);
+        if (lookedFor == null) {
+            broken.add(conversion + ": no consumer contract for target " + target);
+        } else if (files.stream().noneMatch(f -> lookedFor.matcher(f).matches())) {
+            broken.add(conversion + ": nothing its importer looks for (" + lookedFor + ") in " + files);
+        }
+        return broken;
     }
 
     /** Relative, '/'-separated, no empty, '.' or '..' segment, no backslash. */

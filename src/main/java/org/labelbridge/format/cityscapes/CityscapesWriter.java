@@ -10,6 +10,7 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
 import org.labelbridge.format.common.pixels.IndexImage;
@@ -53,7 +54,8 @@ final class CityscapesWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "Cityscapes");
         String subset = folder(item.subset());
         String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();
         boolean copied = item.media().hasPath() && output.copyMedia(item.media(),

@@ -1,5 +1,8 @@
 package org.labelbridge.format.common;
 
+import org.labelbridge.format.Problems;
+import org.labelbridge.model.Item;
+
 /**
  * The one mapping from names in the data (item ids, label names) to names in an output's paths.
  * An item id is a relative path ({@link #path}); a label name that becomes a folder or part of a
@@ -34,6 +37,20 @@ public final class FileNames {
             out.append(s);
         }
         return out.length() == 0 ? "_" : out.toString();
+    }
+
+    /**
+     * The item with its id as a clean relative path ({@link #path}), for a writer whose files are
+     * named by item ids; a changed id is reported once, old to new.
+     */
+    public static Item withPathId(Item item, Problems problems, String format) {
+        String path = path(item.id());
+        if (path.equals(item.id())) {
+            return item;
+        }
+        problems.item(item.id(), "written as '" + path + "': the id names files in " + format
+                + ", and must be a relative path");
+        return new Item(path, item.subset(), item.media(), item.annotations(), item.attributes());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
 import org.labelbridge.format.common.pixels.DatasetMetaFile;
@@ -73,7 +74,8 @@ final class KittiWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "KITTI");
         String folder = folder(item.subset()) + "/";
         if (item.media().hasPath()) {
             String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();

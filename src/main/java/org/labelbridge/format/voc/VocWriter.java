@@ -107,10 +107,8 @@ final class VocWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
-        String path = FileNames.path(item.id());
-        if (!path.equals(item.id())) {
-            problems.item(item.id(), "written as '" + path + "': the id is a file path in VOC");
-        }
+        item = FileNames.withPathId(item, problems, "VOC");
+        String path = item.id();
         String id = ids.idOf(item, path);
         if (id == null) {
             problems.item(item.id(), "not written: another item of subset '" + item.subset() + "' is written as '"

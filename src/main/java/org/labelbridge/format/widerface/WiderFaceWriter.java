@@ -11,6 +11,7 @@ import java.util.Map;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -48,7 +49,8 @@ final class WiderFaceWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "WIDER Face");
         String path = folder(item) + "/" + item.id() + extension(item);
         if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
             problems.item(item.id(), "not written: a WIDER Face image path cannot hold a line break");
