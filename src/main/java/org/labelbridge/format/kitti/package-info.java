@@ -29,5 +29,14 @@
  * the background (the first black label, else {@code background}, else added); instances keep
  * their id where it is 1..255 and free in their label; a crowd ({@code is_crowd} true) is
  * instance 0. An item without boxes or masks gets an empty label file, so it is kept.
+ *
+ * <p>What the consumer requires (Datumaro's {@code KittiImporter}, which CVAT runs): a
+ * {@code **}{@code /label_2/*.txt} or {@code **}{@code /instance/*.png}. Each subset's detection part
+ * builds its own label list from the types it meets, unless {@code dataset_meta.json} at the root
+ * gives one; subsets that met different types then conflict when CVAT merges them. So the writer
+ * also writes {@code dataset_meta.json} ({@code format.common.pixels.DatasetMetaFile}: the same
+ * classes as label_colors.txt, background first), which every part then takes; our reader
+ * reads label_colors.txt and labels.txt, which say the same. Ids are written as clean relative
+ * paths ({@code format.common.FileNames}).
  */
 package org.labelbridge.format.kitti;
