@@ -112,6 +112,35 @@ class ConsumerReadableOutputTest {
     }
 
     @Test
+    void widerFaceEventFoldersOfPathLikeLabelsReadBackAsTheRealLabels() throws IOException {
+        ConversionResult result = convert(OPEN_IMAGES, "wider_face", ConversionOptions.DEFAULTS);
+
+        assertTrue(Files.isDirectory(tmp.resolve("wider_face/WIDER_train/images/0--_m_0")));
+        Map<String, TreeSet<String>> tags = tags(reread("wider_face"));
+        assertEquals(new TreeSet<>(List.of("/m/0")), tags.get("a"), tags.toString());
+        assertEquals(new TreeSet<>(List.of("/m/0")), tags.get("b"), tags.toString());
+        assertTrue(datasetMessages(result).stream().anyMatch(m -> m.startsWith("label '/m/0' is written as '_m_0'")));
+    }
+
+    @Test
+    void imageNetWithoutImagesReportsNothingAboutFolders() throws IOException {
+        ConversionResult result = convert(OPEN_IMAGES, "imagenet", ConversionOptions.DEFAULTS);
+        assertTrue(result.report().entries().stream().noneMatch(e -> e.reason().contains("text layout")));
+
+        Path annotationsOnly = tmp.resolve("annotations-only");
+        Files.createDirectories(annotationsOnly.resolve("annotations"));
+        for (String file : List.of("image_ids_and_rotation.csv", "oidv6-class-descriptions.csv",
+                "oidv6-train-annotations-human-imagelabels.csv")) {
+            Files.copy(Corpus.path(OPEN_IMAGES).resolve("annotations/" + file), annotationsOnly.resolve("annotations/" + file));
+        }
+        ConversionResult text = Converter.convert(new ConversionRequest(annotationsOnly, "open_images", "imagenet",
+                ConversionOptions.DEFAULTS, tmp.resolve("text")));
+        assertTrue(Files.exists(tmp.resolve("text/synsets.txt")));
+        assertTrue(text.report().entries().stream().noneMatch(e -> e.reason().contains("is written as '_m_0'")
+                || e.reason().contains("not kept: the ImageNet folder layout")), text.report().entries().toString());
+    }
+
+    @Test
     void vocWritesTheSameImageNameOfAnotherSubsetUnderItsSubset() throws IOException {
         ConversionResult result = convert(CVAT_PROJECT, "voc", ConversionOptions.DEFAULTS);
 

@@ -33,12 +33,29 @@ public final class FlatFolderIds {
     /**
      * The id to write this item under ({@code id} is the id it would have, already made a clean
      * path), or null when an item of the same subset was already written under it (a duplicate,
-     * not the writer's to resolve).
+     * not the writer's to resolve). The id is taken from then on; a renamed one is reported.
      */
     public String idOf(Item item, String id) {
-        String first = subsetOf.get(id);
-        if (first == null && taken.add(id)) {
+        String written = peek(item, id);
+        if (written == null) {
+            return null;
+        }
+        taken.add(written);
+        if (written.equals(id)) {
             subsetOf.put(id, item.subset());
+        } else {
+            String first = subsetOf.get(id);
+            problems.item(item.id(), "written as '" + written + "' in subset '" + item.subset() + "': "
+                    + (first == null ? "another item" : "an item of subset '" + first + "'") + " is written as '" + id
+                    + "', and " + format + " keeps the files of all subsets in one folder");
+        }
+        return written;
+    }
+
+    /** What {@link #idOf} would answer, without taking the id or reporting anything. */
+    public String peek(Item item, String id) {
+        String first = subsetOf.get(id);
+        if (!taken.contains(id)) {
             return id;
         }
         if (item.subset().equals(first)) {
@@ -46,12 +63,9 @@ public final class FlatFolderIds {
         }
         String base = FileNames.segment(item.subset()) + "_" + id;
         String renamed = base;
-        for (int n = 2; !taken.add(renamed); n++) {
+        for (int n = 2; taken.contains(renamed); n++) {
             renamed = base + "_" + n;
         }
-        problems.item(item.id(), "written as '" + renamed + "' in subset '" + item.subset() + "': "
-                + (first == null ? "another item" : "an item of subset '" + first + "'") + " is written as '" + id
-                + "', and " + format + " keeps the files of all subsets in one folder");
         return renamed;
     }
 }

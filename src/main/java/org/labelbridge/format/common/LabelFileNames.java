@@ -71,6 +71,11 @@ public final class LabelFileNames {
         return name;
     }
 
+    /** The file name of label {@code index}, reporting nothing (for a writer that may not use it). */
+    public String name(int index) {
+        return names.get(index);
+    }
+
     /** The label whose file name this is, or -1. */
     public int indexOf(String fileName) {
         return names.indexOf(fileName);

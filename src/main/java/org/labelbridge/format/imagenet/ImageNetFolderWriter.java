@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,63 +58,81 @@ final class ImageNetFolderWriter implements DatasetWriter {
 
     /**
      * Writes the item's image into its label folders and reports what the layout loses; returns
-     * false, with nothing written or reported, when the source has not the item's image.
+     * false, with nothing written, taken or reported, when the source has not the item's image.
      */
     boolean writeIfImage(Item item) throws IOException {
         if (!item.media().hasPath() || !output.keepsMedia()) {
             return false;
         }
-        Map<Integer, String> folders = new LinkedHashMap<>();
+        List<Integer> labels = new ArrayList<>();
         for (Annotation a : item.annotations()) {
-            if (a.label() != null && !folders.containsKey(a.label())) {
-                folders.put(a.label(), null);
+            if (a.label() != null && !labels.contains(a.label())) {
+                labels.add(a.label());
             }
         }
+        List<String> folders = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Boolean> nested = new ArrayList<>();
+        if (labels.isEmpty()) {
+            folders.add(ImageNetFiles.NO_LABEL);
+            names.add(fileName(item, ImageNetFiles.NO_LABEL, ImageNetFiles.NO_LABEL));
+            nested.add(names.get(0).indexOf('/') >= 0);
+        }
+        for (int label : labels) {
+            String folder = folderNames.name(label);
+            folders.add(folder);
+            names.add(fileName(item, categories.nameOf(label), folder));
+            nested.add(names.get(names.size() - 1).indexOf('/') >= 0);
+        }
+        names.replaceAll(n -> n.replace('/', '_'));
         String extension = item.media().extension().isEmpty() ? ImageNetFiles.DEFAULT_IMAGE_EXT : item.media().extension();
-        List<String> paths = new ArrayList<>();
-        if (folders.isEmpty()) {
-            paths.add(path(item, ImageNetFiles.NO_LABEL, ImageNetFiles.NO_LABEL, extension));
-        }
-        for (int label : folders.keySet()) {
-            paths.add(path(item, categories.nameOf(label), folderNames.of(label), extension));
-        }
-        if (paths.get(0) == null) {
-            problems.item(item.id(), "not written: another item of subset '" + item.subset() + "' has its file name");
+        String first = ids(folders.get(0)).peek(item, names.get(0));
+        if (first == null) {
+            problems.item(item.id(), "not written: another item of subset '" + item.subset() + "' has its file name "
+                    + folders.get(0) + "/" + names.get(0));
             return true;
         }
-        if (!output.copyMedia(item.media(), paths.get(0))) {
+        if (!output.copyMedia(item.media(), folders.get(0) + "/" + first + extension)) {
             return false;
         }
-        folders.keySet().forEach(usedLabels::set);
+        labels.forEach(usedLabels::set);
+        labels.forEach(folderNames::of); // reports a renamed label once
         if (!Item.DEFAULT_SUBSET.equals(item.subset()) && reportedSubsets.add(item.subset())) {
             problems.dataset("subset '" + item.subset() + "' not kept: the ImageNet folder layout (written when"
                     + " images are kept) has no subsets; its items are written into the same label folders");
         }
-        if (paths.size() > 1) {
+        if (folders.size() > 1) {
             problems.item(item.id(), "ImageNet folders hold one label per image file: the image is written into "
-                    + paths.size() + " label folders and reads back as that many items");
+                    + folders.size() + " label folders and reads back as that many items");
         }
-        for (String path : paths.subList(1, paths.size())) {
-            if (path != null) {
-                output.copyMedia(item.media(), path);
+        for (int i = 0; i < folders.size(); i++) {
+            String name = ids(folders.get(i)).idOf(item, names.get(i));
+            if (name == null) {
+                problems.item(item.id(), "not written to " + folders.get(i) + "/: another item of subset '"
+                        + item.subset() + "' has its file name");
+                continue;
+            }
+            if (nested.get(i)) {
+                problems.item(item.id(), "written as " + folders.get(i) + "/" + name
+                        + ": ImageNet folders are one level deep");
+            }
+            if (i > 0) {
+                output.copyMedia(item.media(), folders.get(i) + "/" + name + extension);
             }
         }
         return true;
     }
 
-    /** The image's path in the folder: the id without its leading label folder, one level deep; null when taken. */
-    private String path(Item item, String label, String folder, String extension) {
+    private FlatFolderIds ids(String folder) {
+        return idsByFolder.computeIfAbsent(folder, f -> new FlatFolderIds(problems, "the ImageNet folder " + f + "/"));
+    }
+
+    /** The image's file name without extension: the id without its leading label folder (still nested, perhaps). */
+    private static String fileName(Item item, String label, String folder) {
         String id = FileNames.path(item.id());
         String name = id.startsWith(label + "/") ? id.substring(label.length() + 1)
                 : id.startsWith(folder + "/") ? id.substring(folder.length() + 1) : id;
-        if (name.indexOf('/') >= 0) {
-            String flat = name.replace('/', '_');
-            problems.item(item.id(), "written as " + folder + "/" + flat + ": ImageNet folders are one level deep");
-            name = flat;
-        }
-        String written = idsByFolder.computeIfAbsent(folder, f -> new FlatFolderIds(problems, "the ImageNet folder "
-                + f + "/")).idOf(item, name);
-        return written == null ? null : folder + "/" + written + extension;
+        return name;
     }
 
     @Override
