@@ -19,5 +19,9 @@
  * Labels are the classes' LabelNames ({@code /m/...}); display names are not kept. Mask PNGs
  * have their own resolution and are scaled to the image (nearest neighbour). The reader
  * follows Datumaro's, which CVAT uses; the writer writes the V6 names.
+ *
+ * <p>What the consumer requires (Datumaro's {@code OpenImagesImporter}): the
+ * {@code annotations/*.csv} files. Item ids that name files are written as clean relative paths
+ * ({@code format.common.FileNames}), reported.
  */
 package org.labelbridge.format.openimages;
