@@ -4,6 +4,7 @@
  * <pre>
  * label_colors.txt               "r g b name" a line: line index = label id in the masks
  * labels.txt                     optional: label names, one a line (detection label order)
+ * dataset_meta.json              written: Datumaro's label list for every part (see below); not read
  * &lt;subset&gt;/image_2/&lt;id&gt;.png       the image (any extension)
  * &lt;subset&gt;/label_2/&lt;id&gt;.txt       "type truncated occluded alpha left top right bottom h w l x y z rotation_y [score]"
  * &lt;subset&gt;/instance/&lt;id&gt;.png      16-bit ids: label &lt;&lt; 8 | instance (instance 0 = crowd)
