@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.convert.ConversionOptions;
@@ -23,17 +25,51 @@ import org.labelbridge.format.Formats;
 /** {@code labelbridge} commands. Exit 0 on success, 1 when the conversion fails, 2 on misuse. */
 public final class Main {
 
-    static final String USAGE = """
-            usage:
-              labelbridge convert [--from auto|ID] --to ID [--option NAME=VALUE]... [--report FILE] IN OUT
-              labelbridge detect IN
-              labelbridge formats [--json]
-              labelbridge serve [--dir FOLDER] [--port N] [--input-bucket NAME] [--output-bucket NAME]
+    static final Command CONVERT = new Command("convert", List.of(
+            Flag.optional("from", "auto|ID", "the input's format; auto (the default) detects it and says why"),
+            Flag.required("to", "ID", "the output's format (labelbridge formats lists them)"),
+            Flag.repeatable("option", "NAME=VALUE", "a conversion option (listed below), once per option"),
+            Flag.optional("report", "FILE", "also write the conversion report to FILE, as JSON")),
+            "IN OUT",
+            "Converts the dataset IN to the format --to and writes it to OUT.",
+            """
             IN is a zip, tar, tar.gz/tgz, folder, or a bare annotation file (.json/.xml) where the
-            format allows one; OUT is a .zip file or an empty folder. Structured option values are
-            JSON text: --option 'label_map={"car": "vehicle", "person": null}'.
-            options:
-            """ + optionsHelp();
+            format allows one. OUT is a zip when its name ends in .zip; otherwise it is a folder: an
+            existing empty one, or a new one whose name has no extension (out.tar.gz or out.json is
+            an error). Structured option values are JSON text:
+            --option 'label_map={"car": "vehicle", "person": null}'.
+            Exit 0 on success, 1 when the input or the conversion fails, 2 on a usage error.
+            conversion options (--option NAME=VALUE):
+            """ + optionsHelp());
+
+    static final Command DETECT = new Command("detect", List.of(), "IN", """
+            Names the format of the dataset IN, how confident the detection is and its evidence,
+            and any other format that also matched.""", "");
+
+    static final Command FORMATS = new Command("formats", List.of(Flag.alone("json", "print the list as JSON")), "", """
+            Lists the formats: id, name, whether it can be read (import) and written (export), and
+            the annotation kinds it holds.""", "");
+
+    /** What {@code labelbridge --help} prints, and (to standard error) {@code labelbridge} alone. */
+    static String usage() {
+        StringBuilder text = new StringBuilder("usage:\n");
+        for (Command command : List.of(CONVERT, DETECT, FORMATS, ServeCommand.COMMAND)) {
+            text.append("  ").append(command.synopsis()).append('\n');
+        }
+        return text.append("""
+                'labelbridge COMMAND --help' (or -h) explains a command; convert's lists the conversion options.
+                Exit 0 on success, 1 when the input or the conversion fails, 2 on a usage error.""").toString();
+    }
+
+    private static Command command(String name) {
+        return switch (name) {
+            case "convert" -> CONVERT;
+            case "detect" -> DETECT;
+            case "formats" -> FORMATS;
+            case "serve" -> ServeCommand.COMMAND;
+            default -> null;
+        };
+    }
 
     private static String optionsHelp() {
         StringBuilder help = new StringBuilder();
@@ -41,7 +77,7 @@ public final class Main {
             Object value = option.defaultValue();
             String shown = value instanceof java.util.Collection<?> c && c.isEmpty()
                     || value instanceof Map<?, ?> m && m.isEmpty() ? "none" : String.valueOf(value);
-            help.append(String.format("  %-18s %s (default %s)%n", option.name(), option.help(), shown));
+            help.append(String.format("  %-22s %s (default %s)%n", option.name(), option.help(), shown));
         }
         return help.toString().stripTrailing();
     }
@@ -72,20 +108,36 @@ public final class Main {
 
     /** Runs a command and returns the exit code. */
     int run(String[] args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            (args.length == 0 ? err : out).println(USAGE);
-            return args.length == 0 ? 2 : 0;
+        if (args.length == 0) {
+            err.println(usage());
+            return 2;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h")) {
+            out.println(usage());
+            return 0;
+        }
+        Command command = command(args[0]);
+        if (command == null) {
+            err.println("labelbridge: unknown command '" + args[0] + "'");
+            err.println(usage());
+            return 2;
         }
         try {
-            return switch (args[0]) {
-                case "convert" -> convert(Arguments.parse(args, 1));
-                case "detect" -> detect(Arguments.parse(args, 1));
-                case "formats" -> formats(Arguments.parse(args, 1));
-                case "serve" -> serve(Arguments.parse(args, 1));
-                default -> usage("unknown command '" + args[0] + "'");
+            Arguments a = Arguments.parse(args, 1, command.flags());
+            if (a.help()) {
+                out.println(command.usage());
+                return 0;
+            }
+            return switch (command.name()) {
+                case "convert" -> convert(a);
+                case "detect" -> detect(a);
+                case "formats" -> formats(a);
+                default -> serve(a);
             };
         } catch (UsageException e) {
-            return usage(e.getMessage());
+            err.println("labelbridge: " + e.getMessage());
+            err.println(command.hint());
+            return 2;
         } catch (IOException | IllegalArgumentException e) {
             err.println("labelbridge: " + oneLine(e));
             return 1;
@@ -93,7 +145,6 @@ public final class Main {
     }
 
     private int convert(Arguments a) throws IOException, UsageException {
-        a.allow("from", "to", "option", "report");
         List<String> files = a.positional();
         if (files.size() != 2) {
             throw new UsageException("convert needs IN and OUT");
@@ -102,6 +153,8 @@ public final class Main {
         if (to == null) {
             throw new UsageException("convert needs --to ID");
         }
+        Path output = Path.of(files.get(1));
+        checkOutput(output);
         Map<String, String> options = new LinkedHashMap<>();
         for (String option : a.all("option")) {
             int eq = option.indexOf('=');
@@ -113,7 +166,7 @@ public final class Main {
             }
         }
         ConversionRequest request = new ConversionRequest(Path.of(files.get(0)), a.single("from"), to,
-                ConversionOptions.fromMap(options), Path.of(files.get(1)));
+                ConversionOptions.fromMap(options), output);
         ConversionResult result = Converter.convert(request, ProgressDisplay.forStandardError(err, terminal),
                 ArchiveLimits.fromEnvironment(System.getenv()));
         String report = a.single("report");
@@ -135,7 +188,6 @@ public final class Main {
     }
 
     private int detect(Arguments a) throws IOException, UsageException {
-        a.allow();
         if (a.positional().size() != 1) {
             throw new UsageException("detect needs IN");
         }
@@ -162,7 +214,6 @@ public final class Main {
     }
 
     private int formats(Arguments a) throws IOException, UsageException {
-        a.allow("json");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Format f : Formats.all()) {
             FormatDescriptor d = f.descriptor();
@@ -187,10 +238,24 @@ public final class Main {
         return 0;
     }
 
-    private int usage(String message) {
-        err.println("labelbridge: " + message);
-        err.println(USAGE);
-        return 2;
+    /**
+     * OUT is a zip when its name ends in .zip, otherwise a folder: one that exists, or a new one
+     * whose name has no extension. Anything else (out.tar.gz, out.json, an existing file) would
+     * not be what the user asked for, so it is a usage error rather than a folder of that name.
+     */
+    static void checkOutput(Path output) throws UsageException {
+        Path name = output.getFileName();
+        if (name == null || name.toString().toLowerCase(Locale.ROOT).endsWith(".zip") || Files.isDirectory(output)) {
+            return;
+        }
+        String accepted = "OUT must be a name ending in .zip (a zip), an existing folder, or a name without an"
+                + " extension (a new folder)";
+        if (Files.exists(output)) {
+            throw new UsageException("OUT '" + output + "' is an existing file, neither a .zip nor a folder; " + accepted);
+        }
+        if (name.toString().lastIndexOf('.') > 0) {
+            throw new UsageException("OUT '" + output + "' is neither a .zip nor a folder; " + accepted);
+        }
     }
 
     private static String oneLine(Exception e) {

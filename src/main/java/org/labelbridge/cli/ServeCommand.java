@@ -3,6 +3,7 @@ package org.labelbridge.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.labelbridge.serve.LocalBucketMode;
 
 /**
@@ -13,22 +14,37 @@ import org.labelbridge.serve.LocalBucketMode;
 final class ServeCommand {
 
     static final int DEFAULT_PORT = 9000;
+    static final String DEFAULT_DIR = "local-s3";
+    static final String DEFAULT_INPUT = "input";
+    static final String DEFAULT_OUTPUT = "output";
+    static final int DEFAULT_POLL_MS = 500;
+    /** The least time between two progress log lines of one conversion; not a flag. */
+    static final long PROGRESS_MS = 5_000;
+
+    static final Command COMMAND = new Command("serve", List.of(
+            Flag.optional("dir", "FOLDER", "the folder holding the buckets (default " + DEFAULT_DIR + ")"),
+            Flag.optional("port", "N", "loopback port of the S3 server, 0 for any free one (default " + DEFAULT_PORT + ")"),
+            Flag.optional("input-bucket", "NAME", "the bucket watched for archives (default " + DEFAULT_INPUT + ")"),
+            Flag.optional("output-bucket", "NAME", "where converted zips and reports go (default " + DEFAULT_OUTPUT
+                    + "); must differ from the input bucket"),
+            Flag.optional("poll-ms", "MS", "how often the input bucket is listed, 50 to 60000 (default "
+                    + DEFAULT_POLL_MS + ")")),
+            "",
+            """
+            Runs the functions of functions/ on a local S3-compatible server (loopback, any credentials)
+            over a folder: an archive put in the input bucket under <from>-to-<to>/ is converted into the
+            output bucket under the same prefix, with its report. Runs until Ctrl-C.""",
+            "A line per conversion goes to standard error, the function's JSON log lines to standard output.");
 
     private ServeCommand() {
     }
 
     static int run(Arguments a, PrintStream out, PrintStream err) throws IOException, UsageException {
-        a.allow("dir", "port", "input-bucket", "output-bucket", "poll-ms");
-        if (!a.positional().isEmpty()) {
-            throw new UsageException("serve takes no positional arguments, got " + a.positional());
-        }
-        Path folder = Path.of(orDefault(a.single("dir"), "local-s3")).toAbsolutePath();
-        int port = number(a, "port", DEFAULT_PORT, 0, 65535);
-        long poll = number(a, "poll-ms", 500, 50, 60_000);
-        String input = orDefault(a.single("input-bucket"), "input");
-        String output = orDefault(a.single("output-bucket"), "output");
-        LocalBucketMode serve = LocalBucketMode.start(new LocalBucketMode.Settings(folder, port, input, output, poll,
-                5_000), out, err);
+        LocalBucketMode.Settings settings = settings(a);
+        Path folder = settings.folder();
+        String input = settings.inputBucket();
+        String output = settings.outputBucket();
+        LocalBucketMode serve = LocalBucketMode.start(settings, out, err);
         String endpoint = serve.endpoint().toString();
         err.printf("""
                 labelbridge serve: S3 on %s (any credentials), buckets in %s
@@ -51,6 +67,19 @@ final class ServeCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The server's settings from the command's flags, their defaults where not given. */
+    static LocalBucketMode.Settings settings(Arguments a) throws UsageException {
+        if (!a.positional().isEmpty()) {
+            throw new UsageException("serve takes no positional arguments, got " + a.positional());
+        }
+        Path folder = Path.of(orDefault(a.single("dir"), DEFAULT_DIR)).toAbsolutePath();
+        int port = number(a, "port", DEFAULT_PORT, 0, 65535);
+        long poll = number(a, "poll-ms", DEFAULT_POLL_MS, 50, 60_000);
+        String input = orDefault(a.single("input-bucket"), DEFAULT_INPUT);
+        String output = orDefault(a.single("output-bucket"), DEFAULT_OUTPUT);
+        return new LocalBucketMode.Settings(folder, port, input, output, poll, PROGRESS_MS);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import java.util.Optional;
 import java.util.Set;
-import org.labelbridge.convert.ContentProblem.Type;
+import org.labelbridge.format.ContentProblem;
+import org.labelbridge.format.ContentProblem.Type;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.common.ImageFiles;
@@ -32,7 +33,8 @@ import org.labelbridge.model.Tag;
  * Checks every item as it leaves the reader, whatever the format: coordinates that are not
  * finite or sizes that are negative, label indices outside the categories, item ids seen
  * before in the subset, images the item names but the input lacks (when images are kept and
- * the input holds any), and sizes or masks that disagree with the image. Under
+ * the input holds any, under option {@code missing_images}), and sizes or masks that disagree
+ * with the image. The report's policy ({@link ConversionReport#invalid}) decides: under
  * {@link ProblemPolicy#FAIL} the first problem stops the conversion naming where it is; under
  * {@link ProblemPolicy#SKIP} the annotation (or, for an item's own problem, the item) is left
  * out and listed in the report. Nothing is ever repaired.
@@ -41,12 +43,13 @@ final class ContentChecks {
 
     private final int labelCount;
     private final DatasetSource source;
-    private final ProblemPolicy policy;
+    private final MissingImagePolicy missingImages;
     private final boolean imagesKept;
     private final String inputName;
     private final ConversionReport report;
     private final Set<String> seenIds = new HashSet<>();
     private Boolean sourceHasImages;
+    private boolean annotationsOnlySaid;
 
     /** A problem found, before it is placed in an item. */
     private record Found(Type type, String detail) {
@@ -56,7 +59,7 @@ final class ContentChecks {
                   ConversionReport report) {
         this.labelCount = labelCount;
         this.source = source;
-        this.policy = options.onProblem();
+        this.missingImages = options.missingImages();
         this.imagesKept = options.keepImages();
         this.inputName = inputName;
         this.report = report;
@@ -66,7 +69,11 @@ final class ContentChecks {
     Item apply(Item item) throws IOException {
         Found itemProblem = itemProblem(item);
         if (itemProblem != null) {
-            handle(new ContentProblem(itemProblem.type(), item.id(), item.subset(), null, "item", itemProblem.detail()));
+            report.invalid(new ContentProblem(itemProblem.type(), item.id(), item.subset(), null, "item",
+                    itemProblem.detail()));
+            return null;
+        }
+        if (imageMissing(item) && !keepWithoutImage(item)) {
             return null;
         }
         List<Annotation> annotations = item.annotations();
@@ -80,21 +87,12 @@ final class ContentChecks {
                 }
                 continue;
             }
-            handle(new ContentProblem(found.type(), item.id(), item.subset(), i, a.kind().id(), found.detail()));
+            report.invalid(new ContentProblem(found.type(), item.id(), item.subset(), i, a.kind().id(), found.detail()));
             if (kept == null) {
                 kept = new ArrayList<>(annotations.subList(0, i));
             }
         }
         return kept == null ? item : item.withAnnotations(kept);
-    }
-
-    private void handle(ContentProblem problem) throws FormatException {
-        if (policy == ProblemPolicy.FAIL) {
-            throw new FormatException(inputName + ": " + problem + " (" + problem.type().id() + "); with option"
-                    + " on_problem=skip the " + (problem.annotation() == null ? "item" : "annotation")
-                    + " is left out and listed in the report instead");
-        }
-        report.skipped(problem);
     }
 
     // --- items ---------------------------------------------------------------------------------
@@ -105,15 +103,7 @@ final class ContentChecks {
                     + item.subset() + "'");
         }
         Media media = item.media();
-        if (!media.hasPath()) {
-            return null;
-        }
-        if (!source.exists(media.path())) {
-            // An input without any image is an annotations-only export, not a broken one.
-            return imagesKept && sourceHasImages()
-                    ? new Found(Type.MISSING_IMAGE, "image '" + media.path() + "' is not in the input") : null;
-        }
-        if (!media.hasSize()) {
+        if (!media.hasPath() || !media.hasSize() || !source.exists(media.path())) {
             return null;
         }
         Optional<ImageHeaders.Size> header = ImageHeaders.read(source, media.path());
@@ -126,6 +116,44 @@ final class ContentChecks {
                 || w == media.height() && h == media.width(); // EXIF orientation: tools differ on which they record
         return agrees ? null : new Found(Type.IMAGE_SIZE_MISMATCH, "size " + media.width() + "x" + media.height()
                 + " but image '" + media.path() + "' is " + w + "x" + h);
+    }
+
+    /**
+     * Whether the item names an image the input lacks. An input without any image is an
+     * annotations-only export, not a broken one: it is said once, not per item.
+     */
+    private boolean imageMissing(Item item) {
+        Media media = item.media();
+        if (!imagesKept || !media.hasPath() || source.exists(media.path())) {
+            return false;
+        }
+        if (!sourceHasImages()) {
+            if (!annotationsOnlySaid) {
+                annotationsOnlySaid = true;
+                report.dataset("the input holds no images: the output has annotations only");
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Applies option missing_images: whether the item goes on without its image. */
+    private boolean keepWithoutImage(Item item) throws FormatException {
+        String where = "item '" + item.id() + "' (subset '" + item.subset() + "'): image '" + item.media().path()
+                + "' is not in the input";
+        switch (missingImages) {
+            case FAIL -> throw new FormatException(inputName + ": " + where + " (missing_image); with option"
+                    + " missing_images=keep the item is written without it, with skip it is left out");
+            case SKIP -> {
+                report.droppedItem(item.id(), "image not in the input (missing_image; missing_images=skip)");
+                return false;
+            }
+            default -> {
+                report.item(item.id(), "image not in the input: written without it (missing_image;"
+                        + " missing_images=keep)");
+                return true;
+            }
+        }
     }
 
     private boolean sourceHasImages() {

@@ -44,13 +44,18 @@ public final class ConversionOptions {
             "the seed of split: the same seed gives every item the same subset");
 
     public static final Option<ProblemPolicy> ON_PROBLEM = new Option<>("on_problem", ProblemPolicy.FAIL,
-            v -> ProblemPolicy.of(null, v),
+            v -> OptionValues.choice(ProblemPolicy.values(), v),
             "what bad content (non-finite or inverted coordinates, unknown labels, duplicate ids, missing images,"
-                    + " sizes that disagree with the image) does: fail, or skip it and list each in the report");
+                    + " sizes that disagree with the image), wherever it is found, does: fail, or skip it and list it in"
+                    + " the report");
+    public static final Option<MissingImagePolicy> MISSING_IMAGES = new Option<>("missing_images",
+            MissingImagePolicy.KEEP, v -> OptionValues.choice(MissingImagePolicy.values(), v),
+            "an item whose image the input lacks is kept without it (keep), left out (skip) or fails the conversion"
+                    + " (fail); each is listed in the report");
 
     /** Every option, in the order usage texts and reports list them. */
     public static final List<Option<?>> ALL = List.of(SHAPES_TO_BOXES, BOXES_TO_POLYGONS, MASKS_TO_POLYGONS,
-            POLYGONS_TO_MASKS, KEEP_IMAGES, LABEL_MAP, LABELS, SUBSET_MAP, SPLIT, SPLIT_SEED, ON_PROBLEM);
+            POLYGONS_TO_MASKS, KEEP_IMAGES, LABEL_MAP, LABELS, SUBSET_MAP, SPLIT, SPLIT_SEED, ON_PROBLEM, MISSING_IMAGES);
 
     public static final ConversionOptions DEFAULTS = new ConversionOptions(Map.of());
 
@@ -140,6 +145,10 @@ public final class ConversionOptions {
         return get(ON_PROBLEM);
     }
 
+    public MissingImagePolicy missingImages() {
+        return get(MISSING_IMAGES);
+    }
+
     /** Old label name to new name, or to null to drop it. */
     public Map<String, String> labelMap() {
         return get(LABEL_MAP);
@@ -168,7 +177,7 @@ public final class ConversionOptions {
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         values.forEach((option, value) -> map.put(option.name(),
-                value instanceof ProblemPolicy policy ? policy.id() : value));
+                value instanceof OptionValues.Choice choice ? choice.id() : value));
         return map;
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.archive.DirectoryOutput;
 import org.labelbridge.archive.InputArchive;
@@ -18,6 +17,7 @@ import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Formats;
+import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
@@ -26,7 +26,8 @@ import org.labelbridge.model.Item;
  * transforms the options ask for ({@link LabelMapping}, {@link SubsetMapping},
  * {@link ShapeConversion}) → {@link TargetFit} → target writer → output, counting everything into
  * a {@link ConversionReport} and telling a {@link ConversionListener} how it goes. A failed
- * conversion leaves no output behind.
+ * conversion leaves no output behind: a zip is deleted by {@link ZipOutput}, a folder is written
+ * beside its place and moved there only at the end.
  */
 public final class Converter {
 
@@ -60,7 +61,7 @@ public final class Converter {
         try (InputArchive input = InputArchive.open(request.input(), limits)) {
             DetectedSource detected = detect(input, request.from(), inputName);
             listener.stage("detect", millisSince(started), detection(detected));
-            ConversionReport report = new ConversionReport();
+            ConversionReport report = new ConversionReport(request.options().onProblem(), inputName);
             Stream stream = new Stream(detected, target, request.options(), report, listener, inputName);
             boolean zip = !Files.isDirectory(request.output())
                     && request.output().getFileName().toString().toLowerCase().endsWith(".zip");
@@ -71,11 +72,8 @@ public final class Converter {
                 }
                 stream.finished(Files.size(request.output()));
             } else {
-                if (Files.exists(request.output()) && !isEmptyDirectory(request.output())) {
-                    throw new FormatException(request.output() + ": output folder exists and is not empty");
-                }
-                Files.createDirectories(request.output());
-                stream.run(new DirectoryOutput(request.output(), detected.root(), request.options().keepImages()));
+                intoFolder(request.output(), folder -> stream.run(new DirectoryOutput(folder, detected.root(),
+                        request.options().keepImages())));
                 stream.finished(-1);
             }
             return new ConversionResult(detected, target.id(), report, request.options(), millisSince(started));
@@ -158,14 +156,14 @@ public final class Converter {
             long interval = listener.progressIntervalMillis() * 1_000_000;
             long lastProgress = streamStarted;
             long annotationsIn = 0;
-            try (DatasetReader reader = detected.format().reader(detected.root(), report)) {
+            try (DatasetReader reader = detected.format().reader(detected.root(), report.reading())) {
                 Categories categories = reader.categories();
                 for (DatasetTransform transform : transforms) {
                     categories = transform.begin(categories);
                 }
                 ContentChecks checks = new ContentChecks(reader.categories().labels().size(), detected.root(),
                         options, inputName, report);
-                DatasetWriter writer = target.writer(out, report);
+                DatasetWriter writer = target.writer(out, report.writing());
                 writer.begin(categories);
                 for (Item item = reader.next(); item != null; item = reader.next()) {
                     report.countIn(item);
@@ -178,6 +176,7 @@ public final class Converter {
                         Item fitted = fit.apply(transformed);
                         report.countOut(fitted);
                         writer.write(fitted);
+                        report.written();
                     }
                     long now = System.nanoTime();
                     if (now - lastProgress >= interval) {
@@ -231,18 +230,47 @@ public final class Converter {
 
     /** Images under the dataset root: most formats give one item per image, so a fair estimate. */
     private static long expectedItems(DetectedSource detected) {
-        long images = detected.root().files().stream().filter(Converter::isImage).count();
+        long images = detected.root().files().stream().filter(ImageFiles::isImage).count();
         return images > 0 ? images : -1;
     }
 
-    private static boolean isImage(String path) {
-        String lower = path.toLowerCase();
-        int dot = lower.lastIndexOf('.');
-        return dot >= 0 && IMAGE_EXTENSIONS.contains(lower.substring(dot + 1));
+
+    /** What writes a dataset into a folder. */
+    @FunctionalInterface
+    private interface FolderWork {
+        void writeInto(Path folder) throws IOException;
     }
 
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff",
-            "webp");
+    /**
+     * Writes into a new folder beside {@code output} and moves it into place only when all went
+     * well: a failed conversion leaves no partial output, and a rerun finds the place free.
+     */
+    private static void intoFolder(Path output, FolderWork work) throws IOException {
+        if (Files.exists(output) && !isEmptyDirectory(output)) {
+            throw new FormatException(output + ": output folder exists and is not empty");
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path partial = Files.createTempDirectory(parent, "." + output.getFileName() + ".partial-");
+        try {
+            work.writeInto(partial);
+            Files.deleteIfExists(output);
+            Files.move(partial, output, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteTree(partial);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -85,26 +85,15 @@ public record DetectedSource(Format format, DatasetSource root, Detection detect
     }
 
     /**
-     * The root for a format the user named: where its detector agrees, else the top (its
-     * reader then says precisely what is missing).
+     * The root for a format the user named, found as {@link #detect} finds it (the same descent
+     * through single folders, the deeper answer winning when it is more confident), with only
+     * that format asked; where its detector never agrees, the top (its reader then says
+     * precisely what is missing).
      */
     public static DetectedSource forFormat(DatasetSource source, Format format) throws IOException {
-        DatasetSource root = source;
-        String rootPath = "";
-        for (int depth = 0; depth <= MAX_DESCENT; depth++) {
-            List<Candidate> answers = ask(root, List.of(format));
-            if (answers.get(0).confidence() > Detection.NONE_CONFIDENCE) {
-                return new DetectedSource(format, root, new Detection(answers.get(0).confidence(),
-                        answers.get(0).evidence()), rootPath, answers);
-            }
-            String single = singleFolder(root);
-            if (single == null) {
-                break;
-            }
-            root = root.under(single);
-            rootPath = rootPath + single + "/";
-        }
-        return new DetectedSource(format, source, Detection.NONE, "", List.of(new Candidate(format.id(), 0, "")));
+        DetectedSource found = detectFrom(source, "", List.of(format), format.id(), 0);
+        return found != null ? found
+                : new DetectedSource(format, source, Detection.NONE, "", List.of(new Candidate(format.id(), 0, "")));
     }
 
     private static List<Candidate> ask(DatasetSource root, List<Format> formats) throws IOException {

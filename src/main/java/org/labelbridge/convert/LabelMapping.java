@@ -254,7 +254,7 @@ final class LabelMapping implements DatasetTransform {
         for (Annotation a : item.annotations()) {
             Integer label = a.label();
             if (label != null && newIndex[label] < 0) {
-                report.droppedBeforeWriting(item.id(), a.kind(), whyDropped[label]);
+                report.dropped(item.id(), a.kind(), whyDropped[label]);
                 continue;
             }
             kept.add(relabel(a));

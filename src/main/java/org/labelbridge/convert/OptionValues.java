@@ -23,6 +23,22 @@ final class OptionValues {
     private OptionValues() {
     }
 
+    /** An option value that is one of a few named choices. */
+    interface Choice {
+        String id();
+    }
+
+    /** The choice whose id is {@code value} (or {@code value} itself when it is one already). */
+    static <E extends Enum<E> & Choice> E choice(E[] choices, Object value) {
+        for (E choice : choices) {
+            if (choice == value || choice.id().equals(value)) {
+                return choice;
+            }
+        }
+        throw new IllegalArgumentException("must be one of " + java.util.Arrays.stream(choices).map(Choice::id)
+                .collect(java.util.stream.Collectors.joining(", ")) + ", got '" + value + "'");
+    }
+
     static boolean bool(Object value) {
         if (value instanceof Boolean b) {
             return b;

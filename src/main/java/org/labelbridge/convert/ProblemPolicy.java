@@ -1,13 +1,10 @@
 package org.labelbridge.convert;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /**
  * What a conversion does with bad content ({@link ContentChecks}): stop, or leave the bad
  * annotation or item out and list it in the report. Never a silent fix.
  */
-public enum ProblemPolicy {
+public enum ProblemPolicy implements OptionValues.Choice {
 
     /** The first problem fails the conversion, naming the item and annotation. */
     FAIL("fail"),
@@ -20,6 +17,7 @@ public enum ProblemPolicy {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -28,19 +26,5 @@ public enum ProblemPolicy {
     @Override
     public String toString() {
         return id;
-    }
-
-    static ProblemPolicy of(String option, Object value) {
-        if (value instanceof ProblemPolicy policy) {
-            return policy;
-        }
-        for (ProblemPolicy policy : values()) {
-            if (policy.id.equals(value)) {
-                return policy;
-            }
-        }
-        throw new IllegalArgumentException((option == null ? "" : "option '" + option + "' ") + "must be one of "
-                + Arrays.stream(values()).map(ProblemPolicy::id).collect(Collectors.joining(", "))
-                + ", got '" + value + "'");
     }
 }

@@ -67,7 +67,7 @@ final class ShapeConversion implements DatasetTransform {
                     info = info.withGroup(nextGroup++);
                 }
                 if (regions.isEmpty()) {
-                    report.droppedBeforeWriting(item.id(), AnnotationKind.MASK, "empty mask has no polygon"
+                    report.dropped(item.id(), AnnotationKind.MASK, "empty mask has no polygon"
                             + " (masks_to_polygons)");
                 } else {
                     report.changed(item.id(), AnnotationKind.MASK, "mask converted to polygons along its pixel edges"
@@ -91,7 +91,7 @@ final class ShapeConversion implements DatasetTransform {
                 }
                 Rle rle = Rasterizer.rle(Rasterizer.polygon(p.points()), media.height(), media.width());
                 if (rle.area() == 0) {
-                    report.droppedBeforeWriting(item.id(), AnnotationKind.POLYGON, "polygon covers no pixel"
+                    report.dropped(item.id(), AnnotationKind.POLYGON, "polygon covers no pixel"
                             + " (polygons_to_masks)");
                 } else {
                     out.add(new Mask(p.info(), rle));

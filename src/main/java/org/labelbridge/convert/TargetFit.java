@@ -13,11 +13,14 @@ import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Item;
 
 /**
- * Fits items to what the target format can hold: kinds it lacks become boxes (when asked)
+ * Fits items to what the target format can hold: shapes hidden at a frame (outside their track)
+ * are dropped unless the target can keep them hidden; kinds it lacks become boxes (when asked)
  * or are dropped; features it lacks (attributes, tracks, groups, z-order, subsets) are
  * stripped. Every drop and change is reported with its reason; nothing is lost silently.
  */
 final class TargetFit {
+
+    private static final String FRAME = "frame";
 
     private final FormatDescriptor target;
     private final boolean shapesToBoxes;
@@ -40,9 +43,15 @@ final class TargetFit {
             fitted = fitted.withSubset(Item.DEFAULT_SUBSET);
         }
         if (!target.holds(Feature.ITEM_ATTRIBUTES) && !item.attributes().isEmpty()) {
-            report.item(item.id(), "item attributes " + item.attributes().keySet() + " not kept: "
-                    + target.displayName() + " has no item attributes");
-            fitted = fitted.withAttributes(Map.of());
+            // The frame number is the item's place in its sequence, which writers of frames use.
+            Long frame = item.frame();
+            Map<String, Object> kept = frame == null ? Map.of() : Map.of(FRAME, frame);
+            if (item.attributes().size() > kept.size()) {
+                report.item(item.id(), "item attributes " + item.attributes().keySet().stream()
+                        .filter(k -> !kept.containsKey(k)).toList() + " not kept: " + target.displayName()
+                        + " has no item attributes");
+                fitted = fitted.withAttributes(kept);
+            }
         }
         List<Annotation> kept = new ArrayList<>(item.annotations().size());
         boolean changed = false;
@@ -58,10 +67,15 @@ final class TargetFit {
 
     private Annotation fit(String itemId, Annotation a) {
         AnnotationKind kind = a.kind();
+        if (a.info().track() != null && a.info().track().outside() && !target.holds(Feature.HIDDEN_SHAPES)) {
+            report.dropped(itemId, kind, "outside its track at this frame (hidden there): " + target.displayName()
+                    + " would show it as a visible object");
+            return null;
+        }
         if (!target.holds(kind)) {
             double[] box = shapesToBoxes ? BoundingBoxes.of(a) : null;
             if (box == null) {
-                report.droppedBeforeWriting(itemId, kind, target.displayName() + " cannot hold " + kind.id()
+                report.dropped(itemId, kind, target.displayName() + " cannot hold " + kind.id()
                         + (target.holds(AnnotationKind.BBOX) && BoundingBoxes.hasBox(kind)
                         ? " (option shapes_to_boxes=true keeps it as its bounding box)" : ""));
                 return null;
@@ -71,7 +85,7 @@ final class TargetFit {
         }
         if (a instanceof Bbox b && b.rotation() != 0 && !target.holds(Feature.ROTATION)) {
             if (!shapesToBoxes) {
-                report.droppedBeforeWriting(itemId, kind, target.displayName() + " cannot hold rotated boxes"
+                report.dropped(itemId, kind, target.displayName() + " cannot hold rotated boxes"
                         + " (option shapes_to_boxes=true keeps them as their bounding box)");
                 return null;
             }
@@ -80,7 +94,7 @@ final class TargetFit {
             a = new Bbox(a.info(), box[0], box[1], box[2], box[3]);
         }
         if (a.label() == null && !target.holds(Feature.UNLABELLED)) {
-            report.droppedBeforeWriting(itemId, a.kind(), target.displayName() + " needs a label on every annotation");
+            report.dropped(itemId, a.kind(), target.displayName() + " needs a label on every annotation");
             return null;
         }
         var info = a.info();

@@ -8,6 +8,11 @@ public enum Feature {
     ITEM_ATTRIBUTES("item attributes"),
     /** Track ids, keyframes and outside flags. */
     TRACKS("track data"),
+    /**
+     * Shapes of a track at frames where it is outside (hidden): a target without this never sees
+     * them, since written as plain shapes they would be visible objects.
+     */
+    HIDDEN_SHAPES("shapes hidden outside their track"),
     /** Group numbers linking annotations of one object. */
     GROUPS("groups"),
     /** Z-order. */

@@ -17,4 +17,13 @@ public enum AnnotationKind {
         return id;
     }
 
+    /** The kind with this id, or {@code null}. */
+    public static AnnotationKind byId(String id) {
+        for (AnnotationKind kind : values()) {
+            if (kind.id.equals(id)) {
+                return kind;
+            }
+        }
+        return null;
+    }
 }

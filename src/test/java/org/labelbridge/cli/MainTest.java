@@ -2,6 +2,7 @@ package org.labelbridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +10,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.format.Formats;
+import org.labelbridge.serve.LocalBucketMode;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Zips;
 
@@ -118,6 +126,122 @@ class MainTest {
         assertEquals(2, run("serve", "--port", "http"));
         assertTrue(stderr().contains("--port must be a number from 0 to 65535, got 'http'"), stderr());
         assertEquals(2, run("serve", "--frobnicate", "1"));
+        err.reset();
+        assertEquals(2, run("formats", "--json=false"));
+        assertTrue(stderr().startsWith("labelbridge: --json takes no value, got '--json=false'\n"
+                + "usage: labelbridge formats [--json]\nTry 'labelbridge formats --help' for more.\n"), stderr());
+    }
+
+    @Test
+    void helpOnEveryCommandPrintsItsUsageAndExitsZero() {
+        for (String help : List.of("--help", "-h")) {
+            reset();
+            assertEquals(0, run(help), stderr());
+            assertTrue(stdout().startsWith("usage:\n  labelbridge convert "), stdout());
+            assertTrue(stdout().contains("\n  labelbridge serve "), stdout());
+            for (String command : List.of("convert", "detect", "formats", "serve")) {
+                reset();
+                assertEquals(0, run(command, help), command + " " + help + ": " + stderr());
+                assertTrue(stdout().startsWith("usage: labelbridge " + command), stdout());
+                assertEquals("", stderr());
+            }
+        }
+        // convert's usage lists the conversion options with their defaults
+        reset();
+        assertEquals(0, run("convert", "--help"));
+        assertTrue(stdout().contains("\n  shapes_to_boxes "), stdout());
+        // --help wins wherever it stands among the options, even after a mistake
+        reset();
+        assertEquals(0, run("convert", "--to", "yolo", "--help"));
+        assertEquals(0, run("serve", "--frobnicate", "-h"));
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void serveUsageListsExactlyTheFlagsServeReads() throws Exception {
+        assertEquals(0, run("serve", "--help"), stderr());
+        Set<String> listed = new TreeSet<>();
+        Matcher flag = Pattern.compile("--([a-z][a-z-]*)").matcher(stdout());
+        while (flag.find()) {
+            listed.add(flag.group(1));
+        }
+        listed.remove("help");
+
+        LocalBucketMode.Settings defaults = serveSettings();
+        Set<String> reached = new TreeSet<>();
+        for (String name : listed) {
+            LocalBucketMode.Settings given = serveSettings("--" + name, "77");
+            Set<String> changed = new TreeSet<>();
+            for (RecordComponent c : LocalBucketMode.Settings.class.getRecordComponents()) {
+                if (!c.getAccessor().invoke(defaults).equals(c.getAccessor().invoke(given))) {
+                    changed.add(c.getName());
+                }
+            }
+            assertFalse(changed.isEmpty(), "--" + name + " is in serve's usage but changes no setting");
+            reached.addAll(changed);
+        }
+        // every setting but the progress interval (not a flag) is reached by a flag the usage lists
+        Set<String> settings = new TreeSet<>();
+        for (RecordComponent c : LocalBucketMode.Settings.class.getRecordComponents()) {
+            settings.add(c.getName());
+        }
+        settings.remove("progressMillis");
+        assertEquals(settings, reached);
+        // and the synopsis names each of them
+        String synopsis = stdout().lines().findFirst().orElseThrow();
+        for (String name : listed) {
+            assertTrue(synopsis.contains("[--" + name + " "), synopsis);
+        }
+        UsageException unlisted = assertThrows(UsageException.class, () -> serveSettings("--idle-ms", "77"));
+        assertEquals("unknown option --idle-ms", unlisted.getMessage());
+    }
+
+    private static LocalBucketMode.Settings serveSettings(String... args) throws UsageException {
+        return ServeCommand.settings(Arguments.parse(args, 0, ServeCommand.COMMAND.flags()));
+    }
+
+    @Test
+    void readmeShowsTheCommandsAsTheirUsageDoes() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String block = readme.substring(readme.indexOf("## Command line"));
+        block = block.substring(block.indexOf("```\n") + 4, block.indexOf("\n```", block.indexOf("```\n") + 4));
+        assertEquals(0, run("--help"));
+        String synopses = stdout().lines().filter(l -> l.startsWith("  labelbridge "))
+                .map(l -> "./" + l.strip()).reduce((a, b) -> a + "\n" + b).orElseThrow();
+        assertEquals(synopses, block);
+    }
+
+    @Test
+    void outThatIsNeitherAZipNorAFolderIsAUsageError() throws IOException {
+        String in = Corpus.path("coco_1.0/coco_instances").toString();
+        for (String name : List.of("out.tar.gz", "out.json")) {
+            reset();
+            Path target = tmp.resolve(name);
+            assertEquals(2, run("convert", "--to", "yolo", in, target.toString()), name);
+            assertEquals("labelbridge: OUT '" + target + "' is neither a .zip nor a folder; OUT must be a name ending in"
+                    + " .zip (a zip), an existing folder, or a name without an extension (a new folder)",
+                    stderr().lines().findFirst().orElseThrow());
+            assertFalse(Files.exists(target), name);
+        }
+        reset();
+        Path file = Files.writeString(tmp.resolve("notes"), "mine");
+        assertEquals(2, run("convert", "--to", "yolo", in, file.toString()));
+        assertTrue(stderr().startsWith("labelbridge: OUT '" + file + "' is an existing file, neither a .zip nor a folder;"),
+                stderr());
+        assertEquals("mine", Files.readString(file));
+
+        // An existing folder, whatever its name, and a new name without an extension are folders.
+        for (Path folder : List.of(Files.createDirectories(tmp.resolve("export.v2")), tmp.resolve("yolo-out"))) {
+            reset();
+            assertEquals(0, run("convert", "--to", "yolo", in, folder.toString()), stderr());
+            // item a: bbox label b (index 1) [2,2,3,1] in a 10x5 image
+            assertEquals("1 0.35 0.5 0.3 0.2\n", Files.readString(folder.resolve("obj_train_data/a.txt")));
+        }
+    }
+
+    private void reset() {
+        out.reset();
+        err.reset();
     }
 
     @Test

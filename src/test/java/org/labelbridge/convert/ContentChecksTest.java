@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.labelbridge.archive.DirectorySource;
+import org.labelbridge.format.ContentProblem;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
@@ -87,7 +88,7 @@ class ContentChecksTest {
     @ParameterizedTest(name = "{1}: {2}")
     @MethodSource("badAnnotations")
     void aBadAnnotationFailsTheConversionNamingWhereItIs(Annotation bad, String type, String detail) throws IOException {
-        ContentChecks checks = checks(ProblemPolicy.FAIL, new ConversionReport());
+        ContentChecks checks = checks(ProblemPolicy.FAIL, new ConversionReport(ProblemPolicy.FAIL, "set.zip"));
         Item item = item("a", A_PNG, new Bbox(CAR, 1, 1, 2, 2), bad);
 
         FormatException e = assertThrows(FormatException.class, () -> checks.apply(item));
@@ -100,7 +101,7 @@ class ContentChecksTest {
     @ParameterizedTest(name = "{1}: {2}")
     @MethodSource("badAnnotations")
     void aBadAnnotationIsSkippedAndListedWithItsPlace(Annotation bad, String type, String detail) throws IOException {
-        ConversionReport report = new ConversionReport();
+        ConversionReport report = new ConversionReport(ProblemPolicy.SKIP, "set.zip");
         Bbox good = new Bbox(CAR, 1, 1, 2, 2);
 
         Item checked = checks(ProblemPolicy.SKIP, report).apply(item("a", A_PNG, good, bad, good));
@@ -118,7 +119,7 @@ class ContentChecksTest {
     void aMaskOfMorePixelsThanAMaskMayHaveIsAProblemBeforeAWriterDecodesIt() throws IOException {
         Mask huge = new Mask(CAR, new Rle(40_000, 40_000, new int[] {1_600_000_000}));
 
-        FormatException e = assertThrows(FormatException.class, () -> checks(ProblemPolicy.FAIL, new ConversionReport())
+        FormatException e = assertThrows(FormatException.class, () -> checks(ProblemPolicy.FAIL, new ConversionReport(ProblemPolicy.FAIL, "set.zip"))
                 .apply(item("a", Media.NONE, huge)));
 
         assertTrue(e.getMessage().startsWith("set.zip: item 'a' (subset 'train'), annotations[0] (mask): mask is"
@@ -130,7 +131,7 @@ class ContentChecksTest {
         Item item = item("a", A_PNG, new Bbox(CAR, 0, 0, 0, 0), new Polygon(AnnotationInfo.EMPTY, new double[] {0, 0, 1, 1, 2, 0}),
                 new Mask(CAR, new Rle(30, 40, new int[] {1200})),
                 new Ellipse(AnnotationInfo.of(1), 1, 1, 0, 0, 30));
-        ConversionReport report = new ConversionReport();
+        ConversionReport report = new ConversionReport(ProblemPolicy.SKIP, "set.zip");
 
         assertSame(item, checks(ProblemPolicy.FAIL, report).apply(item));
         assertTrue(report.entries().isEmpty());
@@ -138,7 +139,7 @@ class ContentChecksTest {
 
     @Test
     void aSecondItemWithTheSameIdInASubsetIsAProblemInAnotherSubsetNot() throws IOException {
-        ConversionReport report = new ConversionReport();
+        ConversionReport report = new ConversionReport(ProblemPolicy.SKIP, "set.zip");
         ContentChecks checks = checks(ProblemPolicy.SKIP, report);
         Item first = item("a", Media.NONE);
         Item otherSubset = new Item("a", "val", Media.NONE, List.of());
@@ -153,7 +154,7 @@ class ContentChecksTest {
                 report.entries().get(0).reason());
 
         FormatException e = assertThrows(FormatException.class, () -> {
-            ContentChecks failing = checks(ProblemPolicy.FAIL, new ConversionReport());
+            ContentChecks failing = checks(ProblemPolicy.FAIL, new ConversionReport(ProblemPolicy.FAIL, "set.zip"));
             failing.apply(first);
             failing.apply(first);
         });
@@ -163,27 +164,59 @@ class ContentChecksTest {
     }
 
     @Test
-    void anImageTheInputLacksIsAProblemWhenTheInputHoldsImages() throws IOException {
+    void anItemWhoseImageTheInputLacksIsKeptByDefaultAndReported() throws IOException {
         Item missing = item("b", new Media("images/b.png", 40, 30), new Bbox(CAR, 1, 1, 1, 1));
-        FormatException e = assertThrows(FormatException.class, () -> checks(ProblemPolicy.FAIL, new ConversionReport())
-                .apply(missing));
-        assertTrue(e.getMessage().startsWith("set.zip: item 'b' (subset 'train'): image 'images/b.png' is not in the input"
-                + " (missing_image)"), e.getMessage());
+        ConversionReport report = new ConversionReport(ProblemPolicy.FAIL, "set.zip");
 
-        // Annotations only (no image at all in the input), or images not kept: nothing to miss.
+        assertSame(missing, checks(ProblemPolicy.FAIL, report).apply(missing));
+
+        ConversionReport.Entry entry = report.entries().get(0);
+        assertEquals("item", entry.action());
+        assertEquals("image not in the input: written without it (missing_image; missing_images=keep)", entry.reason());
+        assertEquals(List.of("b"), entry.examples());
+    }
+
+    @Test
+    void optionMissingImagesSkipsOrFailsTheItem() throws IOException {
+        Item missing = item("b", new Media("images/b.png", 40, 30), new Bbox(CAR, 1, 1, 1, 1));
+        ConversionReport report = new ConversionReport(ProblemPolicy.FAIL, "set.zip");
+        ContentChecks skipping = new ContentChecks(2, source(), ConversionOptions.DEFAULTS.with("missing_images", "skip"),
+                "set.zip", report);
+
+        assertNull(skipping.apply(missing));
+        assertEquals(1, report.droppedItems());
+        assertEquals("dropped item x1: image not in the input (missing_image; missing_images=skip) [b]",
+                report.entries().get(0).toString());
+
+        ContentChecks failing = new ContentChecks(2, source(), ConversionOptions.DEFAULTS.with("missing_images", "fail"),
+                "set.zip", new ConversionReport());
+        FormatException e = assertThrows(FormatException.class, () -> failing.apply(missing));
+        assertTrue(e.getMessage().startsWith("set.zip: item 'b' (subset 'train'): image 'images/b.png' is not in the"
+                + " input (missing_image)"), e.getMessage());
+    }
+
+    @Test
+    void anInputWithoutImagesIsAnnotationsOnlySaidOnceAndImagesNotKeptAreNotMissed() throws IOException {
+        Item missing = item("b", new Media("images/b.png", 40, 30), new Bbox(CAR, 1, 1, 1, 1));
         Path bare = Files.createDirectories(tmp.resolve("bare/annotations"));
         Files.writeString(bare.resolve("x.json"), "{}");
+        ConversionReport report = new ConversionReport();
         ContentChecks annotationsOnly = new ContentChecks(2, DirectorySource.of(tmp.resolve("bare")),
-                ConversionOptions.DEFAULTS, "set.zip", new ConversionReport());
+                ConversionOptions.DEFAULTS.with("missing_images", "fail"), "set.zip", report);
         assertSame(missing, annotationsOnly.apply(missing));
-        ContentChecks noImages = new ContentChecks(2, source(), ConversionOptions.DEFAULTS.with("keep_images", false),
-                "set.zip", new ConversionReport());
+        Item another = item("c", new Media("images/c.png", 40, 30));
+        assertSame(another, annotationsOnly.apply(another));
+        assertEquals("[dataset dataset x1: the input holds no images: the output has annotations only]",
+                report.entries().toString());
+
+        ContentChecks noImages = new ContentChecks(2, source(), ConversionOptions.DEFAULTS.with("keep_images", false)
+                .with("missing_images", "fail"), "set.zip", new ConversionReport());
         assertSame(missing, noImages.apply(missing));
     }
 
     @Test
     void aSizeThatDisagreesWithTheImageHeaderIsAProblemARotatedOneNot() throws IOException {
-        ConversionReport report = new ConversionReport();
+        ConversionReport report = new ConversionReport(ProblemPolicy.SKIP, "set.zip");
         ContentChecks checks = checks(ProblemPolicy.SKIP, report);
 
         assertNull(checks.apply(item("a", new Media("images/a.png", 40, 31))));

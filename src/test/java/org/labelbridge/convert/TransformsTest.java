@@ -84,9 +84,10 @@ class TransformsTest {
         assertEquals(List.of("bbox vehicle", "tag bike", "tag null"), described(item, categories));
         assertEquals(1, item.annotations().get(0).label(), "vehicle is the second of the list");
         assertEquals(0, item.annotations().get(1).label(), "bike the first");
-        assertEquals(Map.of(
-                "dropped bbox: label 'truck' is not in option labels", 1L,
-                "dropped bbox: label 'person' is not in option labels", 1L), reasons());
+        // One reason, grouped whatever the label; the example places name each.
+        assertEquals(Map.of("dropped bbox: label 'truck' is not in option labels", 2L), reasons());
+        assertEquals(List.of("street"),
+                report.entries().get(0).examples().subList(0, 1));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;
 import org.labelbridge.format.Format;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Formats;
 
 /**
@@ -22,6 +23,14 @@ public final class CorpusMatrix {
 
     /** Sample folders that are not importable datasets (reference JSON, a media-only folder). */
     private static final List<String> NOT_DATASETS = List.of("_cvat_api_reference", "cvat_3d_media");
+
+    /**
+     * Options for checks of outputs (consumer contracts) rather than of the report: content
+     * problems skipped, so that a sample with one bad annotation (the CVAT docs example's
+     * undeclared tag label) still gives an output to check.
+     */
+    public static final ConversionOptions SKIP_PROBLEMS = ConversionOptions.fromMap(java.util.Map.of("on_problem",
+            "skip"));
 
     private CorpusMatrix() {
     }
@@ -84,6 +93,21 @@ public final class CorpusMatrix {
             return new Outcome(sample, target, output, result, null);
         } catch (IOException | RuntimeException e) {
             return new Outcome(sample, target, output, null, e);
+        }
+    }
+
+    /**
+     * Whether some format reads the sample (its format detected); the corpus holds samples of
+     * formats labelbridge does not read (3D point clouds), which no target can be checked on.
+     */
+    public static boolean readable(String sample) {
+        try {
+            Converter.detect(Corpus.path(sample));
+            return true;
+        } catch (FormatException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -73,6 +73,32 @@ public final class Datasets {
         writer.finish();
     }
 
+    /** What a conversion through the whole pipeline gave: its result and its output, read back. */
+    public record Converted(org.labelbridge.convert.ConversionResult result, Loaded output) {
+
+        public org.labelbridge.convert.ConversionReport report() {
+            return result.report();
+        }
+
+        /** How many times the report says something whose reason holds the fragment happened. */
+        public long count(String fragment) {
+            return report().entries().stream().filter(e -> e.reason().contains(fragment))
+                    .mapToLong(org.labelbridge.convert.ConversionReport.Entry::count).sum();
+        }
+    }
+
+    /**
+     * Converts {@code input} (format {@code from}, or "auto") to {@code to} through
+     * {@link org.labelbridge.convert.Converter} into the new folder {@code output}, and reads the
+     * output back with the target's reader.
+     */
+    public static Converted convert(Path input, String from, String to, Path output,
+                                    org.labelbridge.convert.ConversionOptions options) throws IOException {
+        var result = org.labelbridge.convert.Converter.convert(
+                new org.labelbridge.convert.ConversionRequest(input, from, to, options, output));
+        return new Converted(result, read(org.labelbridge.format.Formats.require(to), DirectorySource.of(output)));
+    }
+
     /** Writes the dataset with {@code format} into {@code dir} and reads it back. */
     public static Loaded roundTrip(Format format, Loaded dataset, Path dir, DatasetSource media) throws IOException {
         write(format, dataset, dir, media, Problems.IGNORE);

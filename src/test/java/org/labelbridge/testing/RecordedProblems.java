@@ -2,6 +2,7 @@ package org.labelbridge.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.labelbridge.format.ContentProblem;
 import org.labelbridge.format.Problems;
 import org.labelbridge.model.AnnotationKind;
 
@@ -19,6 +20,7 @@ public final class RecordedProblems implements Problems {
     public final List<String> changed = new ArrayList<>();
     public final List<String> items = new ArrayList<>();
     public final List<String> dataset = new ArrayList<>();
+    public final List<ContentProblem> invalid = new ArrayList<>();
 
     @Override
     public void dropped(String itemId, AnnotationKind kind, String reason) {
@@ -30,6 +32,33 @@ public final class RecordedProblems implements Problems {
     public void changed(String itemId, AnnotationKind kind, String reason) {
         lines.add("changed " + itemId + " " + kind.id() + ": " + reason);
         changed.add(itemId + ": " + kind.id() + ": " + reason);
+    }
+
+    @Override
+    public void converted(String itemId, AnnotationKind from, int count, AnnotationKind to, int written,
+                          String reason) {
+        lines.add("converted " + itemId + " " + count + " " + from.id() + " to " + written + " " + to.id() + ": "
+                + reason);
+        changed.add(itemId + ": " + from.id() + ": " + reason);
+    }
+
+    @Override
+    public void wroteAs(String itemId, java.util.Map<AnnotationKind, Integer> written, String reason) {
+        lines.add("wrote " + itemId + " as " + written + ": " + reason);
+        changed.add(itemId + ": item: " + reason);
+    }
+
+    @Override
+    public void droppedItem(String itemId, String reason) {
+        lines.add("dropped item " + itemId + ": " + reason);
+        dropped.add(itemId + ": item: " + reason);
+    }
+
+    /** Records the problem and lets it pass, as under {@code on_problem=skip}. */
+    @Override
+    public void invalid(ContentProblem problem) {
+        lines.add("invalid " + problem);
+        invalid.add(problem);
     }
 
     @Override

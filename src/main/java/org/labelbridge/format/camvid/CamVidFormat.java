@@ -2,7 +2,6 @@ package org.labelbridge.format.camvid;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.labelbridge.format.DatasetOutput;
@@ -16,12 +15,12 @@ import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.LabelColors;
+import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.model.AnnotationKind;
 
 /** CVAT's "CamVid 1.0": per subset a list of image and colour-mask pairs (see package-info). */
 public final class CamVidFormat implements Format {
 
-    private static final byte[] PNG_SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
     private static final int HEAD = 4096;
 
     private static final FormatDescriptor DESCRIPTOR = new FormatDescriptor(
@@ -59,7 +58,7 @@ public final class CamVidFormat implements Format {
                 if (!source.exists(line.mask())) {
                     return Detection.NONE;
                 }
-                return Arrays.equals(source.head(line.mask(), PNG_SIGNATURE.length), PNG_SIGNATURE)
+                return MaskImages.isPng(source, line.mask())
                         ? Detection.strong(list + " pairs images with PNG masks (" + line.mask() + ")")
                         : Detection.medium(list + " pairs images with masks (" + line.mask() + ")");
             }

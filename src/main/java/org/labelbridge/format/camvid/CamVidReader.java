@@ -3,33 +3,27 @@ package org.labelbridge.format.camvid;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.ColorMap;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
-import org.labelbridge.format.common.pixels.MaskSplitter;
+import org.labelbridge.format.common.pixels.PixelValues;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
-import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
-import org.labelbridge.model.Rle;
 
 /** Reads the subset lists first (a compact index), then decodes each item's mask when it is reached. */
 final class CamVidReader implements DatasetReader {
@@ -78,7 +72,7 @@ final class CamVidReader implements DatasetReader {
         String subset = list.substring(0, list.length() - ".txt".length());
         String file = source.describe(list);
         Set<String> seen = new HashSet<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.open(list), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = TextFiles.open(source, list)) {
             int lineNumber = 0;
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 lineNumber++;
@@ -115,56 +109,22 @@ final class CamVidReader implements DatasetReader {
             return new Item(entry.id(), entry.subset(), media(image), List.of());
         }
         IndexImage classes = classMap(entry.line().mask());
-        List<Annotation> masks = new ArrayList<>();
-        for (Map.Entry<Integer, Rle> e : MaskSplitter.masks(classes).entrySet()) {
-            if (e.getKey() == 0 && backgroundAdded) {
-                continue; // unpainted pixels of a label the table does not declare
-            }
-            masks.add(new Mask(AnnotationInfo.of(e.getKey()), e.getValue()));
-        }
+        List<Annotation> masks = PixelValues.masks(classes, label -> label == 0 && backgroundAdded
+                ? null // unpainted pixels of a label the table does not declare
+                : AnnotationInfo.of(label));
         return new Item(entry.id(), entry.subset(), new Media(image, classes.width(), classes.height()), masks);
     }
 
     private Media media(String image) throws IOException {
-        if (image == null) {
-            return Media.NONE;
-        }
-        Optional<ImageHeaders.Size> size = ImageHeaders.read(source, image);
-        return size.map(s -> new Media(image, s.width(), s.height())).orElse(new Media(image, null, null));
+        return ImageHeaders.media(source, image);
     }
 
     /** Label index per pixel: colours are looked up in the table, grey values are indices. */
     private IndexImage classMap(String path) throws IOException {
-        MaskImage image;
-        try (InputStream in = source.open(path)) {
-            image = MaskImages.read(in, source.describe(path));
-        }
+        MaskImage image = MaskImages.read(source, path);
         int labels = categories.labels().size();
-        IndexImage out = new IndexImage(image.height(), image.width());
-        Map<Integer, Integer> bySample = new HashMap<>();
-        int lastSample = -1, lastLabel = -1;
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                int sample = image.sample(x, y);
-                if (sample == lastSample) { // masks are long runs of one colour
-                    out.set(x, y, lastLabel);
-                    continue;
-                }
-                Integer label = bySample.get(sample);
-                if (label == null) {
-                    label = labelOf(image, sample, labels);
-                    if (label < 0) {
-                        throw FormatException.at(source.describe(path), "pixel (" + x + ", " + y + ")",
-                                unknown(image, sample, labels));
-                    }
-                    bySample.put(sample, label);
-                }
-                out.set(x, y, label);
-                lastSample = sample;
-                lastLabel = label;
-            }
-        }
-        return out;
+        return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(
+                sample -> labelOf(image, sample, labels), sample -> unknown(image, sample, labels)));
     }
 
     private int labelOf(MaskImage image, int sample, int labels) {

@@ -1,7 +1,6 @@
 package org.labelbridge.format.cityscapes;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.labelbridge.format.DatasetOutput;
@@ -13,12 +12,12 @@ import org.labelbridge.format.Feature;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.model.AnnotationKind;
 
 /** CVAT's "Cityscapes 1.0": gtFine id masks and imgsFine images (see package-info). */
 public final class CityscapesFormat implements Format {
 
-    private static final byte[] PNG_SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
     private static final List<String> ID_MASKS = List.of(CityscapesFiles.INSTANCE_IDS, CityscapesFiles.LABEL_TRAIN_IDS,
             CityscapesFiles.LABEL_IDS);
 
@@ -38,7 +37,7 @@ public final class CityscapesFormat implements Format {
     public Detection detect(DatasetSource source) throws IOException {
         for (String file : source.filesUnder(CityscapesFiles.GT_FINE)) {
             if (ID_MASKS.stream().anyMatch(file::endsWith)) {
-                return Arrays.equals(source.head(file, PNG_SIGNATURE.length), PNG_SIGNATURE)
+                return MaskImages.isPng(source, file)
                         ? Detection.strong("Cityscapes id masks (" + file + ")")
                         : Detection.medium("Cityscapes mask names (" + file + ")");
             }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
@@ -15,14 +14,12 @@ import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
-import org.labelbridge.format.common.pixels.MaskSplitter;
+import org.labelbridge.format.common.pixels.PixelValues;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
-import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
-import org.labelbridge.model.Rle;
 
 /**
  * Indexes the files by name first, then decodes one id map per item when it is reached: a
@@ -95,58 +92,34 @@ final class CityscapesReader implements DatasetReader {
             return new Item(entry.id(), entry.subset(), media(paths.image), List.of());
         }
         IndexImage ids = idMap(masks);
-        List<Annotation> annotations = new ArrayList<>();
-        for (Map.Entry<Integer, Rle> e : MaskSplitter.masks(ids).entrySet()) {
-            int value = e.getKey();
+        List<Annotation> annotations = PixelValues.masks(ids, value -> {
             boolean crowd = value < 1000;
-            AnnotationInfo info = new AnnotationInfo(crowd ? value : value / 1000, crowd ? 0 : value % 1000, 0, 0,
+            return new AnnotationInfo(crowd ? value : value / 1000, crowd ? 0 : value % 1000, 0, 0,
                     Map.of("is_crowd", crowd), null);
-            annotations.add(new Mask(info, e.getValue()));
-        }
+        });
         return new Item(entry.id(), entry.subset(), new Media(paths.image, ids.width(), ids.height()), annotations);
     }
 
     private Media media(String image) throws IOException {
-        if (image == null) {
-            return Media.NONE;
-        }
-        Optional<ImageHeaders.Size> size = ImageHeaders.read(source, image);
-        return size.map(s -> new Media(image, s.width(), s.height())).orElse(new Media(image, null, null));
+        return ImageHeaders.media(source, image);
     }
 
     /** The id per pixel, each checked to name a label. */
     private IndexImage idMap(String path) throws IOException {
-        MaskImage image;
-        try (InputStream in = source.open(path)) {
-            image = MaskImages.read(in, source.describe(path));
-        }
-        if (image.kind() != MaskImage.Kind.GRAY) {
-            throw FormatException.at(source.describe(path), null, "expected a grey PNG of ids, got a "
-                    + (image.kind() == MaskImage.Kind.RGB ? "colour" : "palette") + " PNG");
-        }
-        IndexImage ids = image.samples();
+        MaskImage image = MaskImages.readGrey(source, path, "ids");
         int labels = categories.labels().size();
-        int lastGood = -1;
-        for (int y = 0; y < ids.height(); y++) {
-            for (int x = 0; x < ids.width(); x++) {
-                int value = ids.get(x, y);
-                if (value == lastGood) {
-                    continue;
-                }
-                if (ignoreIsBackground && value == CityscapesLabels.TRAIN_IGNORE) {
-                    ids.set(x, y, CityscapesLabels.TRAIN_BACKGROUND);
-                    reportIgnore();
-                    continue;
-                }
-                int label = value < 1000 ? value : value / 1000;
-                if (label >= labels) {
-                    throw FormatException.at(source.describe(path), "pixel (" + x + ", " + y + ")", "id " + value
-                            + " names label " + label + ", but there are " + labels + " labels (0.." + (labels - 1) + ")");
-                }
-                lastGood = value;
+        return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(value -> {
+            if (ignoreIsBackground && value == CityscapesLabels.TRAIN_IGNORE) {
+                reportIgnore();
+                return CityscapesLabels.TRAIN_BACKGROUND;
             }
-        }
-        return ids;
+            return labelOf(value) < labels ? value : -1;
+        }, value -> "id " + value + " names label " + labelOf(value) + ", but there are " + labels + " labels (0.."
+                + (labels - 1) + ")"));
+    }
+
+    private static int labelOf(int id) {
+        return id < 1000 ? id : id / 1000;
     }
 
     private void reportIgnore() {

@@ -198,7 +198,7 @@ final class CocoFileParser {
             if (id == null || name == null) {
                 throw json.error("a category needs an 'id' and a 'name'");
             }
-            int label = index.labels().add(name, supercategory);
+            int label = index.labels().add(name, supercategory, fileName, id);
             if (labelOfCategory.put(id, label) >= 0) {
                 throw json.error("category id " + id + " is used twice");
             }

@@ -1,7 +1,6 @@
 package org.labelbridge.format.coco;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,6 +14,7 @@ import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.coco.CocoLayout.TaskFile;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 
 /**
@@ -55,8 +55,7 @@ public final class CocoFormat implements Format {
             return Detection.NONE;
         }
         TaskFile probe = files.get(0);
-        String head = new String(source.head(probe.path(), HEAD), StandardCharsets.UTF_8);
-        String body = head.startsWith("\uFEFF") ? head.substring(1) : head;
+        String body = TextFiles.head(source, probe.path(), HEAD);
         if (!body.stripLeading().startsWith("{")) {
             return Detection.NONE;
         }

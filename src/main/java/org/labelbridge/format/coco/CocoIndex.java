@@ -2,9 +2,11 @@ package org.labelbridge.format.coco;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Item;
@@ -98,6 +100,27 @@ final class CocoIndex {
 
     int itemCount() {
         return images.size();
+    }
+
+    /**
+     * Makes the labels of one name one label ({@link CocoLabels#settle}); call once, after the last
+     * file, before {@link #sortByItem}.
+     */
+    void settleLabels(Problems problems) throws FormatException {
+        BitSet used = new BitSet();
+        for (int a = 0; a < annotations; a++) {
+            if (labelOf[a] >= 0) {
+                used.set(labelOf[a]);
+            }
+        }
+        int[] remap = labels.settle(used, problems);
+        if (remap != null) {
+            for (int a = 0; a < annotations; a++) {
+                if (labelOf[a] >= 0) {
+                    labelOf[a] = remap[labelOf[a]];
+                }
+            }
+        }
     }
 
     /** Puts the annotations in item order; call once, after the last file. */

@@ -22,11 +22,15 @@ import org.labelbridge.model.AnnotationKind;
  */
 public final class CocoKeypointsFormat implements Format {
 
+    /**
+     * Skeletons, with the boxes and polygons of their group (the writer drops those outside a
+     * skeleton's group). No plain points and no unlabelled objects: every object's keypoints are
+     * those its category names, as CVAT's importer reads them.
+     */
     private static final FormatDescriptor DESCRIPTOR = new FormatDescriptor("coco_keypoints", "COCO Keypoints 1.0",
             true, true,
-            EnumSet.of(AnnotationKind.SKELETON, AnnotationKind.POINTS, AnnotationKind.BBOX, AnnotationKind.POLYGON),
-            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.TRACKS, Feature.GROUPS, Feature.SUBSETS,
-                    Feature.UNLABELLED),
+            EnumSet.of(AnnotationKind.SKELETON, AnnotationKind.BBOX, AnnotationKind.POLYGON),
+            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.TRACKS, Feature.GROUPS, Feature.SUBSETS),
             ".json");
 
     private final CocoFormat coco = new CocoFormat();

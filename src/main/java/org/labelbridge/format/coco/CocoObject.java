@@ -34,10 +34,6 @@ record CocoObject(Annotation first, List<Polygon> polygons, List<Mask> masks) {
         Map<String, CocoObject> byGroup = new HashMap<>();
         Map<Integer, Integer> groupSizes = new LinkedHashMap<>();
         for (Annotation a : item.annotations()) {
-            if (a.info().track() != null && a.info().track().outside()) {
-                problems.dropped(item.id(), a.kind(), "outside its track (not visible): COCO has no hidden objects");
-                continue;
-            }
             switch (a.kind()) {
                 case BBOX, MASK, POLYGON -> {
                 }

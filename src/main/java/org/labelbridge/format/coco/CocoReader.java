@@ -50,6 +50,7 @@ final class CocoReader implements DatasetReader {
         for (int i = 0; i < files.size(); i++) {
             new CocoFileParser(index, source, problems, files.get(i), i, keypointBoxes).parse();
         }
+        index.settleLabels(problems);
         index.sortByItem();
         return new CocoReader(index, problems);
     }

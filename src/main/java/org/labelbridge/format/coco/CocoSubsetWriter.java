@@ -3,8 +3,10 @@ package org.labelbridge.format.coco;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.CocoRle;
@@ -27,6 +29,10 @@ import org.labelbridge.model.Track;
  * wait in memory.
  */
 final class CocoSubsetWriter {
+
+    /** Datumaro writes an unknown size as 0 and reads 0 back as unknown; pycocotools takes it as the size. */
+    private static final String UNKNOWN_SIZE = "image size unknown: written as width 0 and height 0, which COCO tools that"
+            + " need the size (pycocotools' annToMask, frPyObjects) cannot use";
 
     /** An entry of {@code images}, written at the end. */
     private record ImageRow(long id, String fileName, int width, int height) {
@@ -74,14 +80,17 @@ final class CocoSubsetWriter {
         json.writeEndObject();
         json.writeArrayFieldStart("categories");
         List<Label> labels = categories.labels();
+        Set<Integer> nodes = task == CocoTask.PERSON_KEYPOINTS ? nodeLabels(categories) : Set.of();
         for (int i = 0; i < labels.size(); i++) {
+            if (nodes.contains(i)) {
+                continue; // a keypoint name of its skeleton's category, never a category of its own
+            }
             json.writeStartObject();
             json.writeNumberField("id", i + 1);
             json.writeStringField("name", labels.get(i).name());
             json.writeStringField("supercategory", labels.get(i).parent());
-            SkeletonDef skeleton = categories.skeletons().get(i);
-            if (task == CocoTask.PERSON_KEYPOINTS && skeleton != null) {
-                writeSkeletonDef(skeleton, labels);
+            if (task == CocoTask.PERSON_KEYPOINTS) {
+                writeSkeletonDef(categories.skeletons().get(i), labels);
             }
             json.writeEndObject();
         }
@@ -89,15 +98,25 @@ final class CocoSubsetWriter {
         json.writeArrayFieldStart("annotations");
     }
 
-    /** The category's {@code keypoints} (node label names in node order) and 1-based {@code skeleton} edges. */
+    /** The labels that are nodes of a skeleton. */
+    private static Set<Integer> nodeLabels(Categories categories) {
+        Set<Integer> nodes = new HashSet<>();
+        categories.skeletons().values().forEach(def -> nodes.addAll(def.nodeLabels()));
+        return nodes;
+    }
+
+    /**
+     * The category's {@code keypoints} (node label names in node order) and 1-based {@code skeleton}
+     * edges; both empty without a skeleton, as CVAT's importer needs both on every category.
+     */
     private void writeSkeletonDef(SkeletonDef skeleton, List<Label> labels) throws IOException {
         json.writeArrayFieldStart("keypoints");
-        for (int node : skeleton.nodeLabels()) {
+        for (int node : skeleton == null ? List.<Integer>of() : skeleton.nodeLabels()) {
             json.writeString(labels.get(node).name());
         }
         json.writeEndArray();
         json.writeArrayFieldStart("skeleton");
-        for (SkeletonDef.Edge edge : skeleton.edges()) {
+        for (SkeletonDef.Edge edge : skeleton == null ? List.<SkeletonDef.Edge>of() : skeleton.edges()) {
             json.writeStartArray();
             json.writeNumber(edge.from() + 1);
             json.writeNumber(edge.to() + 1);
@@ -113,6 +132,9 @@ final class CocoSubsetWriter {
         Media media = item.media();
         images.add(new ImageRow(imageId, fileName, media.hasSize() ? media.width() : 0,
                 media.hasSize() ? media.height() : 0));
+        if (!media.hasSize()) {
+            problems.item(item.id(), UNKNOWN_SIZE);
+        }
         if (task == CocoTask.PERSON_KEYPOINTS) {
             for (KeypointObject object : KeypointObject.of(item, categories, problems)) {
                 writeKeypointObject(object, imageId);

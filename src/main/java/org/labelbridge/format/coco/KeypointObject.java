@@ -19,27 +19,26 @@ import org.labelbridge.model.Skeleton;
 import org.labelbridge.model.SkeletonDef;
 
 /**
- * One person_keypoints object to write: a skeleton (or plain points) with the box and polygons of
- * its group alongside (the reader's inverse: a keypoints object comes back as the skeleton, its
- * polygons and its box, sharing its id as group).
+ * One person_keypoints object to write: a skeleton whose label declares its layout, with the box
+ * and polygons of its group alongside (the reader's inverse: a keypoints object comes back as the
+ * skeleton, its polygons and its box, sharing its id as group).
  *
- * @param keypoints the skeleton or points, whose label, id and attributes the object takes
+ * @param keypoints the skeleton, whose label, id and attributes the object takes
  * @param triplets  {@code x, y, v} per keypoint, in the skeleton's node order
  * @param box       the group's box, or {@code null}
  * @param polygons  the group's polygons (its segmentation), maybe empty
  */
 record KeypointObject(Annotation keypoints, double[] triplets, Bbox box, List<Polygon> polygons) {
 
-    /** The item's keypoint objects, in item order; what they cannot hold goes to the problems. */
+    /**
+     * The item's keypoint objects, in item order; what they cannot hold (a skeleton without a
+     * layout, boxes and polygons outside a skeleton's group, other kinds) goes to the problems.
+     */
     static List<KeypointObject> of(Item item, Categories categories, Problems problems) {
         List<Annotation> kept = new ArrayList<>();
         Map<Integer, Bbox> boxes = new HashMap<>();
         Map<Integer, List<Polygon>> polygons = new HashMap<>();
         for (Annotation a : item.annotations()) {
-            if (a.info().track() != null && a.info().track().outside()) {
-                problems.dropped(item.id(), a.kind(), "outside its track (not visible): COCO has no hidden objects");
-                continue;
-            }
             int group = a.info().group();
             if (a instanceof Bbox bbox && group != 0 && !boxes.containsKey(group)) {
                 boxes.put(group, bbox);
@@ -51,14 +50,16 @@ record KeypointObject(Annotation keypoints, double[] triplets, Bbox box, List<Po
         List<KeypointObject> objects = new ArrayList<>();
         Map<Annotation, Boolean> used = new IdentityHashMap<>();
         for (Annotation a : kept) {
-            double[] triplets;
-            if (a instanceof Skeleton skeleton) {
-                triplets = skeletonTriplets(item, skeleton, categories, problems);
-            } else if (a instanceof Points points) {
-                triplets = pointTriplets(points);
-            } else {
+            if (!(a instanceof Skeleton skeleton)) {
                 continue;
             }
+            SkeletonDef def = skeleton.label() == null ? null : categories.skeletons().get(skeleton.label());
+            if (def == null) {
+                problems.dropped(item.id(), skeleton.kind(), "its label '" + categories.nameOf(skeleton.label())
+                        + "' declares no skeleton: a COCO keypoints object has the keypoints its category names");
+                continue;
+            }
+            double[] triplets = skeletonTriplets(item, skeleton, def, problems);
             int group = a.info().group();
             Bbox box = null;
             List<Polygon> segmentation = List.of();
@@ -81,7 +82,7 @@ record KeypointObject(Annotation keypoints, double[] triplets, Bbox box, List<Po
             objects.add(new KeypointObject(a, triplets, box, segmentation));
         }
         for (Annotation a : kept) {
-            if (a instanceof Skeleton || a instanceof Points || used.containsKey(a)) {
+            if (used.containsKey(a) || a instanceof Skeleton) {
                 continue;
             }
             if (a instanceof Bbox || a instanceof Polygon) {
@@ -109,35 +110,9 @@ record KeypointObject(Annotation keypoints, double[] triplets, Bbox box, List<Po
         }
     }
 
-    private static double[] pointTriplets(Points points) {
-        double[] triplets = new double[3 * points.size()];
-        for (int i = 0; i < points.size(); i++) {
-            triplets[3 * i] = points.x(i);
-            triplets[3 * i + 1] = points.y(i);
-            triplets[3 * i + 2] = points.visibility(i);
-        }
-        return triplets;
-    }
-
-    /**
-     * The nodes in the order of the label's skeleton layout (a node it lacks is absent at 0, 0);
-     * without a layout, in the skeleton's order.
-     */
-    private static double[] skeletonTriplets(Item item, Skeleton skeleton, Categories categories, Problems problems) {
-        SkeletonDef def = skeleton.label() == null ? null : categories.skeletons().get(skeleton.label());
+    /** The nodes in the order of the label's skeleton layout; a node it lacks is absent at 0, 0. */
+    private static double[] skeletonTriplets(Item item, Skeleton skeleton, SkeletonDef def, Problems problems) {
         List<Points> nodes = skeleton.nodes();
-        if (def == null) {
-            problems.changed(item.id(), skeleton.kind(), "its label has no skeleton layout: its nodes are written"
-                    + " as unnamed keypoints and read back as points");
-            double[] triplets = new double[0];
-            for (Points node : nodes) {
-                double[] more = pointTriplets(node);
-                int at = triplets.length;
-                triplets = Arrays.copyOf(triplets, at + more.length);
-                System.arraycopy(more, 0, triplets, at, more.length);
-            }
-            return triplets;
-        }
         List<Integer> order = def.nodeLabels();
         double[] triplets = new double[3 * order.size()];
         boolean[] filled = new boolean[order.size()];

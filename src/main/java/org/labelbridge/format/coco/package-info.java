@@ -11,7 +11,11 @@
  * an annotation repeated by a later task (person_keypoints repeats the instances' segmentation)
  * is given once. Each annotation's group is its COCO id; several polygons of one annotation are
  * polygons sharing it. Labels follow the categories in order of appearance, supercategory as
- * parent; category 0 is no label. CVAT's {@code attributes} object gives the attributes, with
+ * parent; category 0 is no label. A name is one label across all files (CVAT keys labels by name,
+ * a trainer takes a name as a class): a category that another file (Roboflow: another subset)
+ * gives another supercategory is merged into the first, reported with both; only when both
+ * supercategories are labels with annotations of their own is it an error. Skeleton nodes of
+ * one name stay one per skeleton. CVAT's {@code attributes} object gives the attributes, with
  * {@code track_id}/{@code keyframe} as the track and a box's {@code rotation} as its rotation.
  * A task file may be given alone; a lone JSON named after no task is instances of the default
  * subset. Files are parsed with Jackson's streaming parser into a compact index (annotations
@@ -25,17 +29,35 @@
  * one RLE mask by the pixel rule (kept as polygons, reported, when the image size is unknown);
  * a non-crowd mask is traced into polygons along pixel edges, holes filled and reported. Then
  * {@code score}, and the
- * {@code attributes} object; images are copied to {@code images/<subset>/}. Captions, tags and
+ * {@code attributes} object; images are copied to {@code images/<subset>/}. An image of unknown size
+ * is written with width and height 0, as Datumaro writes it (and reads it back: unknown), and
+ * reported: pycocotools takes them as the size. Captions, tags and
  * keypoints are not written.
  *
  * <p>COCO Keypoints 1.0 ({@link org.labelbridge.format.coco.CocoKeypointsFormat}) shares the reader,
  * which then also gives a keypoints object's {@code bbox} as a box of its group when it is not the
  * frame a writer derives (of its polygons, else of its labelled keypoints). Its writer streams
- * {@code person_keypoints_<subset>.json} the same way: every label a category (node labels with
- * their skeleton as supercategory), a skeleton's category with {@code keypoints} (node label names
- * in node order) and 1-based {@code skeleton} edges; one object per skeleton or points annotation,
- * with {@code keypoints} x, y, v (v from the points' visibility), {@code num_keypoints}, the group's
- * polygons as {@code segmentation}, the group's box (else the derived frame) as {@code bbox}.
- * Boxes and polygons outside a keypoints group, masks and other kinds are not written.
+ * {@code person_keypoints_<subset>.json} the same way, writing what CVAT's exporter writes: a
+ * category per label that is no skeleton node (id 1 + the label's index, as CVAT numbers them), each
+ * with {@code keypoints} (its skeleton's node label names in node order, else empty) and 1-based
+ * {@code skeleton} edges (else empty); one object per skeleton whose label has a layout, with
+ * {@code keypoints} x, y, v for every node of the layout (a missing node absent at 0, 0),
+ * {@code num_keypoints} (the nodes with v > 0), the group's polygons as {@code segmentation}, the
+ * group's box (else the derived frame) as {@code bbox}. Plain points and unlabelled objects are
+ * dropped before writing (the descriptor holds neither); the writer drops, reported, skeletons
+ * without a layout and boxes and polygons outside a skeleton's group. Images without objects are
+ * listed, with no annotation.
+ *
+ * <p>What the consumers require of a keypoints file. CVAT's importer (Datumaro's COCO extractor,
+ * {@code _load_person_kp_categories}): every category has a {@code keypoints} and a {@code skeleton}
+ * list, and each keypoint name becomes a label under its category, so a category named like a
+ * keypoint of another, with that one as supercategory, fails with "Label ... already exists". Its
+ * {@code _load_annotations}: every object has integer {@code id}, {@code image_id} of a listed image,
+ * {@code category_id}, {@code iscrowd}, a {@code segmentation} list or RLE, {@code bbox} where the
+ * segmentation is empty, and {@code keypoints} in x, y, v triplets ("Missing annotation field
+ * 'keypoints'" otherwise), named in order by its category's keypoints; CVAT then drops the boxes. pycocotools'
+ * {@code COCO} indexes images, annotations and categories by id (a repeated id hides the other) and
+ * its evaluation reads {@code area}, {@code bbox}, {@code iscrowd} and {@code num_keypoints}.
+ * {@code CocoKeypointsConsumerContractTest} checks all of this on every corpus sample's output.
  */
 package org.labelbridge.format.coco;

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Optional;
+import java.util.Set;
 import org.labelbridge.format.DatasetSource;
+import org.labelbridge.model.Media;
 
 /**
  * Image width and height from the first bytes of PNG, JPEG, BMP, GIF and WebP files, never by
@@ -23,6 +25,9 @@ public final class ImageHeaders {
     public record Size(int width, int height) {
     }
 
+    /** The extensions (lower case, with the dot) of the files whose size this class reads. */
+    public static final Set<String> EXTENSIONS = Set.of(".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".gif", ".webp");
+
     /** Enough for the fixed headers of PNG (24), GIF (10), BMP (26) and WebP (25 to 30). */
     private static final int FIXED_HEADER = 32;
     /** A JPEG whose SOF is further in than this is treated as unreadable, not scanned on. */
@@ -36,6 +41,18 @@ public final class ImageHeaders {
         try (InputStream in = source.open(path)) {
             return read(in);
         }
+    }
+
+    /**
+     * The image as an item's media: its path, with its size when its header tells it;
+     * {@link Media#NONE} when there is no path.
+     */
+    public static Media media(DatasetSource source, String path) throws IOException {
+        if (path == null) {
+            return Media.NONE;
+        }
+        return read(source, path).map(size -> new Media(path, size.width(), size.height()))
+                .orElseGet(() -> new Media(path, null, null));
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.labelbridge.format.common;
 
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +26,7 @@ public final class ImagesMeta {
 
     public static ImagesMeta read(DatasetSource source, String path) throws IOException {
         Map<String, ImageHeaders.Size> sizes = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(path), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, path)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;

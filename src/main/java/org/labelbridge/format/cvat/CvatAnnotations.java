@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.labelbridge.format.ContentProblem;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.model.Annotation;
@@ -48,7 +49,7 @@ final class CvatAnnotations {
      * @param size  the image size, needed to place masks; {@code null} when unknown
      * @param track the enclosing track, or {@code null} inside an {@code <image>}
      */
-    record Scope(String itemId, CvatMeta.Size size, TrackHead track) {
+    record Scope(String itemId, String subset, CvatMeta.Size size, TrackHead track) {
     }
 
     CvatAnnotations(LabelTable labels, Problems problems, String file) {
@@ -70,8 +71,9 @@ final class CvatAnnotations {
         if (labelName != null && !labelName.isEmpty()) {
             int index = labels.indexOf(labelName);
             if (index < 0) {
-                problems.dropped(scope.itemId(), kind, "label '" + labelName + "' of the <" + element.name()
-                        + "> at " + where(element) + " is not declared in the <meta> labels");
+                problems.invalid(new ContentProblem(ContentProblem.Type.UNKNOWN_LABEL, scope.itemId(), scope.subset(),
+                        ContentProblem.UNKNOWN_INDEX, kind.id(), "label '" + labelName + "' of the <"
+                        + element.name() + "> at " + where(element) + " is not declared in the <meta> labels"));
                 return null;
             }
             label = index;

@@ -11,11 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.ImageHeaders;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Media;
@@ -26,8 +25,6 @@ import org.labelbridge.model.Media;
  * {@link FrameIndex} and then given out frame by frame.
  */
 final class CvatDocument implements Closeable {
-
-    private static final Pattern FRAME_FILE = Pattern.compile("(?:(.+)/)?frame_(\\d{1,18})");
 
     private final DatasetSource source;
     private final XmlCursor xml;
@@ -40,6 +37,7 @@ final class CvatDocument implements Closeable {
     private final String fileSubset;
     private final Set<String> reportedElements = new HashSet<>();
     private FrameIndex frames;
+    private FrameImages frameImages;
     private boolean imagesSeen;
     private boolean done;
 
@@ -100,7 +98,7 @@ final class CvatDocument implements Closeable {
         return null;
     }
 
-    private Item image() throws FormatException {
+    private Item image() throws IOException {
         int line = xml.line();
         String name = xml.attribute("name");
         if (name == null || name.isEmpty()) {
@@ -117,8 +115,10 @@ final class CvatDocument implements Closeable {
             subset = fileSubset;
         }
         String id = CvatLayout.stripExtension(name);
-        CvatMeta.Size size = width == null ? null : new CvatMeta.Size(width, height);
-        CvatAnnotations.Scope scope = new CvatAnnotations.Scope(id, size, null);
+        String path = imagePath(subset, name);
+        CvatMeta.Size size = width != null ? new CvatMeta.Size(width, height)
+                : unstatedSize(longAttribute("task_id"), path);
+        CvatAnnotations.Scope scope = new CvatAnnotations.Scope(id, subset, size, null);
         List<Annotation> found = new ArrayList<>();
         for (int event = xml.next(); event != END_ELEMENT; event = xml.next()) {
             requireOpen(event, "<image>");
@@ -133,12 +133,26 @@ final class CvatDocument implements Closeable {
             }
         }
         Map<String, Object> attributes = frame == null ? Map.of() : Map.of("frame", frame);
-        return new Item(id, subset, new Media(imagePath(subset, name), width, height), found, attributes);
+        Media media = size == null ? new Media(path, null, null) : new Media(path, size.width(), size.height());
+        return new Item(id, subset, media, found, attributes);
+    }
+
+    /**
+     * The size of an {@code <image>} without 'width' and 'height' (its own win when it has them):
+     * its video's {@code <original_size>}, else its picture's header, else {@code null}.
+     */
+    private CvatMeta.Size unstatedSize(Long taskId, String path) throws IOException {
+        CvatMeta.Size size = meta.frameSize(taskId);
+        if (size != null || path == null) {
+            return size;
+        }
+        return ImageHeaders.read(source, path).map(h -> new CvatMeta.Size(h.width(), h.height())).orElse(null);
     }
 
     /** The rest of a video dump, into frames. */
-    private FrameIndex indexRest() throws FormatException {
+    private FrameIndex indexRest() throws IOException {
         FrameIndex index = new FrameIndex();
+        frameImages = FrameImages.under(source, base, fileSubset);
         for (int event = START_ELEMENT; event == START_ELEMENT; event = xml.next()) {
             String name = xml.name();
             if (CvatLayout.TRACK.equals(name)) {
@@ -158,7 +172,7 @@ final class CvatDocument implements Closeable {
         return index;
     }
 
-    private void track(FrameIndex index) throws FormatException {
+    private void track(FrameIndex index) throws IOException {
         Long id = longAttribute("id");
         if (id == null) {
             throw xml.error("<track> needs the attribute 'id'");
@@ -175,7 +189,7 @@ final class CvatDocument implements Closeable {
         if (subset == null || subset.isEmpty()) {
             subset = fileSubset;
         }
-        CvatMeta.Size size = meta.frameSize(longAttribute("task_id"));
+        CvatMeta.Size videoSize = meta.frameSize(longAttribute("task_id"));
         CvatAnnotations.TrackHead head = new CvatAnnotations.TrackHead(id, label, group, xml.attribute("source"));
         for (int event = xml.next(); event != END_ELEMENT; event = xml.next()) {
             requireOpen(event, "<track>");
@@ -189,7 +203,8 @@ final class CvatDocument implements Closeable {
                 throw xml.error("a <" + child + "> of a <track> needs the attribute 'frame'");
             }
             RawElement raw = RawElement.read(xml);
-            CvatAnnotations.Scope scope = new CvatAnnotations.Scope(CvatLayout.frameName(frame), size, head);
+            CvatMeta.Size size = videoSize != null ? videoSize : frameImages.size(subset, frame);
+            CvatAnnotations.Scope scope = new CvatAnnotations.Scope(CvatLayout.frameName(frame), subset, size, head);
             Annotation annotation = annotations.convert(raw, scope);
             if (annotation != null) {
                 index.add(subset, frame, annotation, size);
@@ -200,20 +215,14 @@ final class CvatDocument implements Closeable {
     }
 
     /** Frame images under {@code images/} ({@code frame_000010.png}) name their frames, annotated or not. */
-    private void addFrameFiles(FrameIndex index) {
-        String images = base + CvatLayout.IMAGES_DIR + "/";
-        for (String file : source.filesUnder(images)) {
-            String relative = CvatLayout.stripExtension(file.substring(images.length()));
-            Matcher matcher = FRAME_FILE.matcher(relative);
-            if (!matcher.matches()) {
-                continue;
+    private void addFrameFiles(FrameIndex index) throws IOException {
+        for (FrameImages.FrameImage image : frameImages.all()) {
+            if (!index.contains(image.subset(), image.frame())) {
+                CvatMeta.Size size = meta.frameSize(null);
+                index.touch(image.subset(), image.frame(),
+                        size != null ? size : frameImages.size(image.subset(), image.frame()));
             }
-            String subset = matcher.group(1) != null ? matcher.group(1) : fileSubset;
-            long frame = Long.parseLong(matcher.group(2));
-            if (!index.contains(subset, frame)) {
-                index.touch(subset, frame, meta.frameSize(null));
-            }
-            index.putImagePath(subset, frame, file);
+            index.putImagePath(image.subset(), image.frame(), image.path());
         }
     }
 

@@ -109,11 +109,6 @@ final class CvatImagesWriter implements DatasetWriter {
                 problems.dataset("track ids and keyframes are not kept: CVAT for images 1.1 has no tracks, "
                         + "so the shapes of tracks are written frame by frame as plain shapes");
             }
-            if (track.outside()) {
-                problems.dropped(itemId, annotation.kind(), "outside its track (id " + track.id() + ") at this frame: "
-                        + "CVAT for images holds only visible shapes");
-                return;
-            }
         }
         CvatShape shape = shapes.convert(itemId, annotation);
         if (shape == null) {

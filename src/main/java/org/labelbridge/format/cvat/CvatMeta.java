@@ -10,9 +10,10 @@ import org.labelbridge.model.Rgb;
  *
  * @param labels      labels in declaration order (skeleton points follow their skeleton)
  * @param frameSizes  {@code <original_size>} by task id (video dumps)
- * @param frameSize   the first {@code <original_size>}, or {@code null}
- * @param taskSubset  {@code <meta><task><subset>}, or {@code null}
- * @param interpolation whether a task is in interpolation (video) mode
+ * @param frameSize   the first {@code <original_size>} (a task's, or a job's beside {@code <job>}),
+ *                    or {@code null}
+ * @param taskSubset  {@code <meta><task><subset>} or {@code <meta><job><subset>}, or {@code null}
+ * @param interpolation whether a task or job is in interpolation (video) mode
  */
 record CvatMeta(List<LabelDecl> labels, Map<Long, Size> frameSizes, Size frameSize, String taskSubset,
                 boolean interpolation) {

@@ -17,7 +17,10 @@ import org.labelbridge.model.Rgb;
 
 /**
  * Reads the head of a CVAT document, {@code <annotations>} through {@code </meta>}, leaving the
- * cursor on the meta's end tag so that the items can stream on.
+ * cursor on the meta's end tag so that the items can stream on. The meta is a {@code <task>}
+ * (task dump), a {@code <project>} with {@code <tasks>} (project dump) or a {@code <job>} (job
+ * dump, as app.cvat.ai writes a job's export: labels, mode and subset in {@code <job>}, a video's
+ * {@code <original_size>} beside it in {@code <meta>}).
  */
 final class CvatMetaReader {
 
@@ -32,6 +35,7 @@ final class CvatMetaReader {
     private LabelBuilder label;
     private AttributeBuilder attribute;
     private Long taskId;
+    private CvatMeta.Size taskFrameSize;
     private Integer frameWidth;
     private Integer frameHeight;
 
@@ -89,6 +93,8 @@ final class CvatMetaReader {
             attribute = new AttributeBuilder();
         } else if ("task".equals(name)) {
             taskId = null;
+            taskFrameSize = null;
+        } else if ("original_size".equals(name)) {
             frameWidth = null;
             frameHeight = null;
         }
@@ -101,14 +107,17 @@ final class CvatMetaReader {
         } else if ("attribute".equals(name) && attribute != null) {
             label.attributes.add(attribute.build(xml));
             attribute = null;
-        } else if ("task".equals(name) && frameWidth != null && frameHeight != null) {
+        } else if ("original_size".equals(name) && frameWidth != null && frameHeight != null) {
+            // In <task> (task and project dumps), or beside <job> in <meta> (job dumps).
             CvatMeta.Size size = new CvatMeta.Size(frameWidth, frameHeight);
             if (firstFrameSize == null) {
                 firstFrameSize = size;
             }
-            if (taskId != null) {
-                frameSizes.put(taskId, size);
+            if ("task".equals(path.peek())) {
+                taskFrameSize = size;
             }
+        } else if ("task".equals(name) && taskId != null && taskFrameSize != null) {
+            frameSizes.put(taskId, taskFrameSize);
         }
     }
 
@@ -125,7 +134,7 @@ final class CvatMetaReader {
             case "task/id":
                 taskId = parseLong(xml.text(), "task id");
                 return true;
-            case "task/mode":
+            case "task/mode", "job/mode":
                 interpolation |= "interpolation".equals(xml.text().trim());
                 return true;
             case "original_size/width":
@@ -134,9 +143,9 @@ final class CvatMetaReader {
             case "original_size/height":
                 frameHeight = parseSize(xml.text(), "height");
                 return true;
-            case "task/subset":
+            case "task/subset", "job/subset":
                 String subset = xml.text().trim();
-                if (path.size() == 2 && !subset.isEmpty()) { // meta/task, not meta/project/tasks/task
+                if (path.size() == 2 && !subset.isEmpty()) { // meta/task or meta/job, not meta/project/tasks/task
                     taskSubset = subset;
                 }
                 return true;

@@ -27,8 +27,8 @@ public final class CvatVideoFormat implements Format {
             true, true,
             EnumSet.of(AnnotationKind.BBOX, AnnotationKind.POLYGON, AnnotationKind.POLYLINE, AnnotationKind.POINTS,
                     AnnotationKind.MASK, AnnotationKind.ELLIPSE, AnnotationKind.CUBOID_2D, AnnotationKind.SKELETON),
-            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.ITEM_ATTRIBUTES, Feature.TRACKS, Feature.GROUPS,
-                    Feature.Z_ORDER, Feature.SUBSETS, Feature.ROTATION),
+            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.ITEM_ATTRIBUTES, Feature.TRACKS, Feature.HIDDEN_SHAPES,
+                    Feature.GROUPS, Feature.Z_ORDER, Feature.SUBSETS, Feature.ROTATION),
             ".xml");
 
     @Override

@@ -3,13 +3,16 @@
  * own XML, read by one reader as CVAT's one importer reads both.
  *
  * <p>Read: every {@code .xml} at the root with the root element {@code <annotations>}
- * (CVAT's {@code annotations.xml}; Datumaro's {@code <subset>.xml}). {@code <meta>} (a task or
- * a project) gives the labels with colours, attributes and skeletons ({@code <svg>} edges,
- * points labels with {@code <parent>}). An images dump has one {@code <image id name width
- * height subset>} per item, streamed one at a time; its picture is {@code images/<subset>/<name>}
- * or {@code images/<name>}. A video dump has {@code <track>}s of per-frame shapes, indexed by
- * frame and given out as items {@code frame_000010} (sized by {@code <original_size>}, pictured
- * by {@code images/frame_000010.*}). Items without a {@code subset} take the task's, else the
+ * (CVAT's {@code annotations.xml}; Datumaro's {@code <subset>.xml}). {@code <meta>} (a task, a
+ * project, or a job as app.cvat.ai exports one: {@code <job>} with labels, mode and subset, a
+ * video's {@code <original_size>} beside it) gives the labels with colours, attributes and
+ * skeletons ({@code <svg>} edges, points labels with {@code <parent>}). An images dump has one
+ * {@code <image id name width height subset>} per item, streamed one at a time; its picture is
+ * {@code images/<subset>/<name>} or {@code images/<name>}. A video dump has {@code <track>}s of
+ * per-frame shapes, indexed by frame and given out as items {@code frame_000010} (pictured by
+ * {@code images/frame_000010.*}). Sizes: an {@code <image>}'s own width and height, else the
+ * video's {@code <original_size>}, else its picture's header; a frame's {@code <original_size>},
+ * else its picture's header. Items without a {@code subset} take the task's or job's, else the
  * file's name ({@code annotations}, {@code train}). Masks are run lengths over their box, row
  * by row, turned into the model's whole-image RLE. Labels not declared in the meta are dropped
  * and reported.

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.labelbridge.format.ContentProblem;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.CocoRle;
@@ -86,8 +87,10 @@ final class AnnotationReader {
             throw in.fail(where, "the annotation has no 'type'");
         }
         if (f.label != null && (f.label < 0 || f.label >= categories.labels().size())) {
-            throw in.fail(where, "label_id " + f.label + " is not among the " + categories.labels().size()
-                    + " declared labels");
+            pending.invalid(ContentProblem.Type.UNKNOWN_LABEL, "label".equals(f.type) ? AnnotationKind.TAG.id() : f.type,
+                    in.file() + ", " + where + ": label_id " + f.label + " is not among the "
+                            + categories.labels().size() + " declared labels");
+            return null;
         }
         return build(f, where, pending);
     }

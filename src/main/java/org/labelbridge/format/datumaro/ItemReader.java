@@ -78,7 +78,7 @@ final class ItemReader {
             pointClouds++;
         }
         Media media = image != null ? image.media(id) : mediaPath != null ? new Media(mediaPath, null, null) : Media.NONE;
-        pending.flush(problems, id);
+        pending.flush(problems, id, subset);
         return new Item(id, subset, media, list, attributes);
     }
 

@@ -95,9 +95,7 @@ abstract class IcdarReader implements DatasetReader {
             return Media.NONE;
         }
         usedImages.add(itemId);
-        return ImageHeaders.read(source, path)
-                .map(size -> new Media(path, size.width(), size.height()))
-                .orElseGet(() -> new Media(path, null, null));
+        return ImageHeaders.media(source, path);
     }
 
     private void reportUnusedImages() {

@@ -2,16 +2,13 @@ package org.labelbridge.format.icdar;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.TextFiles;
 
 /** Reading and writing ICDAR's text files: UTF-8 lines (the official files start with a BOM). */
 final class IcdarText {
-
-    private static final char BOM = '\uFEFF';
 
     private IcdarText() {
     }
@@ -22,15 +19,12 @@ final class IcdarText {
         void line(String text, int number) throws IOException;
     }
 
-    /** Calls {@code sink} for every line of the file, a leading byte order mark removed. */
+    /** Calls {@code sink} for every line of the file, a leading byte order mark skipped. */
     static void forEachLine(DatasetSource source, String path, LineSink sink) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(path), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, path)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
-                if (number == 1 && !line.isEmpty() && line.charAt(0) == BOM) {
-                    line = line.substring(1);
-                }
                 sink.line(line, number);
             }
         }
@@ -38,10 +32,7 @@ final class IcdarText {
 
     /** The first non-blank line of a file (at most {@code limit} bytes read), or null. */
     static String firstLine(DatasetSource source, String path, int limit) throws IOException {
-        String head = new String(source.head(path, limit), StandardCharsets.UTF_8);
-        if (!head.isEmpty() && head.charAt(0) == BOM) {
-            head = head.substring(1);
-        }
+        String head = TextFiles.head(source, path, limit);
         for (String line : head.split("\r?\n", -1)) {
             if (!line.isBlank()) {
                 return line;

@@ -1,7 +1,6 @@
 package org.labelbridge.format.imagenet;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 
 /**
@@ -51,7 +51,7 @@ public final class ImageNetFormat implements Format {
     private static Detection detectText(DatasetSource source, List<String> subsetFiles) throws IOException {
         boolean indexSeen = false;
         for (String file : subsetFiles) {
-            String head = new String(source.head(file, 4096), StandardCharsets.UTF_8);
+            String head = TextFiles.head(source, file, 4096);
             String[] lines = head.split("\n", -1);
             int complete = source.size(file) >= 0 && source.size(file) <= 4096 ? lines.length : lines.length - 1;
             for (int i = 0; i < complete; i++) {

@@ -2,8 +2,6 @@ package org.labelbridge.format.imagenet;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.Set;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
@@ -136,7 +135,7 @@ final class ImageNetTxtReader implements DatasetReader {
     }
 
     private BufferedReader open(String file) throws IOException {
-        return new BufferedReader(new InputStreamReader(source.open(file), StandardCharsets.UTF_8));
+        return TextFiles.open(source, file);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.labelbridge.format.kitti;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.labelbridge.format.DatasetOutput;
@@ -15,12 +13,13 @@ import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
+import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.model.AnnotationKind;
 
 /** CVAT's "KITTI 1.0": label_2 object lines and instance masks per subset (see package-info). */
 public final class KittiFormat implements Format {
 
-    private static final byte[] PNG_SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
     private static final int HEAD = 4096;
 
     private static final FormatDescriptor DESCRIPTOR = new FormatDescriptor(
@@ -48,7 +47,7 @@ public final class KittiFormat implements Format {
             List<String> labels = source.filesUnder(prefix + KittiFiles.LABELS).stream()
                     .filter(f -> f.endsWith(".txt")).toList();
             for (String file : labels) {
-                String text = new String(source.head(file, HEAD), StandardCharsets.UTF_8);
+                String text = TextFiles.head(source, file, HEAD);
                 String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse(null);
                 if (first == null) {
                     continue;
@@ -63,7 +62,7 @@ public final class KittiFormat implements Format {
             List<String> masks = source.filesUnder(prefix + KittiFiles.INSTANCES).stream()
                     .filter(f -> f.endsWith(".png")).toList();
             if (!masks.isEmpty()) {
-                return Arrays.equals(source.head(masks.get(0), PNG_SIGNATURE.length), PNG_SIGNATURE)
+                return MaskImages.isPng(source, masks.get(0))
                         ? Detection.strong("KITTI instance masks (" + masks.get(0) + ")")
                         : Detection.medium("KITTI instance mask names (" + masks.get(0) + ")");
             }

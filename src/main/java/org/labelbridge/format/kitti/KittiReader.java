@@ -3,14 +3,11 @@ package org.labelbridge.format.kitti;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.labelbridge.format.DatasetReader;
@@ -18,11 +15,12 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
-import org.labelbridge.format.common.pixels.MaskSplitter;
+import org.labelbridge.format.common.pixels.PixelValues;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.AnnotationKind;
@@ -30,10 +28,8 @@ import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Label;
-import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
 import org.labelbridge.model.Rgb;
-import org.labelbridge.model.Rle;
 
 /**
  * Indexes the files by name, reads the object types of every label file once to know the
@@ -149,7 +145,7 @@ final class KittiReader implements DatasetReader {
     }
 
     private BufferedReader reader(String path) throws IOException {
-        return new BufferedReader(new InputStreamReader(source.open(path), StandardCharsets.UTF_8));
+        return TextFiles.open(source, path);
     }
 
     @Override
@@ -168,12 +164,8 @@ final class KittiReader implements DatasetReader {
         Media media = null;
         if (paths.instances != null) {
             IndexImage ids = idMap(paths.instances);
-            for (Map.Entry<Integer, Rle> e : MaskSplitter.masks(ids).entrySet()) {
-                int instance = e.getKey() & 0xff;
-                AnnotationInfo info = new AnnotationInfo(e.getKey() >> 8, instance, 0, 0,
-                        Map.of("is_crowd", instance == 0), null);
-                annotations.add(new Mask(info, e.getValue()));
-            }
+            annotations.addAll(PixelValues.masks(ids, value -> new AnnotationInfo(value >> 8, value & 0xff, 0, 0,
+                    Map.of("is_crowd", (value & 0xff) == 0), null)));
             media = new Media(paths.image, ids.width(), ids.height());
         }
         if (paths.labels != null) {
@@ -209,34 +201,16 @@ final class KittiReader implements DatasetReader {
     }
 
     private Media media(String image) throws IOException {
-        if (image == null) {
-            return Media.NONE;
-        }
-        Optional<ImageHeaders.Size> size = ImageHeaders.read(source, image);
-        return size.map(s -> new Media(image, s.width(), s.height())).orElse(new Media(image, null, null));
+        return ImageHeaders.media(source, image);
     }
 
     /** Label {@code << 8 |} instance per pixel, each checked to name a label. */
     private IndexImage idMap(String path) throws IOException {
-        MaskImage image;
-        try (InputStream in = source.open(path)) {
-            image = MaskImages.read(in, source.describe(path));
-        }
-        if (image.kind() != MaskImage.Kind.GRAY) {
-            throw FormatException.at(source.describe(path), null, "expected a grey PNG of ids (label << 8 | instance),"
-                    + " got a " + (image.kind() == MaskImage.Kind.RGB ? "colour" : "palette") + " PNG");
-        }
-        IndexImage ids = image.samples();
+        MaskImage image = MaskImages.readGrey(source, path, "ids (label << 8 | instance)");
         int labels = categories.labels().size();
-        for (int y = 0; y < ids.height(); y++) {
-            for (int x = 0; x < ids.width(); x++) {
-                int label = ids.get(x, y) >> 8;
-                if (label >= labels) {
-                    throw FormatException.at(source.describe(path), "pixel (" + x + ", " + y + ")", "id " + ids.get(x, y)
-                            + " names label " + label + ", but there are " + labels + " labels (0.." + (labels - 1) + ")");
-                }
-            }
-        }
-        return ids;
+        return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(
+                id -> (id >> 8) < labels ? id : -1,
+                id -> "id " + id + " names label " + (id >> 8) + ", but there are " + labels + " labels (0.."
+                        + (labels - 1) + ")"));
     }
 }

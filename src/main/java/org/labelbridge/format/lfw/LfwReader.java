@@ -2,8 +2,6 @@ package org.labelbridge.format.lfw;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +13,7 @@ import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
@@ -263,7 +262,7 @@ final class LfwReader implements DatasetReader {
 
     /** Each non-blank line, split at tabs, fields stripped. */
     private void forEachLine(String file, LineHandler handler) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(file), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, file)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;

@@ -1,7 +1,6 @@
 package org.labelbridge.format.market1501;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetReader;
@@ -13,6 +12,7 @@ import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 
 /** Market-1501 1.0: images named by person, camera, track, frame and box; no annotations. */
 public final class Market1501Format implements Format {
@@ -35,7 +35,7 @@ public final class Market1501Format implements Format {
         String weak = null;
         for (String file : source.filesIn("")) {
             if (Market1501Files.isList(file)) {
-                String first = new String(source.head(file, 512), StandardCharsets.UTF_8).strip().split("\n", 2)[0].strip();
+                String first = TextFiles.head(source, file, 512).strip().split("\n", 2)[0].strip();
                 if (Market1501Files.subsetOfFolder(first.substring(0, Math.max(0, first.indexOf('/')))) != null) {
                     return named(first) ? Detection.strong(file + " (lists " + first + ")")
                             : Detection.medium(file + " (lists " + first + ")");

@@ -2,8 +2,6 @@ package org.labelbridge.format.market1501;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Media;
@@ -57,7 +56,7 @@ final class Market1501Reader implements DatasetReader {
                 if (++listIndex >= lists.size()) {
                     return null;
                 }
-                lines = new BufferedReader(new InputStreamReader(source.open(lists.get(listIndex)), StandardCharsets.UTF_8));
+                lines = TextFiles.open(source, lists.get(listIndex));
                 lineNumber = 0;
             }
             String line = lines.readLine();

@@ -1,7 +1,6 @@
 package org.labelbridge.format.mot;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.regex.Pattern;
 import org.labelbridge.format.DatasetOutput;
@@ -13,6 +12,7 @@ import org.labelbridge.format.Feature;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 
 /** MOT 1.1: a MOT Challenge sequence, {@code gt/gt.txt} with its labels and frames (see package-info). */
@@ -40,7 +40,7 @@ public final class MotFormat implements Format {
         if (!source.exists(MotLayout.GT_FILE)) {
             return Detection.NONE;
         }
-        String head = new String(source.head(MotLayout.GT_FILE, 512), StandardCharsets.UTF_8);
+        String head = TextFiles.head(source, MotLayout.GT_FILE, 512);
         String first = head.strip().lines().findFirst().orElse("");
         if (ROW.matcher(first).matches()) {
             return Detection.strong(MotLayout.GT_FILE + ": MOT rows (frame, track, x, y, w, h, ...)");

@@ -2,10 +2,8 @@ package org.labelbridge.format.mot;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +22,7 @@ import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.ImageHeaders;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Bbox;
@@ -90,8 +89,7 @@ final class MotReader implements DatasetReader {
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int blankLine = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(MotLayout.LABELS_FILE),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, MotLayout.LABELS_FILE)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
@@ -143,7 +141,7 @@ final class MotReader implements DatasetReader {
     private void indexRows() throws IOException {
         String file = source.describe(MotLayout.GT_FILE);
         int labelCount = categories.labels().size();
-        try (Reader in = new InputStreamReader(source.open(MotLayout.GT_FILE), StandardCharsets.UTF_8);
+        try (Reader in = TextFiles.open(source, MotLayout.GT_FILE);
              CSVParser parser = ROWS.parse(in)) {
             for (CSVRecord record : parser) {
                 if (record.size() == 1 && record.get(0).isEmpty()) {
@@ -196,10 +194,6 @@ final class MotReader implements DatasetReader {
         if (sequence != null) {
             return new Media(image, sequence.width(), sequence.height());
         }
-        if (image == null) {
-            return Media.NONE;
-        }
-        return ImageHeaders.read(source, image).map(size -> new Media(image, size.width(), size.height()))
-                .orElse(new Media(image, null, null));
+        return ImageHeaders.media(source, image);
     }
 }

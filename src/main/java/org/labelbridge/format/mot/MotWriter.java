@@ -105,7 +105,7 @@ final class MotWriter implements DatasetWriter {
             }
         }
         if (written == 0 && !copied) {
-            problems.item(item.id(), "no box and no image: nothing in a MOT sequence brings this frame back");
+            problems.droppedItem(item.id(), "no box and no image: nothing in a MOT sequence brings this frame back");
         }
     }
 
@@ -139,12 +139,6 @@ final class MotWriter implements DatasetWriter {
             problems.dropped(itemId, kind, "MOT 1.1 holds only boxes");
             return false;
         }
-        Track track = annotation.info().track();
-        if (track != null && track.outside()) {
-            problems.dropped(itemId, kind, "outside its track (id " + track.id() + ") at this frame: "
-                    + "MOT holds only visible boxes");
-            return false;
-        }
         if (box.rotation() != 0) {
             problems.dropped(itemId, kind, "rotated: MOT boxes are axis-aligned");
             return false;
@@ -155,6 +149,7 @@ final class MotWriter implements DatasetWriter {
             return false;
         }
         long trackId = -1;
+        Track track = annotation.info().track();
         if (track != null) {
             if (track.id() >= 0 && track.id() < Long.MAX_VALUE) {
                 trackId = track.id() + 1;

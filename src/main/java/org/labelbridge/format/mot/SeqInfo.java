@@ -2,13 +2,12 @@ package org.labelbridge.format.mot;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * seqinfo.ini of a MOT sequence: where its frames are and how many, and their size.
@@ -20,7 +19,7 @@ record SeqInfo(String imageDir, long length, int width, int height, String image
         String file = source.describe(path);
         Map<String, String> values = new HashMap<>();
         Map<String, Integer> lines = new HashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(path), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, path)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;

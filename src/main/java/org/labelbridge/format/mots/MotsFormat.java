@@ -14,6 +14,7 @@ import org.labelbridge.format.Feature;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Item;
 
@@ -27,7 +28,6 @@ public final class MotsFormat implements Format {
             EnumSet.of(Feature.TRACKS, Feature.SUBSETS, Feature.Z_ORDER, Feature.ROTATION),
             "");
 
-    private static final byte[] PNG_SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
     /** Where a PNG's colour type is: after the signature, the IHDR length and type, width, height, depth. */
     private static final int COLOUR_TYPE_AT = 25;
     private static final int GREY = 0;
@@ -50,7 +50,7 @@ public final class MotsFormat implements Format {
         String instances = MotsLayout.base(subsets.values().iterator().next()) + MotsLayout.INSTANCES_DIR;
         String png = source.filesUnder(instances).stream().filter(MotsFormat::isPng).findFirst().orElseThrow();
         byte[] head = source.head(png, COLOUR_TYPE_AT + 1);
-        boolean grey = head.length > COLOUR_TYPE_AT && startsWithSignature(head) && head[COLOUR_TYPE_AT] == GREY;
+        boolean grey = head.length > COLOUR_TYPE_AT && MaskImages.isPng(head) && head[COLOUR_TYPE_AT] == GREY;
         String evidence = png + (grey ? ": a grey instance PNG" : "");
         return grey ? Detection.strong(evidence) : Detection.weak(evidence);
     }
@@ -75,15 +75,6 @@ public final class MotsFormat implements Format {
 
     private static boolean isPng(String path) {
         return path.toLowerCase(Locale.ROOT).endsWith(MotsLayout.MASK_EXT);
-    }
-
-    private static boolean startsWithSignature(byte[] head) {
-        for (int i = 0; i < PNG_SIGNATURE.length; i++) {
-            if (head[i] != PNG_SIGNATURE[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

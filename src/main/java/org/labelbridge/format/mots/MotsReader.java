@@ -2,9 +2,6 @@ package org.labelbridge.format.mots;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,16 +12,15 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
-import org.labelbridge.format.common.pixels.MaskSplitter;
+import org.labelbridge.format.common.pixels.PixelValues;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
-import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
-import org.labelbridge.model.Rle;
 import org.labelbridge.model.Track;
 
 /** Reads the instance PNGs subset by subset, decoding each only when its item is reached. */
@@ -86,7 +82,7 @@ final class MotsReader implements DatasetReader {
     /** Non-blank lines, stripped, as Datumaro reads them. */
     private List<String> readLabels(String path) throws IOException {
         List<String> names = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(path), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, path)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
@@ -133,31 +129,23 @@ final class MotsReader implements DatasetReader {
         }
         Entry entry = entries.get(next++);
         String file = source.describe(entry.png());
-        MaskImage png;
-        try (InputStream in = source.open(entry.png())) {
-            png = MaskImages.read(in, file);
-        }
-        if (png.kind() != MaskImage.Kind.GRAY) {
-            throw FormatException.at(file, null, "expected a greyscale PNG of class_id * 1000 + instance id "
-                    + "values, got a " + png.kind().name().toLowerCase(Locale.ROOT) + " image");
-        }
-        List<Annotation> masks = new ArrayList<>();
-        for (Map.Entry<Integer, Rle> value : MaskSplitter.masks(png.samples()).entrySet()) {
-            if (value.getKey() == 0) {
-                continue;
+        MaskImage png = MaskImages.readGrey(source, entry.png(), "class_id * 1000 + instance id values");
+        List<Annotation> masks = PixelValues.masks(png.samples(), value -> {
+            if (value == 0) {
+                return null;
             }
-            if (value.getKey() < MotsLayout.MAX_INSTANCES) {
-                problems.item(entry.id(), "pixel value " + value.getKey() + " in " + file + " has class 0, the "
+            if (value < MotsLayout.MAX_INSTANCES) {
+                problems.item(entry.id(), "pixel value " + value + " in " + file + " has class 0, the "
                         + "background: read as background, as Datumaro does");
-                continue;
+                return null;
             }
-            masks.add(mask(entry, file, value.getKey(), value.getValue()));
-        }
+            return info(entry, file, value);
+        });
         return new Item(entry.id(), entry.subset(), new Media(entry.image(), png.width(), png.height()), masks);
     }
 
-    /** The mask of one pixel value: label {@code class - 1}, track the instance id. */
-    private Mask mask(Entry entry, String file, int value, Rle rle) throws FormatException {
+    /** The annotation of one pixel value: label {@code class - 1}, track the instance id. */
+    private AnnotationInfo info(Entry entry, String file, int value) throws FormatException {
         int classId = value / MotsLayout.MAX_INSTANCES;
         int instance = value % MotsLayout.MAX_INSTANCES;
         Integer label;
@@ -175,6 +163,6 @@ final class MotsReader implements DatasetReader {
         } else {
             label = classId - 1;
         }
-        return new Mask(new AnnotationInfo(label, 0, 0, zOrder, Map.of(), new Track(instance, true, false)), rle);
+        return new AnnotationInfo(label, 0, 0, zOrder, Map.of(), new Track(instance, true, false));
     }
 }

@@ -124,11 +124,6 @@ final class MotsWriter implements DatasetWriter {
                     + "only tracks to it");
             return 0;
         }
-        if (track.outside()) {
-            problems.dropped(itemId, kind, "outside its track (id " + track.id() + ") at this frame: MOTS holds only "
-                    + "visible objects");
-            return 0;
-        }
         if (annotation.label() == null) {
             problems.dropped(itemId, kind, "unlabelled: a MOTS pixel value holds a class");
             return 0;

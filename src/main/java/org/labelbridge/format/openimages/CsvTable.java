@@ -3,10 +3,7 @@ package org.labelbridge.format.openimages;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * One Open Images CSV file read row by row through commons-csv, with errors that name the file
@@ -152,13 +150,8 @@ final class CsvTable implements Closeable {
 
     private static CSVParser parser(DatasetSource source, String path, org.apache.commons.csv.CSVFormat format)
             throws IOException {
-        PushbackReader reader = new PushbackReader(new BufferedReader(
-                new InputStreamReader(source.open(path), StandardCharsets.UTF_8)), 1);
+        BufferedReader reader = TextFiles.open(source, path);
         try {
-            int first = reader.read();
-            if (first >= 0 && first != '\uFEFF') {
-                reader.unread(first); // a byte order mark is not part of the first column's name
-            }
             return format.parse(reader);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             reader.close();

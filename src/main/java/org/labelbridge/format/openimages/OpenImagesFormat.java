@@ -1,7 +1,6 @@
 package org.labelbridge.format.openimages;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import org.labelbridge.format.DatasetOutput;
@@ -13,6 +12,7 @@ import org.labelbridge.format.Feature;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 
 /** Open Images V6 (and V5 file names): image-level labels, boxes and masks in CSV files. */
@@ -43,7 +43,7 @@ public final class OpenImagesFormat implements Format {
                 if (!file.endsWith(suffix)) {
                     continue;
                 }
-                String head = new String(source.head(file, 64), StandardCharsets.UTF_8).replace("\uFEFF", "");
+                String head = TextFiles.head(source, file, 64);
                 boolean header = head.startsWith(OpenImagesLayout.IMAGE_ID + ",")
                         || head.startsWith(OpenImagesLayout.MASK_PATH + ",");
                 return header ? Detection.strong(file) : Detection.weak(file + " (unexpected header)");

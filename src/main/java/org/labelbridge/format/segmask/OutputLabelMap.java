@@ -84,15 +84,7 @@ final class OutputLabelMap {
             }
             colours.add(wanted);
         }
-        int palette = 1;
-        for (int k = 0; k < colours.size(); k++) {
-            if (colours.get(k) == null) {
-                while (!used.add(VocPalette.packed(palette))) {
-                    palette++;
-                }
-                colours.set(k, VocPalette.colour(palette));
-            }
-        }
+        VocPalette.fillUnset(colours, used);
         return colours;
     }
 

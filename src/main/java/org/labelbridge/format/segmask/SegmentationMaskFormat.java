@@ -1,7 +1,6 @@
 package org.labelbridge.format.segmask;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.labelbridge.format.Feature;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.AnnotationKind;
 
@@ -27,7 +27,6 @@ public final class SegmentationMaskFormat implements Format {
     static final String IMAGES_DIR = "JPEGImages";
     static final String MASK_EXT = ".png";
 
-    private static final byte[] PNG_SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
 
     private static final FormatDescriptor DESCRIPTOR = new FormatDescriptor(
             "segmentation_mask", "Segmentation mask 1.1", true, true,
@@ -59,8 +58,7 @@ public final class SegmentationMaskFormat implements Format {
                     ? Detection.medium(lists.get(0) + " and " + VocLabelMap.FILE_NAME)
                     : Detection.weak(lists.get(0) + " without masks");
         }
-        byte[] head = source.head(masks.get(0), PNG_SIGNATURE.length);
-        return Arrays.equals(head, PNG_SIGNATURE)
+        return MaskImages.isPng(source, masks.get(0))
                 ? Detection.strong(lists.get(0) + " and PNG masks (" + masks.get(0) + ")")
                 : Detection.medium(lists.get(0) + " and " + masks.get(0));
     }

@@ -9,8 +9,6 @@ import static org.labelbridge.format.segmask.SegmentationMaskFormat.OBJECT_DIR;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,11 +21,14 @@ import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.ColorMap;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.MaskSplitter;
+import org.labelbridge.format.common.pixels.PixelValues;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.format.common.pixels.VocPalette;
 import org.labelbridge.model.Annotation;
@@ -36,7 +37,6 @@ import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
-import org.labelbridge.model.Rle;
 
 /** Reads items in subset-list order, decoding an item's two PNGs only when it is reached. */
 final class SegmentationMaskReader implements DatasetReader {
@@ -65,7 +65,7 @@ final class SegmentationMaskReader implements DatasetReader {
         }
         String prefix = IMAGES_DIR + "/";
         for (String file : source.filesUnder(IMAGES_DIR)) {
-            images.putIfAbsent(withoutExtension(file.substring(prefix.length())), file);
+            images.putIfAbsent(ImageFiles.stripExtension(file.substring(prefix.length())), file);
         }
         readSubsetLists();
     }
@@ -83,7 +83,7 @@ final class SegmentationMaskReader implements DatasetReader {
         Set<String> maskIds = new LinkedHashSet<>();
         for (String file : SegmentationMaskFormat.maskFiles(source)) {
             String dir = file.startsWith(CLASS_DIR + "/") ? CLASS_DIR : OBJECT_DIR;
-            maskIds.add(withoutExtension(file.substring(dir.length() + 1)));
+            maskIds.add(ImageFiles.stripExtension(file.substring(dir.length() + 1)));
         }
         List<String> lists = SegmentationMaskFormat.subsetLists(source);
         if (lists.isEmpty()) {
@@ -98,9 +98,9 @@ final class SegmentationMaskReader implements DatasetReader {
         }
         Set<String> listed = new HashSet<>();
         for (String list : lists) {
-            String subset = withoutExtension(list.substring(LISTS_DIR.length() + 1));
+            String subset = ImageFiles.stripExtension(list.substring(LISTS_DIR.length() + 1));
             Set<String> seen = new HashSet<>();
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.open(list), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader = TextFiles.open(source, list)) {
                 int lineNumber = 0;
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     lineNumber++;
@@ -159,9 +159,7 @@ final class SegmentationMaskReader implements DatasetReader {
                 annotations.add(new Mask(new AnnotationInfo(label, 0, instance.id(), 0, Map.of(), null), instance.mask()));
             }
         } else if (classes != null) {
-            for (Map.Entry<Integer, Rle> e : MaskSplitter.masks(classes).entrySet()) {
-                annotations.add(new Mask(AnnotationInfo.of(e.getKey()), e.getValue()));
-            }
+            annotations.addAll(PixelValues.masks(classes, AnnotationInfo::of));
         }
         IndexImage sized = classes != null ? classes : instances;
         return new Item(entry.id(), entry.subset(), media(entry.id(), sized), annotations);
@@ -186,32 +184,11 @@ final class SegmentationMaskReader implements DatasetReader {
     /** Label index per pixel: grey values are indices, colours are looked up in the label map. */
     private IndexImage classMap(String path) throws IOException {
         MaskImage image = decode(path);
-        IndexImage out = new IndexImage(image.height(), image.width());
         int labels = categories.labels().size();
-        Map<Integer, Integer> bySample = new HashMap<>();
-        int lastSample = -1, lastLabel = -1;
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                int sample = image.sample(x, y);
-                if (sample == lastSample) { // masks are long runs of one value
-                    out.set(x, y, lastLabel);
-                    continue;
-                }
-                Integer label = bySample.get(sample);
-                if (label == null) {
-                    label = image.kind() == MaskImage.Kind.GRAY ? sample : classColours.indexOf(image.colourOf(sample));
-                    if (label < 0 || label >= labels) {
-                        throw FormatException.at(source.describe(path), "pixel (" + x + ", " + y + ")",
-                                unknownClass(image, sample, labels));
-                    }
-                    bySample.put(sample, label);
-                }
-                out.set(x, y, label);
-                lastSample = sample;
-                lastLabel = label;
-            }
-        }
-        return out;
+        return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(sample -> {
+            int label = image.kind() == MaskImage.Kind.GRAY ? sample : classColours.indexOf(image.colourOf(sample));
+            return label < labels ? label : -1;
+        }, sample -> unknownClass(image, sample, labels)));
     }
 
     private String unknownClass(MaskImage image, int sample, int labels) {
@@ -231,38 +208,19 @@ final class SegmentationMaskReader implements DatasetReader {
         if (image.kind() == MaskImage.Kind.GRAY) {
             return image.samples();
         }
-        IndexImage out = new IndexImage(image.height(), image.width());
-        int lastSample = -1, lastId = 0;
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                int sample = image.sample(x, y);
-                if (sample != lastSample) {
-                    lastSample = sample;
-                    lastId = VocPalette.index(image.colourOf(sample)); // cheap: a few bit operations
-                }
-                out.set(x, y, lastId);
-            }
-        }
-        return out;
+        return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(
+                sample -> VocPalette.index(image.colourOf(sample)), sample -> "not a VOC palette colour"));
     }
 
     private MaskImage decode(String path) throws IOException {
-        try (InputStream in = source.open(path)) {
-            MaskImage image = MaskImages.read(in, source.describe(path));
-            if (image.kind() == MaskImage.Kind.INDEXED) {
-                int max = image.samples().max();
-                if (max >= image.palette().size()) {
-                    throw FormatException.at(source.describe(path), null, "palette index " + max
-                            + " is beyond the palette (" + image.palette().size() + " colours)");
-                }
+        MaskImage image = MaskImages.read(source, path);
+        if (image.kind() == MaskImage.Kind.INDEXED) {
+            int max = image.samples().max();
+            if (max >= image.palette().size()) {
+                throw FormatException.at(source.describe(path), null, "palette index " + max
+                        + " is beyond the palette (" + image.palette().size() + " colours)");
             }
-            return image;
         }
-    }
-
-    private static String withoutExtension(String path) {
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        return dot > slash ? path.substring(0, dot) : path;
+        return image;
     }
 }

@@ -128,7 +128,7 @@ final class ClassificationReader implements DatasetReader {
                 if (!relative.equals(LabelsJson.FILE)) {
                     skipped.add(file);
                 }
-            } else if (ImageFiles.isImage(file)) {
+            } else if (ImageFiles.isUltralyticsImage(file)) {
                 images.add(file);
             } else {
                 skipped.add(file);

@@ -40,6 +40,9 @@ final class DataYaml {
     record KptShape(int points, int values, int line) {
     }
 
+    private static final String VAL = "val";
+    private static final String VALIDATION = "validation";
+
     /** How much of data.yaml is read: a dataset description is small. */
     private static final int CODE_POINT_LIMIT = 4 << 20;
 
@@ -104,6 +107,7 @@ final class DataYaml {
         private List<Integer> flipIdx;
         private int flipLine;
         private final List<Subset> subsets = new ArrayList<>();
+        private Node validation;
 
         Parser(String file) {
             this.file = file;
@@ -118,6 +122,7 @@ final class DataYaml {
                 }
                 key(key, tuple.getValueNode());
             }
+            validation();
             List<String> labelNames = new ArrayList<>();
             List<Integer> classIds = new ArrayList<>();
             readNames(labelNames, classIds);
@@ -145,24 +150,55 @@ final class DataYaml {
             }
         }
 
+        /**
+         * A split Ultralytics reads ({@code check_det_dataset}: train, val, test, minival, and
+         * validation for val) becomes a subset; any other key is ignored, as Ultralytics ignores it.
+         */
         private void other(String key, Node value) throws FormatException {
             if (isNull(value)) {
                 return; // 'test:' with nothing: an empty, optional subset
             }
-            if (UltralyticsLayout.SETTINGS.contains(key) || value instanceof MappingNode) {
-                notes.add(file + ", line " + line(value) + ": '" + key + "' is not used");
+            if (key.equals(VALIDATION)) {
+                validation = value;
                 return;
             }
+            if (!UltralyticsLayout.SPLITS.contains(key)) {
+                notes.add(file + ", line " + line(value) + ": '" + key + "' is not used"
+                        + (UltralyticsLayout.SETTINGS.contains(key) || value instanceof MappingNode ? ""
+                        : " (Ultralytics reads images only from " + String.join(", ", UltralyticsLayout.SPLITS)
+                        + ")"));
+                return;
+            }
+            split(key, value);
+        }
+
+        private void split(String name, Node value) throws FormatException {
             List<String> sources = new ArrayList<>();
+            String what = "an image folder, list file or image of subset '" + name + "'";
             if (value instanceof SequenceNode sequence) {
                 for (Node element : sequence.getValue()) {
-                    sources.add(text(element, "an image folder or list file of subset '" + key + "'"));
+                    sources.add(text(element, what));
                 }
             } else {
-                sources.add(text(value, "an image folder or list file of subset '" + key + "'"));
+                sources.add(text(value, what));
             }
             if (!sources.isEmpty()) {
-                subsets.add(new Subset(key, sources, line(value)));
+                subsets.add(new Subset(name, sources, line(value)));
+            }
+        }
+
+        /** Ultralytics reads 'validation' as 'val' when there is no 'val'. */
+        private void validation() throws FormatException {
+            if (validation == null) {
+                return;
+            }
+            if (subsets.stream().anyMatch(s -> s.name().equals(VAL))) {
+                notes.add(file + ", line " + line(validation) + ": '" + VALIDATION + "' is not used (there is a '"
+                        + VAL + "')");
+            } else {
+                notes.add(file + ", line " + line(validation) + ": '" + VALIDATION + "' is read as '" + VAL
+                        + "', as Ultralytics reads it");
+                split(VAL, validation);
             }
         }
 

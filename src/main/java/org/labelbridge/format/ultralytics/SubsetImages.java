@@ -3,8 +3,6 @@ package org.labelbridge.format.ultralytics;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,11 +10,14 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * The images of one subset, one at a time, in the order its sources give them: an image
- * folder's images sorted by path (its sub-folders included), a list file's lines as written.
- * Every source is found when the subset is opened, so that a wrong data.yaml fails at once.
+ * folder's images sorted by path (its sub-folders included), a list file's lines as written,
+ * an image named in data.yaml itself (Datumaro's YAML list of image paths). Every folder and
+ * list file is found when the subset is opened, so that a wrong data.yaml fails at once; a
+ * missing image, as a missing list entry, is an item without its image.
  */
 final class SubsetImages implements Closeable {
 
@@ -24,9 +25,11 @@ final class SubsetImages implements Closeable {
     record Image(String path, String id, boolean exists) {
     }
 
-    /** One source of the subset: a folder or a list file. */
-    private record Source(String path, boolean list) {
+    /** One source of the subset: a folder, a list file or an image (where it would be, when it is missing). */
+    private record Source(String path, Kind kind, boolean exists) {
     }
+
+    private enum Kind { FOLDER, LIST, IMAGE }
 
     private final DatasetSource source;
     private final Locator locator;
@@ -53,6 +56,12 @@ final class SubsetImages implements Closeable {
         List<String> bases = yaml.path.isEmpty() ? List.of() : List.of(yaml.path);
         List<Source> found = new ArrayList<>();
         for (String raw : subset.sources()) {
+            if (ImageFiles.isImage(raw.strip())) {
+                String path = locator.file(raw, bases);
+                found.add(path != null ? new Source(path, Kind.IMAGE, true)
+                        : new Source(Locator.expected(raw), Kind.IMAGE, false));
+                continue;
+            }
             boolean list = raw.strip().toLowerCase(java.util.Locale.ROOT).endsWith(UltralyticsLayout.TEXT_EXTENSION);
             String path = list ? locator.file(raw, bases) : locator.folder(raw, bases);
             if (path == null) {
@@ -60,7 +69,7 @@ final class SubsetImages implements Closeable {
                         + (list ? "image list" : "image folder") + " '" + raw + "' of subset '" + subset.name()
                         + "' is not in the dataset");
             }
-            found.add(new Source(path, list));
+            found.add(new Source(path, list ? Kind.LIST : Kind.FOLDER, true));
         }
         return new SubsetImages(source, problems, yaml.path, found);
     }
@@ -81,15 +90,21 @@ final class SubsetImages implements Closeable {
             if (!sources.hasNext()) {
                 return null;
             }
-            start(sources.next());
+            Source next = sources.next();
+            if (next.kind() == Kind.IMAGE) {
+                folderImages = null;
+                close();
+                return new Image(next.path(), idOfNamed(next.path()), next.exists());
+            }
+            start(next);
         }
     }
 
     private void start(Source next) throws IOException {
         folderImages = null;
         close();
-        if (next.list()) {
-            list = new BufferedReader(new InputStreamReader(source.open(next.path()), StandardCharsets.UTF_8));
+        if (next.kind() == Kind.LIST) {
+            list = TextFiles.open(source, next.path());
             listPath = next.path();
             listLine = 0;
             return;
@@ -99,7 +114,7 @@ final class SubsetImages implements Closeable {
         int others = 0;
         String example = null;
         for (String file : source.filesUnder(folder)) {
-            if (ImageFiles.isImage(file)) {
+            if (ImageFiles.isUltralyticsImage(file)) {
                 images.add(file);
             } else {
                 others++;
@@ -117,9 +132,6 @@ final class SubsetImages implements Closeable {
         for (String line = list.readLine(); line != null; line = list.readLine()) {
             listLine++;
             String entry = line.strip();
-            if (listLine == 1 && entry.startsWith("\uFEFF")) {
-                entry = entry.substring(1);
-            }
             if (entry.isEmpty() || entry.startsWith("#")) {
                 continue;
             }
@@ -140,10 +152,20 @@ final class SubsetImages implements Closeable {
                             "expected the path of an image, got '" + entry + "'");
                 }
             }
-            return new Image(path, UltralyticsLayout.idFromListedImage(path), exists);
+            return new Image(path, idOfNamed(path), exists);
         }
         close();
         return null;
+    }
+
+    /**
+     * The id of an image a list or data.yaml names: as {@link UltralyticsLayout#idFromListedImage}
+     * gives it, of its path below the dataset root {@code path} when it is there.
+     */
+    private String idOfNamed(String path) {
+        String root = String.join("/", UltralyticsLayout.segments(yamlPath));
+        boolean below = !root.isEmpty() && path.startsWith(root + "/");
+        return UltralyticsLayout.idFromListedImage(below ? path.substring(root.length() + 1) : path);
     }
 
     @Override

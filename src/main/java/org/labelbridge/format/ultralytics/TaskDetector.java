@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.Detection;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * Tells the four label-file tasks apart, cheaply and without ties: data.yaml's top-level keys
@@ -36,7 +37,7 @@ final class TaskDetector {
         if (config == null) {
             return Detection.NONE;
         }
-        Set<String> keys = topLevelKeys(new String(source.head(config, YAML_PEEK), StandardCharsets.UTF_8));
+        Set<String> keys = topLevelKeys(TextFiles.head(source, config, YAML_PEEK));
         if (!keys.contains("names") && !keys.contains("nc")) {
             return Detection.NONE;
         }

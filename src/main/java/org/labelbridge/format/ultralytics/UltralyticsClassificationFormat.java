@@ -59,7 +59,7 @@ public final class UltralyticsClassificationFormat implements Format {
                 }
                 continue;
             }
-            if (!ImageFiles.isImage(file) || SUBSET_NAMES.contains(parts[1].toLowerCase(Locale.ROOT))) {
+            if (!ImageFiles.isUltralyticsImage(file) || SUBSET_NAMES.contains(parts[1].toLowerCase(Locale.ROOT))) {
                 return Detection.NONE;
             }
             example = example == null ? file : example;

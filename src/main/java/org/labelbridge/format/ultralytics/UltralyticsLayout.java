@@ -25,8 +25,12 @@ final class UltralyticsLayout {
             "channels", "yaml_file", "backup", "classes");
     /** The subsets Ultralytics trains and validates on. */
     static final Set<String> ULTRALYTICS_SUBSETS = Set.of("train", "val", "test");
-    /** Extensions whose size {@code ImageHeaders} can read back. */
-    static final Set<String> HEADER_READABLE = Set.of(".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".gif", ".webp");
+    /**
+     * The data.yaml keys Ultralytics reads images from ({@code check_det_dataset}), in its order;
+     * it reads {@code validation} as {@code val} when there is no {@code val}. Other keys are
+     * settings or ignored.
+     */
+    static final List<String> SPLITS = List.of("train", "val", "test", "minival");
 
     private UltralyticsLayout() {
     }

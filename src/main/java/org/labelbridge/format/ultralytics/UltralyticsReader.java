@@ -3,8 +3,6 @@ package org.labelbridge.format.ultralytics;
 import java.io.BufferedReader;
 import org.labelbridge.format.common.ImagesMeta;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -16,6 +14,7 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.AnnotationKind;
@@ -127,14 +126,10 @@ final class UltralyticsReader implements DatasetReader {
             throws IOException {
         List<Annotation> annotations = new ArrayList<>();
         String file = source.describe(labels);
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(source.open(labels), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, labels)) {
             int number = 0;
             for (String text = in.readLine(); text != null; text = in.readLine()) {
                 number++;
-                if (number == 1 && text.startsWith("\uFEFF")) {
-                    text = text.substring(1);
-                }
                 if (text.isBlank()) {
                     continue;
                 }

@@ -35,7 +35,7 @@ import org.labelbridge.model.Skeleton;
 
 /**
  * Writes CVAT's Ultralytics layout: per item its image as {@code images/<subset>/<id>.<ext>}
- * and, when it has annotations, {@code labels/<subset>/<id>.txt}; per subset the list
+ * and {@code labels/<subset>/<id>.txt} (empty when it has no objects); per subset the list
  * {@code <subset>.txt} (deferred: it grows while items stream); data.yaml last, once every
  * subset is known. Sizes of images not written along go to images.meta, so that the
  * fractions can be read back.
@@ -86,13 +86,12 @@ final class UltralyticsWriter implements DatasetWriter {
                 ? UltralyticsLayout.DEFAULT_IMAGE_EXTENSION : item.media().extension();
         String imagePath = UltralyticsLayout.IMAGES + "/" + subset + "/" + id + extension;
         boolean copied = output.copyMedia(item.media(), imagePath);
-        String lines = labelLines(item);
-        if (!lines.isEmpty()) {
-            output.text(UltralyticsLayout.LABELS + "/" + subset + "/" + id + UltralyticsLayout.TEXT_EXTENSION, lines);
-        }
+        // Empty when it has no objects: CVAT's importer opens the label file of every listed image.
+        output.text(UltralyticsLayout.LABELS + "/" + subset + "/" + id + UltralyticsLayout.TEXT_EXTENSION,
+                labelLines(item));
         list(subset).write(imagePath + "\n");
         if (item.media().hasSize()
-                && (!copied || !UltralyticsLayout.HEADER_READABLE.contains(extension.toLowerCase(Locale.ROOT)))) {
+                && (!copied || !ImageHeaders.EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT)))) {
             writeSize(item, id);
         }
     }

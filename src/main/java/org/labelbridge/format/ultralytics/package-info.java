@@ -17,7 +17,12 @@
  * &lt;subset&gt;/&lt;label&gt;/&lt;image&gt;   classification; &lt;subset&gt;/labels.json (CVAT's) keeps ids and labels
  * </pre>
  *
- * A subset's images are a folder (read recursively), a list file, or a list of either; paths
+ * The subsets are the keys Ultralytics reads images from ({@code check_det_dataset}): train, val,
+ * test and minival, and validation as val when there is no val. Every other key ({@code format},
+ * {@code roboflow}, {@code skip_if_label_file_missing}, a subset name Datumaro would take) is not
+ * read, as Ultralytics does not read it, and the report names it. A subset's images are a folder
+ * (read recursively), a list file of image paths, an image, or a YAML list of those (Ultralytics
+ * takes folders and list files, Datumaro's YAML lists are images); paths
  * are found as Ultralytics and Datumaro find them (relative to {@code path}, a list file or the
  * root; a leading {@code ../} or {@code data/} dropped when that is where they are). An image's
  * label file is its path with the last {@code images} folder turned into {@code labels}. Sizes
@@ -25,6 +30,22 @@
  * loss is reported. Pose points are child labels {@code <class>_point_<i>} of their skeleton
  * label, as CVAT names them; the pose box is not kept (the writer gives the box around the
  * points). The writers write CVAT's shape: data.yaml with a list file per subset, items without
- * a subset in {@code train}, no track ids (Ultralytics would reject them).
+ * a subset in {@code train}, no track ids (Ultralytics would reject them), and a label file for
+ * every image, empty when it has no objects.
+ *
+ * <p>What the consumers require. Ultralytics' trainer ({@code verify_image_label} in
+ * {@code ultralytics/data/utils.py}) finds a label file by turning the image path's last
+ * {@code /images/} into {@code /labels/} and its extension into {@code .txt}; a missing or empty
+ * file is an image without objects. Every line of a file has the same width: 5 numbers for
+ * detection, 5 + points x values for pose ({@code kpt_shape}); a file with a line longer than 6
+ * is read as polygons (segmentation, and the oriented boxes' 9). Class ids are whole numbers below
+ * the count of {@code names}; coordinates lie in [0, 1] (1% tolerance; pose visibility is 0, 1 or
+ * 2), else the whole image is rejected as corrupt. CVAT's importer (Datumaro's Ultralytics
+ * extractors) reads the images each subset's list file (or folder) names, {@code images} among the
+ * first two folders of each path, and opens the label file of every one: CVAT versions whose
+ * extractor does not first check that it exists fail the import on an image without one ("No such
+ * file or directory"), so every image gets one. The classes are {@code names}, a list or a map from
+ * id to name. {@code UltralyticsConsumerContractTest} checks this on every corpus sample's output
+ * for the four label-file tasks.
  */
 package org.labelbridge.format.ultralytics;

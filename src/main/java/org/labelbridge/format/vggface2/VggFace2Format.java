@@ -1,7 +1,6 @@
 package org.labelbridge.format.vggface2;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetReader;
@@ -12,6 +11,7 @@ import org.labelbridge.format.Feature;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 
 /** VGGFace2 1.0: a face box and 5 landmarks per image, labelled by identity folders. */
@@ -30,7 +30,7 @@ public final class VggFace2Format implements Format {
     public Detection detect(DatasetSource source) throws IOException {
         for (String file : source.filesIn(VggFace2Files.ANNOTATIONS_DIR)) {
             if (VggFace2Files.subsetOf(file) != null) {
-                String head = new String(source.head(file, 64), StandardCharsets.UTF_8);
+                String head = TextFiles.head(source, file, 64);
                 return head.startsWith(VggFace2Files.NAME_ID + ",")
                         ? Detection.strong(file + " (NAME_ID header)") : Detection.medium(file);
             }

@@ -2,10 +2,8 @@ package org.labelbridge.format.vggface2;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +24,7 @@ import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Bbox;
@@ -90,8 +89,7 @@ final class VggFace2Reader implements DatasetReader {
     private List<String> labelsFromFile() throws IOException {
         Set<String> labels = new LinkedHashSet<>();
         List<String> classNames = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                source.open(VggFace2Files.LABELS_FILE), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, VggFace2Files.LABELS_FILE)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isBlank()) {
                     continue;
@@ -261,7 +259,7 @@ final class VggFace2Reader implements DatasetReader {
     }
 
     private CSVParser open(String file, List<String> columns) throws IOException {
-        Reader reader = new BufferedReader(new InputStreamReader(source.open(file), StandardCharsets.UTF_8));
+        Reader reader = TextFiles.open(source, file);
         CSVParser parser;
         try {
             parser = VggFace2Files.CSV.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);

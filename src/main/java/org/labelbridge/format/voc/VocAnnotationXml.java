@@ -140,7 +140,7 @@ final class VocAnnotationXml {
     }
 
     private String undeclared(String name, String where) {
-        return file + ", " + where + ": label '" + name + "' is not declared (labelmap.txt or the VOC labels)";
+        return file + ", " + where + ": label '" + name + "' is not declared in labelmap.txt";
     }
 
     private String requiredName(Element element, String where) throws FormatException {

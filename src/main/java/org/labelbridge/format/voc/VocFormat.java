@@ -1,7 +1,6 @@
 package org.labelbridge.format.voc;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,6 +13,7 @@ import org.labelbridge.format.Feature;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 
 /** PASCAL VOC 1.1: boxes with parts, actions and attributes, instance masks, image-level labels, subsets. */
@@ -45,7 +45,7 @@ public final class VocFormat implements Format {
         String annotationDir = VocLayout.annotationDir(source);
         String xml = source.filesUnder(annotationDir).stream()
                 .filter(p -> p.endsWith(".xml")).findFirst().orElse(null);
-        String head = xml == null ? "" : new String(source.head(xml, 4096), StandardCharsets.UTF_8);
+        String head = xml == null ? "" : TextFiles.head(source, xml, 4096);
         boolean vocXml = VOC_ROOT.matcher(head).find();
         if (vocXml && lists && !annotationDir.isEmpty()) {
             return Detection.strong("ImageSets lists and " + xml);

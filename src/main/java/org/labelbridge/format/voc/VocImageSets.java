@@ -2,8 +2,6 @@ package org.labelbridge.format.voc;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import java.util.TreeMap;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Item;
 
 /**
@@ -24,6 +23,9 @@ import org.labelbridge.model.Item;
  * {@code Main/<label>_<subset>.txt} marks present. Only ids and label bits are kept.
  */
 final class VocImageSets {
+
+    private static final String TRAINVAL = "trainval";
+    private static final List<String> PARTS_OF_TRAINVAL = List.of("train", "val");
 
     /** Subset to its ids, in list order; subsets sorted by name. */
     private final Map<String, LinkedHashSet<String>> subsets = new TreeMap<>();
@@ -60,6 +62,7 @@ final class VocImageSets {
         for (ListFile list : perLabel) {
             sets.readLabelList(source, list, labels.get(list.prefix()));
         }
+        sets.foldTrainval(problems);
         sets.addUnlisted(source, annotationDir, problems);
         return sets;
     }
@@ -132,6 +135,43 @@ final class VocImageSets {
         });
     }
 
+    /**
+     * In the VOC devkit {@code trainval} is the union of {@code train} and {@code val}, not a
+     * subset of its own: beside either of them, its items that they list are read there only
+     * (their image-level labels joining them), and the items only it lists keep subset
+     * {@code trainval}. Alone, it is the subset.
+     */
+    private void foldTrainval(Problems problems) {
+        LinkedHashSet<String> union = subsets.get(TRAINVAL);
+        List<String> parts = PARTS_OF_TRAINVAL.stream().filter(subsets::containsKey).toList();
+        if (union == null || parts.isEmpty()) {
+            return;
+        }
+        Map<String, BitSet> unionTags = tags.getOrDefault(TRAINVAL, Map.of());
+        int folded = 0;
+        for (String part : parts) {
+            Map<String, BitSet> partTags = tags.computeIfAbsent(part, s -> new HashMap<>());
+            for (String id : subsets.get(part)) {
+                if (union.remove(id)) {
+                    folded++;
+                    BitSet labels = unionTags.get(id);
+                    if (labels != null) {
+                        partTags.computeIfAbsent(id, i -> new BitSet()).or(labels);
+                    }
+                }
+            }
+        }
+        if (union.isEmpty()) {
+            subsets.remove(TRAINVAL);
+        }
+        if (folded > 0 || !union.isEmpty()) {
+            problems.dataset("ImageSets: " + TRAINVAL + " is the union of " + String.join(" and ", parts)
+                    + ", not a subset of its own: " + folded + " of its items are read in " + String.join("/", parts)
+                    + " only" + (union.isEmpty() ? "" : "; " + union.size() + " item(s) listed only in " + TRAINVAL
+                    + " keep subset '" + TRAINVAL + "'"));
+        }
+    }
+
     /** Annotation files no list names: kept, in the default subset, and said so. */
     private void addUnlisted(DatasetSource source, String annotationDir, Problems problems) {
         Set<String> listed = new HashSet<>();
@@ -179,7 +219,7 @@ final class VocImageSets {
 
     /** Calls the handler with each stripped line that is neither empty nor a '#' comment. */
     private static void forEachLine(DatasetSource source, String path, LineHandler handler) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(source.open(path), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, path)) {
             int line = 0;
             for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
                 line++;

@@ -21,8 +21,6 @@ final class VocLayout {
     static final String MASK_EXT = ".png";
     static final String LABELMAP = VocLabelMap.FILE_NAME;
     static final String DEFAULT_IMAGE_EXT = ".jpg";
-    static final List<String> IMAGE_EXTS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".JPG", ".JPEG", ".PNG",
-            ".tif", ".tiff", ".webp");
 
     /** The flags every object carries (Datumaro's label-category attributes). */
     static final List<String> FLAGS = List.of("difficult", "truncated", "occluded");

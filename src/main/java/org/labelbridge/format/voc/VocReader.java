@@ -13,6 +13,7 @@ import java.util.Map;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.Annotation;
@@ -43,12 +44,15 @@ final class VocReader implements DatasetReader {
     VocReader(DatasetSource source, Problems problems) throws IOException {
         this.source = source;
         this.problems = problems;
+        this.annotationDir = VocLayout.annotationDir(source);
         Categories declared = VocLabelMap.categories(labelMap(source));
+        if (!source.exists(VocLayout.LABELMAP)) {
+            declared = VocFoundLabels.addFound(declared, source, annotationDir, problems);
+        }
         this.categories = new Categories(declared.labels(), VocLayout.FLAGS, Map.of(), declared.colors());
         for (int i = 0; i < categories.labels().size(); i++) {
             labels.put(categories.label(i).name(), i);
         }
-        this.annotationDir = VocLayout.annotationDir(source);
         this.sets = VocImageSets.read(source, annotationDir, labelsByFileName(), problems);
         this.subsets = sets.subsets().entrySet().iterator();
         this.masks = new VocMasks(source, categories, problems);
@@ -130,10 +134,9 @@ final class VocReader implements DatasetReader {
                 return folder + filename;
             }
             String byId = folder.equals(VocLayout.IMAGES) ? folder + id : folder + baseName;
-            for (String ext : VocLayout.IMAGE_EXTS) {
-                if (source.exists(byId + ext)) {
-                    return byId + ext;
-                }
+            String image = ImageFiles.find(source, byId);
+            if (image != null) {
+                return image;
             }
         }
         return filename == null ? null : folders.get(folders.size() - 1) + filename;

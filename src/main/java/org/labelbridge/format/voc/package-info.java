@@ -12,6 +12,20 @@
  * {@code ignored} and the parts foot, hand, head with the VOC palette); {@code JPEGImages/}. The
  * reader also takes CVAT's flat layout (the XML files alone) into subset {@code default}.
  *
+ * <p>Without {@code labelmap.txt}, the object and part names of the XML that are not VOC labels
+ * are declared after them, by name, and the report says so once ({@code VocFoundLabels}): sets
+ * built with VOC tools keep their own classes and no label map. Datumaro alone rejects such a
+ * label (UndeclaredLabelError); CVAT's importer first writes a labelmap.txt from the task's labels,
+ * so what it reads is declared by someone, and the labels found stand in for the task's. With a
+ * labelmap.txt, a name it does not declare is dropped and reported. The writer writes every label
+ * into labelmap.txt, so the output declares them for CVAT and Datumaro.
+ *
+ * <p>{@code trainval} beside {@code train} and/or {@code val} is read as the VOC devkit means it,
+ * their union: its items that they list are read there only (its per-label lists' labels joining
+ * them), the items only it lists keep subset {@code trainval}, and the report says how many of
+ * each. Datumaro makes it a subset of its own, which gives every such image twice (two items in
+ * any target, two frames' worth of annotations in CVAT). Alone, {@code trainval} is the subset.
+ *
  * <p>In the model an object is a {@code Bbox} with id and group = its index in the file; each
  * part is a {@code Bbox} of the part label in the same group; actions are Boolean attributes
  * (and the label's checkbox attributes). Each instance of the PNGs is a {@code Mask} labelled by

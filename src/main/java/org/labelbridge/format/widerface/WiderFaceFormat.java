@@ -1,7 +1,6 @@
 package org.labelbridge.format.widerface;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
@@ -13,6 +12,7 @@ import org.labelbridge.format.Feature;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 
 /** WIDER Face 1.0: face boxes with flags, an event-folder tag per image. */
@@ -34,7 +34,7 @@ public final class WiderFaceFormat implements Format {
         if (files.isEmpty()) {
             return Detection.NONE;
         }
-        String first = new String(source.head(files.get(0), 1024), StandardCharsets.UTF_8).strip().split("\n", 2)[0].strip();
+        String first = TextFiles.head(source, files.get(0), 1024).strip().split("\n", 2)[0].strip();
         boolean looksLikeImage = first.contains("/") && first.contains(".");
         return looksLikeImage ? Detection.strong(files.get(0) + " (starts with an image path)")
                 : Detection.medium(files.get(0));

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.TreeSet;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.common.SafeJson;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * The label list, found as Datumaro finds it: {@code dataset_meta.json}, else
@@ -52,8 +51,7 @@ final class WiderFaceLabels {
 
     private static List<String> fromLabelsFile(DatasetSource source) throws IOException {
         Set<String> labels = new LinkedHashSet<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                source.open(WiderFaceFiles.LABELS_FILE), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = TextFiles.open(source, WiderFaceFiles.LABELS_FILE)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
                     labels.add(line.strip());

@@ -1,9 +1,6 @@
 package org.labelbridge.format.widerface;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +15,7 @@ import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.LabelFileNames;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Bbox;
@@ -78,8 +76,7 @@ final class WiderFaceReader implements DatasetReader {
                 if (++fileIndex >= files.size()) {
                     return null;
                 }
-                lines = new LineCursor(new BufferedReader(new InputStreamReader(
-                        source.open(files.get(fileIndex)), StandardCharsets.UTF_8)));
+                lines = new LineCursor(TextFiles.open(source, files.get(fileIndex)));
             }
             String path = lines.take();
             if (path == null) {

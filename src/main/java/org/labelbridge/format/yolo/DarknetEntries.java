@@ -10,6 +10,8 @@ import java.util.Set;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * The items of the darknet layout: each subset's list file (named in obj.data) gives image
@@ -104,12 +106,12 @@ final class DarknetEntries implements YoloEntries {
         if (!local.equals(normalised) && !hasImageOrLabels(local) && hasImageOrLabels(normalised)) {
             local = normalised;
         }
-        String labels = YoloLayout.withoutExtension(local) + YoloLayout.LABELS_EXTENSION;
+        String labels = ImageFiles.stripExtension(local) + YoloLayout.LABELS_EXTENSION;
         return new YoloEntry(subset, YoloLayout.idFromImagePath(local),
                 source.exists(local) ? local : null, source.exists(labels) ? labels : null);
     }
 
     private boolean hasImageOrLabels(String path) {
-        return source.exists(path) || source.exists(YoloLayout.withoutExtension(path) + YoloLayout.LABELS_EXTENSION);
+        return source.exists(path) || source.exists(ImageFiles.stripExtension(path) + YoloLayout.LABELS_EXTENSION);
     }
 }

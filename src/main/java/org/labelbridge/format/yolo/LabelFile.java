@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.labelbridge.format.ContentProblem;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
+import org.labelbridge.model.AnnotationKind;
 
 /** Reads an image's label file: {@code label_id cx cy w h} per line, fractions of the image size. */
 final class LabelFile {
@@ -20,22 +24,38 @@ final class LabelFile {
     private LabelFile() {
     }
 
-    static List<YoloBox> read(DatasetSource source, String path, int labelCount) throws IOException {
+    /**
+     * The boxes of the entry's label file. A label id beyond obj.names is content that is wrong,
+     * not a broken file: it goes to {@link Problems#invalid} (the conversion's policy fails or
+     * skips it); anything else malformed fails, naming the file and line.
+     */
+    static List<YoloBox> read(DatasetSource source, YoloEntry entry, int labelCount, Problems problems)
+            throws IOException {
+        String path = entry.labelsPath();
         List<YoloBox> boxes = new ArrayList<>();
         try (BufferedReader in = TextFiles.open(source, path)) {
             int number = 0;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
                 String trimmed = line.strip();
-                if (!trimmed.isEmpty()) {
-                    boxes.add(parse(trimmed, labelCount, source.describe(path), number));
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                YoloBox box = parse(trimmed, source.describe(path), number);
+                if (box.label() < labelCount) {
+                    boxes.add(box);
+                } else {
+                    problems.invalid(new ContentProblem(ContentProblem.Type.UNKNOWN_LABEL, entry.id(), entry.subset(),
+                            boxes.size(), AnnotationKind.BBOX.id(), source.describe(path) + ", line " + number
+                            + ": label id " + trimmed.split("\\s+")[0] + " is not in obj.names (" + labelCount
+                            + " labels, ids 0 to " + (labelCount - 1) + ")"));
                 }
             }
         }
         return boxes;
     }
 
-    private static YoloBox parse(String line, int labelCount, String file, int number) throws FormatException {
+    private static YoloBox parse(String line, String file, int number) throws FormatException {
         String where = "line " + number;
         String[] fields = WHITESPACE.split(line);
         if (fields.length != 5) {
@@ -51,10 +71,6 @@ final class LabelFile {
             label = Integer.parseInt(fields[0]);
         } catch (NumberFormatException e) {
             label = Integer.MAX_VALUE;
-        }
-        if (label >= labelCount) {
-            throw FormatException.at(file, where, "label id " + fields[0] + " is not in obj.names ("
-                    + labelCount + " labels, ids 0 to " + (labelCount - 1) + ")");
         }
         double[] values = new double[4];
         for (int i = 1; i < 5; i++) {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.model.Item;
 
 /**
@@ -47,7 +47,7 @@ final class LooseEntries implements YoloEntries {
             String[] parts = file.split("/");
             if ((parts.length == 2 || parts.length == 3) && !parts[0].equals(folder) && isImage(file)) {
                 String subset = parts.length == 2 ? Item.DEFAULT_SUBSET : parts[1];
-                images.putIfAbsent(key(subset, YoloLayout.withoutExtension(parts[parts.length - 1])), file);
+                images.putIfAbsent(key(subset, ImageFiles.stripExtension(parts[parts.length - 1])), file);
             }
         }
     }
@@ -73,7 +73,7 @@ final class LooseEntries implements YoloEntries {
         String relative = file.substring(folder.length() + 1);
         int slash = relative.indexOf('/');
         String subset = slash < 0 ? Item.DEFAULT_SUBSET : relative.substring(0, slash);
-        String id = YoloLayout.withoutExtension(relative.substring(slash + 1));
+        String id = ImageFiles.stripExtension(relative.substring(slash + 1));
         return new YoloEntry(subset, id, images.get(key(subset, id)), file);
     }
 
@@ -83,7 +83,7 @@ final class LooseEntries implements YoloEntries {
     }
 
     private static boolean isImage(String file) {
-        return YoloLayout.IMAGE_EXTENSIONS.contains(YoloLayout.extension(file).toLowerCase(Locale.ROOT));
+        return ImageFiles.isImage(file);
     }
 
     private static String key(String subset, String name) {

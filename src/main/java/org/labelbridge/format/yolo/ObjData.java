@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.labelbridge.format.DatasetSource;
+import org.labelbridge.format.common.TextFiles;
 
 /**
  * Darknet's obj.data: {@code key = value} lines. The settings ({@code classes}, {@code names},

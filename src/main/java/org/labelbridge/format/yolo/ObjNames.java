@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Categories;
 
 /** obj.names: one label per non-blank line; a label id is its position among them. */

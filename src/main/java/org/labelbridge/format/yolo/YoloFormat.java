@@ -2,7 +2,6 @@ package org.labelbridge.format.yolo;
 
 import java.io.IOException;
 import org.labelbridge.format.common.ImagesMeta;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetReader;
@@ -14,6 +13,7 @@ import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Categories;
 
@@ -77,7 +77,7 @@ public final class YoloFormat implements Format {
     }
 
     private static Detection detectDarknet(DatasetSource source) throws IOException {
-        String head = new String(source.head(YoloLayout.OBJ_DATA, PEEK), StandardCharsets.UTF_8);
+        String head = TextFiles.head(source, YoloLayout.OBJ_DATA, PEEK);
         int number = 0;
         for (String line : head.split("\\R")) {
             ObjData.Entry entry = ObjData.parse(line, ++number);
@@ -96,7 +96,7 @@ public final class YoloFormat implements Format {
             if (!file.endsWith(YoloLayout.LABELS_EXTENSION)) {
                 continue;
             }
-            String head = new String(source.head(file, 512), StandardCharsets.UTF_8);
+            String head = TextFiles.head(source, file, 512);
             for (String line : head.split("\\R")) {
                 if (!line.isBlank()) {
                     return line.strip().matches("\\d+(\\s+[-+]?[0-9.eE+-]+){4}");

@@ -1,9 +1,9 @@
 package org.labelbridge.format.yolo;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.labelbridge.format.DatasetSource;
+import org.labelbridge.format.common.ImageFiles;
 
 /** File names and path rules of the darknet layout, shared by the reader and the writer. */
 final class YoloLayout {
@@ -24,11 +24,6 @@ final class YoloLayout {
             "prefix", "difficult");
     /** A subset name must be an obj.data key. */
     static final Pattern SUBSET_NAME = Pattern.compile("\\w+");
-    /** Image extensions the loose layout looks for, in this order. */
-    static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp",
-            ".tif", ".tiff", ".jpe", ".jp2", ".pbm", ".pgm", ".ppm");
-    /** Extensions whose size {@code ImageHeaders} can read back. */
-    static final Set<String> HEADER_READABLE = Set.of(".jpg", ".jpeg", ".jpe", ".png", ".bmp", ".gif", ".webp");
 
     private YoloLayout() {
     }
@@ -39,17 +34,6 @@ final class YoloLayout {
 
     static String listFile(String subset) {
         return subset + ".txt";
-    }
-
-    /** The path without its extension (the last dot after the last slash). */
-    static String withoutExtension(String path) {
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        return dot > slash + 1 ? path.substring(0, dot) : path;
-    }
-
-    static String extension(String path) {
-        return path.substring(withoutExtension(path).length());
     }
 
     /**
@@ -101,6 +85,6 @@ final class YoloLayout {
     /** The item id of a listed image: its path below the subset folder, without extension. */
     static String idFromImagePath(String localPath) {
         int slash = localPath.indexOf('/');
-        return withoutExtension(slash < 0 ? localPath : localPath.substring(slash + 1));
+        return ImageFiles.stripExtension(slash < 0 ? localPath : localPath.substring(slash + 1));
     }
 }

@@ -98,7 +98,7 @@ final class YoloReader implements DatasetReader {
             return List.of();
         }
         labelsRead.add(entry.labelsPath());
-        List<YoloBox> boxes = LabelFile.read(source, entry.labelsPath(), categories.labels().size());
+        List<YoloBox> boxes = LabelFile.read(source, entry, categories.labels().size(), problems);
         if (boxes.isEmpty()) {
             return List.of();
         }

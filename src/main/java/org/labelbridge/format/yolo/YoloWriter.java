@@ -91,7 +91,7 @@ final class YoloWriter implements DatasetWriter {
         output.text(folder + "/" + id + YoloLayout.LABELS_EXTENSION, labelLines(item));
         list.list().write(YoloLayout.DATA_PREFIX + imagePath + "\n");
         if (item.media().hasSize()
-                && (!copied || !YoloLayout.HEADER_READABLE.contains(extension.toLowerCase(Locale.ROOT)))) {
+                && (!copied || !ImageHeaders.EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT)))) {
             writeSize(item, id);
         }
     }

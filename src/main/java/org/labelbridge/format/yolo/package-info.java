@@ -17,5 +17,11 @@
  * dropped and reported. The reader also takes Datumaro's 'loose' layout: obj.names, label files
  * in {@code Annotations/} or {@code labels/} (optionally in subset folders, else subset
  * {@code default}) and images in a sibling folder such as {@code Images/}.
+ *
+ * <p>What the consumer requires: CVAT's importer (Datumaro's {@code YoloExtractor}) reads obj.data,
+ * the names file and each subset's list, and opens {@code <image path without extension>.txt} for
+ * every listed image with no check that it exists, so the writer writes a label file for every
+ * image it lists, empty when the image has no boxes. A label line is 5 fields, the label id an
+ * index into obj.names; an image with lines needs its size (image or images.meta).
  */
 package org.labelbridge.format.yolo;

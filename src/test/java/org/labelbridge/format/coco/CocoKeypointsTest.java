@@ -76,7 +76,7 @@ class CocoKeypointsTest {
         return new AnnotationInfo(label, id, (int) id, 0, attributes, null);
     }
 
-    /** Several items: skeletons with hidden and absent nodes, group boxes, a segmentation, plain points. */
+    /** Several items: skeletons with hidden and absent nodes, group boxes, a segmentation, images without objects. */
     static Loaded personDataset() {
         Map<String, Object> plain = Map.of("is_crowd", false);
         Map<String, Object> scored = Map.of("is_crowd", false, "score", 0.5, "pose", "front");
@@ -90,9 +90,7 @@ class CocoKeypointsTest {
                 person(5, plain, new double[] {1, 1, 2, 2, 3, 3}, new byte[] {1, 1, 1}),
                 new Bbox(info(0, 5, plain), 0.5, 0.5, 3, 3.25)),
                 Map.of("id", 8L));
-        Item third = new Item("c1", "val", new Media("images/val/c1.jpg", 10, 10), List.of(
-                new Points(info(4, 3, plain), new double[] {1, 2, 3, 4}, new byte[] {2, 1})),
-                Map.of("id", 1L));
+        Item third = new Item("c1", "val", new Media("images/val/c1.jpg", 10, 10), List.of(), Map.of("id", 1L));
         Item empty = new Item("none", "val", new Media("images/val/none.jpg", 10, 10), List.of(), Map.of("id", 2L));
         return new Loaded(personCategories(), List.of(first, second, third, empty));
     }
@@ -119,8 +117,7 @@ class CocoKeypointsTest {
         assertEquals(JSON.readTree("""
                 [{"id":1,"name":"person","supercategory":"","keypoints":["nose","l_eye","r_eye"],
                   "skeleton":[[1,2],[1,3]]},
-                 {"id":2,"name":"nose","supercategory":"person"},{"id":3,"name":"l_eye","supercategory":"person"},
-                 {"id":4,"name":"r_eye","supercategory":"person"},{"id":5,"name":"car","supercategory":""}]"""),
+                 {"id":5,"name":"car","supercategory":"","keypoints":[],"skeleton":[]}]"""),
                 train.get("categories"));
         JsonNode annotations = train.get("annotations");
         assertEquals(3, annotations.size());
@@ -212,8 +209,9 @@ class CocoKeypointsTest {
     @Test
     void cvatSkeletonThroughCocoKeypointsBackToCvat() throws IOException {
         Path cvat = Corpus.path("cvat_images_1.1/cvat_docs_annotation_example");
-        Converter.convert(new ConversionRequest(cvat, "auto", "coco_keypoints", ConversionOptions.DEFAULTS,
-                dir.resolve("kp.zip")));
+        // The sample's tag has a label its <meta> does not declare: skipped, not a failure.
+        Converter.convert(new ConversionRequest(cvat, "auto", "coco_keypoints",
+                ConversionOptions.fromMap(java.util.Map.of("on_problem", "skip")), dir.resolve("kp.zip")));
         ConversionResult back = Converter.convert(new ConversionRequest(dir.resolve("kp.zip"), "auto", "cvat_images",
                 ConversionOptions.DEFAULTS, dir.resolve("cvat.zip")));
         assertEquals("coco_keypoints", back.source().format().id());
@@ -232,6 +230,76 @@ class CocoKeypointsTest {
         assertEquals(List.of("1", "2", "3"), s1.nodes().stream().map(result::labelOf).toList());
         assertEquals(List.of(54.47, 94.81, 68.02, 162.34, 125.87, 62.85), s1.nodes().stream()
                 .flatMap(n -> Stream.of(n.x(0), n.y(0))).toList());
+    }
+
+    /**
+     * Regression: node labels were written as categories of their own (CVAT: "Label 'skeleton-label'
+     * 'point1-label' already exists") and categories without a skeleton had no keypoints ("Missing
+     * annotation field 'keypoints'"). Now only top-level labels are categories, each with keypoints and
+     * skeleton lists, ids as CVAT gives them (1 + the label's index).
+     */
+    @Test
+    void datumaroSkeletonWritesTopLevelCategoriesOnly() throws IOException {
+        Path out = dir.resolve("out");
+        ConversionResult result = Converter.convert(new ConversionRequest(Corpus.path("datumaro_1.0/cvd_with_skeleton"),
+                "auto", "coco_keypoints", ConversionOptions.DEFAULTS, out));
+        JsonNode file = JSON.readTree(out.resolve("annotations/person_keypoints_default.json").toFile());
+
+        assertEquals(JSON.readTree("""
+                [{"id":1,"name":"skeleton-label","supercategory":"",
+                  "keypoints":["point1-label","point3-label","point2-label"],"skeleton":[[2,3],[1,2]]}]"""),
+                file.get("categories"));
+        JsonNode object = file.get("annotations").get(0);
+        assertEquals(JSON.readTree("[0.9,3.53,2,2.45,7.6,2,5.2,2.5,2]"), object.get("keypoints"));
+        assertEquals(3, object.get("num_keypoints").asInt());
+        assertEquals(1, object.get("category_id").asInt());
+
+        Loaded again = Datasets.read(KEYPOINTS, DirectorySource.of(out));
+        assertEquals(List.of("skeleton-label", "point1-label", "point3-label", "point2-label"),
+                again.categories().labels().stream().map(Label::name).toList());
+        Skeleton skeleton = (Skeleton) again.item("default", "100").annotations().get(0);
+        assertEquals("skeleton-label", again.labelOf(skeleton));
+        assertEquals(List.of("point1-label", "point3-label", "point2-label"),
+                skeleton.nodes().stream().map(again::labelOf).toList());
+        assertEquals(List.of(0.9, 3.53, 2.45, 7.6, 5.2, 2.5), skeleton.nodes().stream()
+                .flatMap(n -> Stream.of(n.x(0), n.y(0))).toList());
+        assertTrue(result.report().entries().stream().anyMatch(e -> e.reason().contains("a skeleton node's id,"
+                + " group, attributes or track are not kept")), result.report().toMap().toString());
+    }
+
+    /**
+     * What the keypoints target cannot hold is a reported drop: plain points before writing (the
+     * descriptor has no points), boxes outside a skeleton's group by the writer.
+     */
+    @Test
+    void objectsWithoutASkeletonAreReportedDrops() throws IOException {
+        Path out = dir.resolve("out");
+        ConversionResult result = Converter.convert(new ConversionRequest(
+                Corpus.path("ultralytics_yolo/yolov8_detection"), "auto", "coco_keypoints",
+                ConversionOptions.DEFAULTS, out));
+        JsonNode file = JSON.readTree(out.resolve("annotations/person_keypoints_train.json").toFile());
+
+        assertEquals(0, file.get("annotations").size());
+        assertEquals(10, file.get("categories").size());
+        for (JsonNode category : file.get("categories")) {
+            assertEquals(JSON.readTree("[]"), category.get("keypoints"), category.toString());
+            assertEquals(JSON.readTree("[]"), category.get("skeleton"), category.toString());
+        }
+        assertEquals(2, result.report().droppedAnnotations());
+        assertTrue(result.report().entries().stream().anyMatch(e -> e.action().equals("dropped")
+                && e.reason().contains("only beside the keypoints of their group")),
+                result.report().toMap().toString());
+
+        Item item = new Item("p", "default", new Media("p.jpg", 10, 10), List.of(
+                new Points(AnnotationInfo.of(0), new double[] {1, 2}, new byte[] {2})), Map.of());
+        Path input = dir.resolve("points");
+        Datasets.write(Formats.require("datumaro"), new Loaded(personCategories(), List.of(item)), input, null,
+                Problems.IGNORE);
+        result = Converter.convert(new ConversionRequest(input, "datumaro", "coco_keypoints",
+                ConversionOptions.DEFAULTS, dir.resolve("out2")));
+        assertEquals(1, result.report().droppedAnnotations());
+        assertTrue(result.report().entries().stream().anyMatch(e -> e.reason().contains("cannot hold points")),
+                result.report().toMap().toString());
     }
 
     @Test

@@ -150,9 +150,9 @@ class CvatImagesCorpusTest {
         assertMaskIs(mask, 707, 888, 13, 15, new int[] {3, 5, 7, 7, 5, 9, 3, 11, 2, 11, 2, 12, 1, 12, 1, 26, 1,
                 12, 1, 12, 2, 11, 3, 9, 5, 7, 7, 5, 3}, 1600, 1200);
 
-        assertEquals(List.of("dropped filename000 tag: label 'good_frame' of the <tag> at "
-                + "cvat_docs_annotation_example!/annotations.xml, line 91 is not declared in the <meta> labels"),
-                problems.matching("good_frame"));
+        assertEquals(List.of("invalid item 'filename000' (subset 'annotations'), an annotation (tag): label"
+                + " 'good_frame' of the <tag> at cvat_docs_annotation_example!/annotations.xml, line 91 is not declared"
+                + " in the <meta> labels"), problems.matching("good_frame"), "an unknown label: on_problem decides");
     }
 
     /** The mask's pixels are the CVAT runs laid row by row in the box, and nothing else. */

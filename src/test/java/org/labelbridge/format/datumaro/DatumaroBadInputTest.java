@@ -1,5 +1,6 @@
 package org.labelbridge.format.datumaro;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,13 +60,23 @@ class DatumaroBadInputTest {
     }
 
     @Test
-    void labelOutsideTheCategoriesNamesItemAndAnnotation() throws IOException {
-        String message = failure("annotations/train.json", "{" + CATEGORIES + ", \"items\": ["
+    void labelOutsideTheCategoriesIsAContentProblemNamingItemAndAnnotation() throws IOException {
+        Path target = dir.resolve("annotations/train.json");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "{" + CATEGORIES + ", \"items\": ["
                 + "{\"id\": \"1\", \"annotations\": []},"
                 + "{\"id\": \"2\", \"annotations\": [{\"id\": 0, \"type\": \"label\", \"label_id\": 0},"
                 + " {\"id\": 1, \"type\": \"label\", \"label_id\": 5}]}]}");
-        assertMentions(message, "annotations/train.json", "items[1].annotations[1]",
-                "label_id 5 is not among the 2 declared labels");
+
+        FormatException e = assertThrows(FormatException.class, () -> org.labelbridge.convert.Converter.convert(
+                new org.labelbridge.convert.ConversionRequest(dir, "datumaro", "datumaro", null, dir.resolve("out"))));
+        assertMentions(e.getMessage(), "item '2' (subset 'train')", "annotations/train.json", "items[1].annotations[1]",
+                "label_id 5 is not among the 2 declared labels", "(unknown_label)", "on_problem=skip");
+
+        Datasets.Converted skipped = Datasets.convert(dir, "datumaro", "datumaro", dir.resolve("skipped"),
+                org.labelbridge.convert.ConversionOptions.fromMap(java.util.Map.of("on_problem", "skip")));
+        assertEquals(1, skipped.report().problemCount());
+        assertEquals(1, skipped.output().item("2").annotations().size(), "the good tag is kept");
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.labelbridge.format.Detection;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.testing.RecordedProblems;
-import org.labelbridge.format.faces.SameContent;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
@@ -26,6 +25,7 @@ import org.labelbridge.model.Tag;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
 import org.labelbridge.testing.Datasets.Loaded;
+import org.labelbridge.testing.SameDataset;
 
 class ImageNetFormatTest {
 
@@ -94,7 +94,7 @@ class ImageNetFormatTest {
         assertEquals(List.of("label_0/label_0_1.jpg", "label_0/label_0_2.jpg", "label_1/label_1_1.jpg"),
                 DirectorySource.of(tmp).files());
         assertTrue(problems.lines().isEmpty(), problems.toString());
-        SameContent.assertSameDataset(original, Datasets.read(FORMAT, DirectorySource.of(tmp)));
+        SameDataset.assertSameIgnoringMedia(original, Datasets.read(FORMAT, DirectorySource.of(tmp)));
     }
 
     @Test
@@ -105,7 +105,7 @@ class ImageNetFormatTest {
 
         assertEquals("1.jpg 0\n", Files.readString(tmp.resolve("train.txt")));
         assertEquals(labelNames(original.categories()), Files.readAllLines(tmp.resolve("synsets.txt")));
-        SameContent.assertSameDataset(original, Datasets.read(FORMAT, DirectorySource.of(tmp)));
+        SameDataset.assertSameIgnoringMedia(original, Datasets.read(FORMAT, DirectorySource.of(tmp)));
     }
 
     @Test
@@ -116,7 +116,7 @@ class ImageNetFormatTest {
 
         assertEquals(List.of("label_0/label_0_1.jpg 0", "label_0/label_0_2.jpg 0", "label_1/label_1_1.jpg 1"),
                 Files.readAllLines(tmp.resolve("default.txt")));
-        SameContent.assertSameDataset(original, Datasets.read(FORMAT, DirectorySource.of(tmp)));
+        SameDataset.assertSameIgnoringMedia(original, Datasets.read(FORMAT, DirectorySource.of(tmp)));
     }
 
     @Test
@@ -129,7 +129,7 @@ class ImageNetFormatTest {
         Datasets.write(FORMAT, original, tmp, null, Problems.IGNORE);
 
         assertEquals(List.of("\"two labels\".png 1 0", "nothing.jpg"), Files.readAllLines(tmp.resolve("val.txt")));
-        SameContent.assertSameDataset(original, Datasets.read(FORMAT, DirectorySource.of(tmp)));
+        SameDataset.assertSameIgnoringMedia(original, Datasets.read(FORMAT, DirectorySource.of(tmp)));
     }
 
     @Test

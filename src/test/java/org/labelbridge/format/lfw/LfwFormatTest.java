@@ -15,7 +15,6 @@ import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.format.Detection;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.testing.RecordedProblems;
-import org.labelbridge.format.faces.SameContent;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
@@ -26,6 +25,7 @@ import org.labelbridge.model.Tag;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
 import org.labelbridge.testing.Datasets.Loaded;
+import org.labelbridge.testing.SameDataset;
 
 class LfwFormatTest {
 
@@ -111,7 +111,7 @@ class LfwFormatTest {
 
         Loaded again = Datasets.roundTrip(FORMAT, original, tmp, sample);
 
-        SameContent.assertSameDataset(original, again);
+        SameDataset.assertSameIgnoringMedia(original, again);
         assertEquals(List.of("name1\t1\t2", "name1/name1_0002", "name0\t1\tname1\t1", "name0\t1\tname1\t2"),
                 Files.readAllLines(tmp.resolve("test/annotations/pairs.txt")));
         assertEquals(List.of("name0\t1", "name1\t2"), Files.readAllLines(tmp.resolve("test/annotations/people.txt")));
@@ -132,7 +132,7 @@ class LfwFormatTest {
 
         Loaded again = Datasets.roundTrip(FORMAT, original, tmp, null);
 
-        SameContent.assertSameDataset(original, again);
+        SameDataset.assertSameIgnoringMedia(original, again);
         assertEquals(List.of("ann\tportrait\t-\tstranger", "ann\tportrait\tbob\t3", "bob/bob_0003", "stranger"),
                 Files.readAllLines(tmp.resolve("train/annotations/pairs.txt")));
         assertEquals(List.of("ann/portrait.jpg\t1.25\t2\t3\t4", "stranger.jpg\t5\t6"),

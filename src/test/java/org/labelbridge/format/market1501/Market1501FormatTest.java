@@ -17,13 +17,13 @@ import org.labelbridge.format.Detection;
 import org.labelbridge.format.Feature;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.testing.RecordedProblems;
-import org.labelbridge.format.faces.SameContent;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Media;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
 import org.labelbridge.testing.Datasets.Loaded;
+import org.labelbridge.testing.SameDataset;
 
 class Market1501FormatTest {
 
@@ -73,7 +73,7 @@ class Market1501FormatTest {
 
         Loaded again = Datasets.roundTrip(FORMAT, original, tmp, sample);
 
-        SameContent.assertSameDataset(original, again);
+        SameDataset.assertSameIgnoringMedia(original, again);
         assertEquals(List.of("bounding_box_test/0001_c1s1_001051_00.jpg", "bounding_box_train/0002_c1s3_000151_00.jpg",
                 "images_query.txt", "images_test.txt", "images_train.txt", "query/0001_c2s3_000111_00.jpg"),
                 DirectorySource.of(tmp).files());
@@ -86,7 +86,7 @@ class Market1501FormatTest {
 
         Loaded again = Datasets.roundTrip(FORMAT, original, tmp, null);
 
-        SameContent.assertSameDataset(original, again);
+        SameDataset.assertSameIgnoringMedia(original, again);
         assertEquals(List.of("images_query.txt", "images_test.txt", "images_train.txt"), DirectorySource.of(tmp).files());
     }
 

@@ -106,7 +106,6 @@ class MotWriterTest {
         Datasets.Loaded dataset = new Datasets.Loaded(categories, List.of(
                 new Item("000001", "default", Media.NONE, List.of(
                         new Bbox(new AnnotationInfo(0, 0, 0, 0, attributes, new Track(2, false, false)), 0, 0, 1, 1),
-                        new Bbox(new AnnotationInfo(0, 0, 0, 0, Map.of(), new Track(3, true, true)), 0, 0, 1, 1),
                         new Bbox(AnnotationInfo.of(0), 0, 0, 1, 1, 45),
                         new Polygon(AnnotationInfo.of(0), new double[] {0, 0, 1, 0, 1, 1})),
                         Map.of("frame", 0L, "id", 3L)),
@@ -122,10 +121,9 @@ class MotWriterTest {
                 "changed 000001 bbox: attributes [pose] not kept: MOT holds visibility, ignored and occluded",
                 "changed 000001 bbox: occluded=true is not kept with visibility 0.5: MOT keeps the visibility, and a "
                         + "box reads back occluded only at visibility 0",
-                "dropped 000001 bbox: outside its track (id 3) at this frame: MOT holds only visible boxes",
                 "dropped 000001 bbox: rotated: MOT boxes are axis-aligned",
                 "dropped 000001 polygon: MOT 1.1 holds only boxes",
-                "item 000002: no box and no image: nothing in a MOT sequence brings this frame back"), problems.lines);
+                "dropped item 000002: no box and no image: nothing in a MOT sequence brings this frame back"), problems.lines);
         assertEquals(List.of("1,3,0,0,1,1,1,1,0.5"), Files.readAllLines(dir.resolve("gt/gt.txt")));
     }
 

@@ -102,7 +102,6 @@ class MotsFormatTest {
                         new Polygon(tracked(1, 8, 2, true), new double[] {0, 0, 2, 0, 2, 2, 0, 2}),
                         new Bbox(tracked(1, 8, 3, false), 3, 0, 1, 1),
                         new Bbox(AnnotationInfo.of(0), 0, 0, 1, 1),
-                        new Bbox(new AnnotationInfo(0, 0, 0, 0, Map.of(), new Track(9, true, true)), 0, 0, 1, 1),
                         new Bbox(tracked(0, 1000, 0, true), 0, 0, 1, 1),
                         new Bbox(tracked(null, 3, 0, true), 0, 0, 1, 1),
                         new Points(tracked(0, 4, 0, true), new double[] {1, 1})))));
@@ -117,7 +116,6 @@ class MotsFormatTest {
                 "dataset: z-order decides which shape is on top where shapes overlap; MOTS does not store it",
                 "changed f bbox: keyframe=false is not kept: every MOTS mask reads back as a keyframe",
                 "dropped f bbox: not part of a track: MOTS holds tracked objects only, as CVAT exports only tracks to it",
-                "dropped f bbox: outside its track (id 9) at this frame: MOTS holds only visible objects",
                 "dropped f bbox: track id 1000 is not a MOTS instance id (0 to 999)",
                 "dropped f bbox: unlabelled: a MOTS pixel value holds a class",
                 "dropped f points: MOTS PNG holds masks, and shapes it can paint into them",

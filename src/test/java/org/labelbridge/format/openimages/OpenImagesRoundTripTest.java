@@ -21,6 +21,7 @@ import org.labelbridge.model.Media;
 import org.labelbridge.model.Rle;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
+import org.labelbridge.testing.SameDataset;
 
 /** Import, export, import again: the same dataset. */
 class OpenImagesRoundTripTest {

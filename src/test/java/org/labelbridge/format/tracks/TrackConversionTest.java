@@ -55,13 +55,18 @@ class TrackConversionTest {
                 "dataset dataset x1: label 'klhg' loses its attribute declarations: gt/labels.txt holds label names "
                         + "only",
                 "dataset dataset x1: subset 'annotations' merged into 'default': MOT 1.1 has no subsets",
-                "dropped points x2: MOT 1.1 cannot hold points (option shapes_to_boxes=true keeps it as its "
+                "dropped points x1: MOT 1.1 cannot hold points (option shapes_to_boxes=true keeps it as its "
                         + "bounding box)",
                 "dataset dataset x1: item ids are not kept: MOT names each frame by its number ('frame_000010' is "
                         + "written as 000011)",
-                "dropped polyline x2: MOT 1.1 cannot hold polyline (option shapes_to_boxes=true keeps it as its "
+                "dropped bbox x2: outside its track at this frame (hidden there): MOT 1.1 would show it as a visible"
+                        + " object",
+                "dropped points x1: outside its track at this frame (hidden there): MOT 1.1 would show it as a"
+                        + " visible object",
+                "dropped polyline x1: MOT 1.1 cannot hold polyline (option shapes_to_boxes=true keeps it as its "
                         + "bounding box)",
-                "dropped bbox x2: outside its track (id 0) at this frame: MOT holds only visible boxes"),
+                "dropped polyline x1: outside its track at this frame (hidden there): MOT 1.1 would show it as a"
+                        + " visible object"),
                 lines(toMot.report()));
         assertEquals(List.of("11,1,3,4,7,1,1,3,0"), Files.readAllLines(tmp.resolve("mot/gt/gt.txt")),
                 "CVAT track 0 on frame 10 is MOT track 1 on frame 11");
@@ -92,12 +97,15 @@ class TrackConversionTest {
         ConversionResult back = convert(tmp.resolve("mot"), MotFormat.ID, CvatVideoFormat.ID, "video");
 
         List<String> report = lines(toMot.report());
-        assertTrue(report.contains("dropped polygon x6: MOT 1.1 cannot hold polygon (option shapes_to_boxes=true "
+        assertTrue(report.contains("dropped polygon x3: MOT 1.1 cannot hold polygon (option shapes_to_boxes=true "
                 + "keeps it as its bounding box)"), report.toString());
-        assertTrue(report.contains("dropped skeleton x6: MOT 1.1 cannot hold skeleton (option shapes_to_boxes=true "
+        assertTrue(report.contains("dropped skeleton x3: MOT 1.1 cannot hold skeleton (option shapes_to_boxes=true "
                 + "keeps it as its bounding box)"), report.toString());
-        assertTrue(report.contains("item item x6: no box and no image: nothing in a MOT sequence brings this frame "
+        assertTrue(report.contains("dropped polygon x3: outside its track at this frame (hidden there): MOT 1.1 would"
+                + " show it as a visible object"), report.toString());
+        assertTrue(report.contains("dropped item x6: no box and no image: nothing in a MOT sequence brings this frame "
                 + "back"), report.toString());
+        assertEquals(0, toMot.report().itemsOut(), "what the report says went out is what the output holds");
         assertEquals(List.of(), Files.readAllLines(tmp.resolve("mot/gt/gt.txt")));
         assertEquals(List.of("person", "car", "s1", "1", "2", "3"),
                 Files.readAllLines(tmp.resolve("mot/gt/labels.txt")));

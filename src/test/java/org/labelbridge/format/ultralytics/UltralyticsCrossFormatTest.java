@@ -17,6 +17,7 @@ import org.labelbridge.convert.ConversionReport;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;
+import org.labelbridge.format.Formats;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Points;
 import org.labelbridge.model.Skeleton;
@@ -81,6 +82,24 @@ class UltralyticsCrossFormatTest {
         convert("ultralytics_yolo/yolov8_segmentation", "ultralytics_detection", ConversionOptions.DEFAULTS.with("shapes_to_boxes", true));
         Loaded d = Datasets.read(new UltralyticsDetectionFormat(), DirectorySource.of(tmp.resolve("out")));
         Shapes.box(d.categories(), d.item("1").annotations().get(0), "label_2", 1.5, 1, 4.5, 4, 0);
+    }
+
+    /** Regression: images without objects had no label file, and CVAT's importer failed on the first of them. */
+    @Test
+    void imagesWithoutObjectsGetEmptyLabelFiles() throws IOException {
+        for (String target : List.of("ultralytics_detection", "ultralytics_segmentation", "ultralytics_obb",
+                "ultralytics_pose")) {
+            Path out = tmp.resolve(target);
+            Converter.convert(new ConversionRequest(Corpus.path("coco_1.0/coco_image_info"), ConversionRequest.AUTO,
+                    target, ConversionOptions.DEFAULTS, out));
+
+            assertEquals("images/train/a.jpg\n", Files.readString(out.resolve("train.txt")), target);
+            assertEquals("", Files.readString(out.resolve("labels/train/a.txt")), target);
+            assertEquals("", Files.readString(out.resolve("labels/val/b.txt")), target);
+            Loaded again = Datasets.read(Formats.require(target), DirectorySource.of(out));
+            assertEquals(List.of("a", "b"), again.items().stream().map(Item::id).toList(), target);
+            assertTrue(again.items().stream().allMatch(i -> i.annotations().isEmpty()), target);
+        }
     }
 
     private static void assertReported(ConversionReport report, String part) {

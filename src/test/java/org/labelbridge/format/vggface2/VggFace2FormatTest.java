@@ -14,7 +14,6 @@ import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.format.Detection;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.testing.RecordedProblems;
-import org.labelbridge.format.faces.SameContent;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Bbox;
@@ -26,6 +25,7 @@ import org.labelbridge.model.Tag;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
 import org.labelbridge.testing.Datasets.Loaded;
+import org.labelbridge.testing.SameDataset;
 
 class VggFace2FormatTest {
 
@@ -81,7 +81,7 @@ class VggFace2FormatTest {
 
         Loaded again = Datasets.roundTrip(FORMAT, original, tmp, sample);
 
-        SameContent.assertSameDataset(original, again);
+        SameDataset.assertSameIgnoringMedia(original, again);
         assertEquals(List.of("NAME_ID,X,Y,W,H", "n000001/0001_01,2,2,1,2", "n000002/0001_01,2,4,2,2",
                 "n000002/0002_01,1,3,1,1"), Files.readAllLines(tmp.resolve("bb_landmark/loose_bb_train.csv")));
         assertEquals(List.of("NAME_ID,P1X,P1Y,P2X,P2Y,P3X,P3Y,P4X,P4Y,P5X,P5Y",
@@ -103,7 +103,7 @@ class VggFace2FormatTest {
 
         Loaded again = Datasets.roundTrip(FORMAT, original, tmp, null);
 
-        SameContent.assertSameDataset(original, again);
+        SameDataset.assertSameIgnoringMedia(original, again);
         assertEquals(List.of("NAME_ID,P1X,P1Y,P2X,P2Y,P3X,P3Y,P4X,P4Y,P5X,P5Y", "a/tagged,,,,,,,,,,",
                 "b/boxed,,,,,,,,,,", "no_label/bare,,,,,,,,,,"),
                 Files.readAllLines(tmp.resolve("bb_landmark/loose_landmark_train.csv")));

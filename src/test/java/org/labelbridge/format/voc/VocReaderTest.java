@@ -151,8 +151,9 @@ class VocReaderTest {
     }
 
     @Test
-    void unknownObjectNamesAreDroppedAndReported() throws IOException {
+    void objectNamesOutsideTheLabelMapAreDroppedAndReported() throws IOException {
         VocFixture fixture = VocFixture.in(dir)
+                .file("labelmap.txt", "dog:::\n")
                 .file("ImageSets/Main/train.txt", "x\n")
                 .file("Annotations/x.xml", VocFixture.annotation("<object><name>unicorn</name>"
                         + "<bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox></object>"
@@ -164,7 +165,8 @@ class VocReaderTest {
         Bbox dog = (Bbox) dataset.item("x").annotations().get(0);
         assertEquals("dog", dataset.labelOf(dog));
         assertEquals(2, dog.info().id(), "ids follow the object's place in the file");
-        assertTrue(problems.any("dropped x bbox: ") && problems.any("object 1: label 'unicorn' is not declared"),
+        assertTrue(problems.any("dropped x bbox: ")
+                && problems.any("object 1: label 'unicorn' is not declared in labelmap.txt"),
                 problems.toString());
     }
 

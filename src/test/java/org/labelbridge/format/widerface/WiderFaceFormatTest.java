@@ -17,7 +17,6 @@ import org.labelbridge.format.Detection;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.testing.RecordedProblems;
-import org.labelbridge.format.faces.SameContent;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Bbox;
@@ -28,6 +27,7 @@ import org.labelbridge.model.Tag;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
 import org.labelbridge.testing.Datasets.Loaded;
+import org.labelbridge.testing.SameDataset;
 
 class WiderFaceFormatTest {
 
@@ -80,7 +80,7 @@ class WiderFaceFormatTest {
 
         Loaded again = Datasets.roundTrip(FORMAT, original, tmp, sample);
 
-        SameContent.assertSameDataset(original, again);
+        SameDataset.assertSameIgnoringMedia(original, again);
         assertEquals(List.of("no_label/0_Parade_image_01.jpg", "1", "1 2 2 2 0 0 0 0 0 0",
                         "no_label/1_Handshaking_image_02.jpg", "2", "1 1 2 2 0 0 1 0 0 0", "5 1 2 2 0 0 1 0 0 0"),
                 Files.readAllLines(tmp.resolve("wider_face_split/wider_face_train_bbx_gt.txt")));
@@ -100,7 +100,7 @@ class WiderFaceFormatTest {
 
         Loaded again = Datasets.roundTrip(FORMAT, original, tmp, null);
 
-        SameContent.assertSameDataset(original, again);
+        SameDataset.assertSameIgnoringMedia(original, again);
         assertEquals(List.of("1--Parade/street/a.png", "2", "1.5 2 3 4 1 - - True - -", "5 6 7 8 mask",
                         "no_label/empty.jpg", "0", "0 0 0 0 0 0 0 0 0 0"),
                 Files.readAllLines(tmp.resolve("wider_face_split/wider_face_train_bbx_gt.txt")));

@@ -1,15 +1,22 @@
 package org.labelbridge.format.yolo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.archive.DirectorySource;
+import org.labelbridge.convert.ConversionOptions;
+import org.labelbridge.convert.ConversionRequest;
+import org.labelbridge.convert.Converter;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.testing.Datasets;
 
 /** Broken datasets fail with a message naming the file, the line and what was expected. */
@@ -39,9 +46,22 @@ class YoloBadInputTest {
     }
 
     @Test
-    void labelIdOutsideObjNames() throws IOException {
-        labels("10 0.1 0.1 0.2 0.2\n");
-        assertFails("obj_train_data/1.txt, line 1: label id 10 is not in obj.names (10 labels, ids 0 to 9)");
+    void labelIdOutsideObjNamesFollowsOptionOnProblem(@TempDir Path out) throws IOException {
+        labels("2 0.1 0.1 0.2 0.2\n10 0.1 0.1 0.2 0.2\n");
+
+        FormatException e = assertThrows(FormatException.class, () -> Converter.convert(new ConversionRequest(dir,
+                "yolo", "coco", ConversionOptions.DEFAULTS, out.resolve("failed"))));
+        assertTrue(e.getMessage().contains("item '1' (subset 'train'), annotations[1] (bbox): "), e.getMessage());
+        assertTrue(e.getMessage().contains("obj_train_data/1.txt, line 2: label id 10 is not in obj.names (10 labels,"
+                + " ids 0 to 9) (unknown_label)"), e.getMessage());
+        assertFalse(Files.exists(out.resolve("failed")), "a failed conversion leaves no output");
+
+        Datasets.Converted skipped = Datasets.convert(dir, "yolo", "coco", out.resolve("skipped"),
+                ConversionOptions.fromMap(Map.of("on_problem", "skip")));
+        assertEquals(1, skipped.report().problemCount());
+        assertEquals(Map.of(AnnotationKind.BBOX, 2L), skipped.report().annotationsIn(), "the bad line was in the input");
+        assertEquals(Map.of(AnnotationKind.BBOX, 1L), skipped.report().annotationsOut());
+        assertEquals(1, skipped.output().item("1").annotations().size());
     }
 
     @Test

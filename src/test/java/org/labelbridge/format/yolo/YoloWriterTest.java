@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.archive.InputArchive;
 import org.labelbridge.archive.ZipOutput;
+import org.labelbridge.convert.ConversionOptions;
+import org.labelbridge.convert.ConversionRequest;
+import org.labelbridge.convert.Converter;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
@@ -85,6 +88,18 @@ class YoloWriterTest {
                 problems.dropped);
         assertEquals(List.of("items without a subset are written to subset 'train': YOLO has no unnamed subset"),
                 problems.dataset);
+    }
+
+    /** CVAT's YOLO 1.1 importer opens the label file of every image its list names: empty ones included. */
+    @Test
+    void everyListedImageHasALabelFile(@TempDir Path dir) throws IOException {
+        Converter.convert(new ConversionRequest(Corpus.path("coco_1.0/coco_image_info"), ConversionRequest.AUTO,
+                "yolo", ConversionOptions.DEFAULTS, dir));
+
+        assertEquals("data/obj_train_data/a.jpg\n", Files.readString(dir.resolve("train.txt")));
+        assertEquals("data/obj_val_data/b.jpg\n", Files.readString(dir.resolve("val.txt")));
+        assertEquals("", Files.readString(dir.resolve("obj_train_data/a.txt")));
+        assertEquals("", Files.readString(dir.resolve("obj_val_data/b.txt")));
     }
 
     @Test

@@ -90,15 +90,7 @@ public final class BackgroundFirstLabels {
             }
             colours.add(wanted);
         }
-        int palette = 1;
-        for (int k = 0; k < colours.size(); k++) {
-            if (colours.get(k) == null) {
-                while (!used.add(VocPalette.packed(palette))) {
-                    palette++;
-                }
-                colours.set(k, VocPalette.colour(palette));
-            }
-        }
+        VocPalette.fillUnset(colours, used);
         return colours;
     }
 

@@ -3,7 +3,6 @@ package org.labelbridge.format.common.pixels;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Label;
 import org.labelbridge.model.Rgb;
@@ -71,14 +71,11 @@ public final class LabelColors {
     public static List<Entry> parse(InputStream in, String file) throws IOException {
         List<Entry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = TextFiles.reader(in);
         int lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
             String text = line.strip();
-            if (lineNumber == 1 && text.startsWith("\uFEFF")) {
-                text = text.substring(1).strip();
-            }
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }

@@ -10,12 +10,14 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.model.Rgb;
 
@@ -28,6 +30,7 @@ public final class MaskImages {
 
     /** Masks larger than this are refused before decoding (a decompression bomb guard). */
     public static final long MAX_PIXELS = 1L << 26;
+    private static final byte[] PNG_SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
 
     private MaskImages() {
     }
@@ -60,6 +63,38 @@ public final class MaskImages {
         } catch (IOException | RuntimeException e) {
             throw FormatException.at(file, null, "not a readable image (" + describe(e) + ")");
         }
+    }
+
+    /** Decodes the mask at {@code path}; errors name it as the source describes it. */
+    public static MaskImage read(DatasetSource source, String path) throws IOException {
+        try (InputStream in = source.open(path)) {
+            return read(in, source.describe(path));
+        }
+    }
+
+    /**
+     * Decodes a mask that must be a grey image of values, such as ids.
+     *
+     * @param values what the grey values are, for the error ({@code "ids"})
+     */
+    public static MaskImage readGrey(DatasetSource source, String path, String values) throws IOException {
+        MaskImage image = read(source, path);
+        if (image.kind() != MaskImage.Kind.GRAY) {
+            throw FormatException.at(source.describe(path), null, "expected a grey PNG of " + values + ", got a "
+                    + (image.kind() == MaskImage.Kind.RGB ? "colour" : "palette") + " PNG");
+        }
+        return image;
+    }
+
+    /** Whether the bytes start with the PNG signature: the mask formats' detectors' strong evidence. */
+    public static boolean isPng(byte[] head) {
+        return head.length >= PNG_SIGNATURE.length
+                && Arrays.equals(head, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length);
+    }
+
+    /** Whether the file starts with the PNG signature. */
+    public static boolean isPng(DatasetSource source, String path) throws IOException {
+        return isPng(source.head(path, PNG_SIGNATURE.length));
     }
 
     /** The image's {@code {width, height}} from its header, or {@code null} when it cannot be read. */

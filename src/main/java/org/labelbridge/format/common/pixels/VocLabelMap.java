@@ -3,7 +3,6 @@ package org.labelbridge.format.common.pixels;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.AttributeDef;
 import org.labelbridge.model.AttributeType;
 import org.labelbridge.model.Categories;
@@ -90,14 +90,11 @@ public final class VocLabelMap {
     public static List<Entry> parse(InputStream in, String file) throws IOException {
         List<Entry> entries = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = TextFiles.reader(in);
         int lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
             String text = line.strip();
-            if (lineNumber == 1 && text.startsWith("\uFEFF")) {
-                text = text.substring(1).strip();
-            }
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }

@@ -2,6 +2,7 @@ package org.labelbridge.format.common.pixels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.labelbridge.model.Rgb;
 
 /**
@@ -50,6 +51,22 @@ public final class VocPalette {
 
     public static int index(Rgb rgb) {
         return index(MaskImage.pack(rgb));
+    }
+
+    /**
+     * Gives each label without a colour ({@code null}) the first VOC palette colour from index 1
+     * on that is not in {@code used} (packed {@code 0xRRGGBB}), adding it there.
+     */
+    public static void fillUnset(List<Rgb> colours, Set<Integer> used) {
+        int palette = 1;
+        for (int k = 0; k < colours.size(); k++) {
+            if (colours.get(k) == null) {
+                while (!used.add(packed(palette))) {
+                    palette++;
+                }
+                colours.set(k, colour(palette));
+            }
+        }
     }
 
     /** The first {@code size} colours. */

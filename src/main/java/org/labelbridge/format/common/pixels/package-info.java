@@ -41,6 +41,13 @@
  * has no holes: a writer keeps such a mask as a mask where it can, or writes the outer ring
  * and reports the filled holes. Nothing is merged or lost without a report.
  *
+ * <h2>Mask files to annotations</h2>
+ * {@link org.labelbridge.format.common.pixels.PixelValues} is the one way the mask readers
+ * (CamVid, Segmentation mask, Cityscapes, KITTI, MOTS) read a decoded file: each sample as the
+ * value it stands for, checked once per distinct sample with errors naming the pixel, then one
+ * mask per value with the annotation the format gives it. {@code MaskImages.read(source, path)}
+ * and {@code readGrey} decode a file and name it in errors.
+ *
  * <h2>Class and instance maps</h2>
  * {@link org.labelbridge.format.common.pixels.MaskCompositor} paints shapes by z-order
  * (higher on top, ties in order added), reporting hidden pixels per instance;

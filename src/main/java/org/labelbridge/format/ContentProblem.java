@@ -1,4 +1,4 @@
-package org.labelbridge.convert;
+package org.labelbridge.format;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Something wrong with the content of one item or annotation, and where it is.
  *
- * @param annotation the annotation's index in its item, or {@code null} for a problem of the item
+ * @param annotation the annotation's index in its item ({@link #UNKNOWN_INDEX} where a reader cannot
+ *                   tell it), or {@code null} for a problem of the item
  * @param kind       the annotation's kind, or {@code "item"}
  * @param detail     what exactly is wrong, with the values
  */
@@ -16,7 +17,7 @@ public record ContentProblem(Type type, String item, String subset, Integer anno
     public enum Type {
         NON_FINITE_COORDINATES("non_finite_coordinates", "a coordinate is not a finite number"),
         INVERTED_COORDINATES("inverted_coordinates", "a size is negative (inverted corners)"),
-        UNKNOWN_LABEL("unknown_label", "the label index is outside the categories"),
+        UNKNOWN_LABEL("unknown_label", "the label is not among the categories"),
         DUPLICATE_ITEM_ID("duplicate_item_id", "another item of the subset has the same id"),
         MISSING_IMAGE("missing_image", "the image is not in the input"),
         IMAGE_SIZE_MISMATCH("image_size_mismatch", "the size disagrees with the image file's header"),
@@ -40,10 +41,14 @@ public record ContentProblem(Type type, String item, String subset, Integer anno
         }
     }
 
+    /** The index of an annotation a reader found bad before it knew its place in the item. */
+    public static final int UNKNOWN_INDEX = -1;
+
     /** {@code item 'a' (subset 'train'), annotations[2] (bbox)}. */
     public String location() {
-        return "item '" + item + "' (subset '" + subset + "')"
-                + (annotation == null ? "" : ", annotations[" + annotation + "] (" + kind + ")");
+        return "item '" + item + "' (subset '" + subset + "')" + (annotation == null ? ""
+                : annotation == UNKNOWN_INDEX ? ", an annotation (" + kind + ")"
+                : ", annotations[" + annotation + "] (" + kind + ")");
     }
 
     @Override
@@ -51,12 +56,12 @@ public record ContentProblem(Type type, String item, String subset, Integer anno
         return location() + ": " + detail;
     }
 
-    Map<String, Object> toMap() {
+    public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("problem", type.id());
         map.put("item", item);
         map.put("subset", subset);
-        if (annotation != null) {
+        if (annotation != null && annotation != UNKNOWN_INDEX) {
             map.put("annotation", annotation);
         }
         map.put("kind", kind);
