@@ -51,8 +51,8 @@ final class ImageNetFolderWriter implements DatasetWriter {
     @Override
     public void write(Item item) throws IOException {
         if (!writeIfImage(item)) {
-            problems.item(item.id(), "not written: the ImageNet folder layout stores an item only as its image,"
-                    + " and the image " + (item.media().hasPath() ? item.media().path() + " " : "") + "is not in the source");
+            problems.droppedItem(item.id(), "the ImageNet folder layout stores an item only as its image, and the image "
+                    + (item.media().hasPath() ? item.media().path() + " " : "") + "is not in the source");
         }
     }
 
@@ -88,7 +88,7 @@ final class ImageNetFolderWriter implements DatasetWriter {
         String extension = item.media().extension().isEmpty() ? ImageNetFiles.DEFAULT_IMAGE_EXT : item.media().extension();
         String first = ids(folders.get(0)).peek(item, names.get(0));
         if (first == null) {
-            problems.item(item.id(), "not written: another item of subset '" + item.subset() + "' has its file name "
+            problems.droppedItem(item.id(), "another item of subset '" + item.subset() + "' has its file name "
                     + folders.get(0) + "/" + names.get(0));
             return true;
         }

@@ -111,11 +111,7 @@ final class VocWriter implements DatasetWriter {
         String path = item.id();
         String id = ids.idOf(item, path);
         if (id == null) {
-            problems.item(item.id(), "not written: another item of subset '" + item.subset() + "' is written as '"
-                    + path + "'");
-            for (Annotation a : item.annotations()) {
-                problems.dropped(item.id(), a.kind(), "its item is not written (its id is taken)");
-            }
+            problems.droppedItem(item.id(), "another item of subset '" + item.subset() + "' is written as '" + path + "'");
             return;
         }
         if (!id.equals(item.id())) {

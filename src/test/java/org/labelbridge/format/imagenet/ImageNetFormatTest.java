@@ -169,7 +169,7 @@ class ImageNetFormatTest {
         assertTrue(problems.has("subset 'train' not kept"), problems.toString());
         assertTrue(problems.has("item a:", "2 label folders"), problems.toString());
         assertTrue(problems.has("item deep/b:", "written as cat/deep_b"), problems.toString());
-        assertTrue(problems.has("item c:", "not written"), problems.toString());
+        assertTrue(problems.has("dropped item c:", "is not in the source"), problems.toString());
         assertTrue(problems.has("label 'bird' not kept"), problems.toString());
     }
 
