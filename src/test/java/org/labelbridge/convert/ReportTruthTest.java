@@ -154,19 +154,7 @@ class ReportTruthTest {
     }
 
     private Path copy(String sample, String name) throws IOException {
-        Path from = Corpus.path(sample);
-        Path to = tmp.resolve(name);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
+        return Corpus.copy(sample, tmp.resolve(name));
     }
 
     private static Map<AnnotationKind, Long> nonZero(Map<AnnotationKind, Long> counts) {

@@ -23,6 +23,22 @@ public final class Corpus {
         return path;
     }
 
+    /** A copy of a sample folder at {@code to}, for a test to change. */
+    public static Path copy(String sample, Path to) throws IOException {
+        Path from = path(sample);
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return to;
+    }
+
     /** A sample folder opened as a dataset source. */
     public static DirectorySource source(String sample) {
         try {

@@ -76,13 +76,20 @@ final class CocoFileParser {
     }
 
     /**
-     * Where image files are: {@code images/<subset>/}, else {@code images/} when that holds them
-     * flat; where they would be when the dataset comes without images.
+     * Where image files are, in the layouts COCO sets come in: {@code images/<subset>/} (CVAT's,
+     * Datumaro's), {@code <subset>/} beside {@code annotations/} (the COCO download's and
+     * MMDetection's {@code train2017/}), {@code images/} holding them flat; where CVAT would put
+     * them when the dataset comes without images.
      */
     private static String imagesDir(DatasetSource source, String subset) {
         String bySubset = CocoLayout.IMAGES_DIR + "/" + subset + "/";
-        if (!source.filesIn(CocoLayout.IMAGES_DIR).isEmpty()
-                && !source.foldersIn(CocoLayout.IMAGES_DIR).contains(subset)) {
+        if (source.foldersIn(CocoLayout.IMAGES_DIR).contains(subset)) {
+            return bySubset;
+        }
+        if (!source.filesIn(subset).isEmpty()) {
+            return subset + "/";
+        }
+        if (!source.filesIn(CocoLayout.IMAGES_DIR).isEmpty()) {
             return CocoLayout.IMAGES_DIR + "/";
         }
         return bySubset;

@@ -143,7 +143,7 @@ final class CvatDocument implements Closeable {
      */
     private CvatMeta.Size unstatedSize(Long taskId, String path) throws IOException {
         CvatMeta.Size size = meta.frameSize(taskId);
-        if (size != null || path == null) {
+        if (size != null || path == null || !source.exists(path)) {
             return size;
         }
         return ImageHeaders.read(source, path).map(h -> new CvatMeta.Size(h.width(), h.height())).orElse(null);
@@ -233,7 +233,16 @@ final class CvatDocument implements Closeable {
             return inSubset;
         }
         String inImages = base + CvatLayout.IMAGES_DIR + "/" + name;
-        return source.exists(inImages) ? inImages : null;
+        if (source.exists(inImages)) {
+            return inImages;
+        }
+        // Absent (a deleted frame, a partial export): where the dump's layout puts it, so that the
+        // pipeline can say it is missing; no path at all for a dump without images.
+        String images = base + CvatLayout.IMAGES_DIR;
+        if (source.foldersIn(images).contains(subset)) {
+            return inSubset;
+        }
+        return source.filesIn(images).isEmpty() ? null : inImages;
     }
 
     private void skipUnknown(String name, String parent) throws FormatException {
