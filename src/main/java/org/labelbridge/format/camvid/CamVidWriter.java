@@ -12,6 +12,7 @@ import java.util.Map;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
@@ -55,7 +56,8 @@ final class CamVidWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "CamVid");
         String folder = folder(item.subset());
         Writer list = lists.get(folder);
         if (list == null) {

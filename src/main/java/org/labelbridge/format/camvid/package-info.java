@@ -25,5 +25,9 @@
  * lists every label with a colour of its own (black first); an added background is left out,
  * as CVAT does. Every item is listed, without a mask when it has no shapes. Instances,
  * attributes and groups are not kept.
+ *
+ * <p>What the consumer requires (Datumaro's {@code CamvidImporter}): a {@code <subset>.txt}
+ * list beside label_colors.txt. Item ids that name files are written as clean relative paths
+ * ({@code format.common.FileNames}), reported.
  */
 package org.labelbridge.format.camvid;

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
 import org.labelbridge.format.common.pixels.IndexImage;
@@ -34,6 +36,7 @@ final class CityscapesWriter implements DatasetWriter {
     private BackgroundFirstLabels labels;
     private Categories categories;
     private int[] packedColours;
+    private boolean anyWritten;
 
     CityscapesWriter(DatasetOutput output, Problems problems) {
         this.output = output;
@@ -51,7 +54,8 @@ final class CityscapesWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "Cityscapes");
         String subset = folder(item.subset());
         String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();
         boolean copied = item.media().hasPath() && output.copyMedia(item.media(),
@@ -66,6 +70,7 @@ final class CityscapesWriter implements DatasetWriter {
             }
         }
         ShapeCanvas canvas = ShapeCanvas.of(item, candidates, FORMAT, "class and instance masks", problems);
+        anyWritten |= copied || !canvas.isEmpty();
         if (canvas.isEmpty()) {
             if (!copied) {
                 problems.item(item.id(), "not written: it has no masks and its image is not copied, and Cityscapes"
@@ -119,6 +124,11 @@ final class CityscapesWriter implements DatasetWriter {
     }
 
     @Override
-    public void finish() {
+    public void finish() throws FormatException {
+        if (!anyWritten) {
+            throw new FormatException("no item has a mask or an image in the source: Cityscapes keeps items only as"
+                    + " gtFine/<subset>/*_gtFine_instanceIds.png masks and imgsFine/leftImg8bit/ images, the files its"
+                    + " importer looks for, and label_colors.txt alone is no dataset");
+        }
     }
 }

@@ -27,5 +27,12 @@
  * (reported); an instance keeps its id where it is 1..999 and free in its label, otherwise
  * takes the smallest free one. Only is_crowd is kept of the attributes (the rest reported);
  * an item with neither masks nor a copied image is reported as not written.
+ *
+ * <p>What the consumer requires (Datumaro's {@code CityscapesImporter}): a
+ * {@code gtFine/**}{@code /*_gtFine_instanceIds.png} (or {@code _labelTrainIds.png}) mask or an
+ * {@code imgsFine/leftImg8bit/**}{@code /*_leftImg8bit.*} image; label_colors.txt alone is not
+ * found. So a conversion in which no item has a mask or a copied image fails with that reason
+ * rather than write label_colors.txt alone. Ids are written as clean relative paths
+ * ({@code format.common.FileNames}).
  */
 package org.labelbridge.format.cityscapes;

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
@@ -54,7 +55,8 @@ final class CocoWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "COCO");
         subset(item.subset()).write(item);
     }
 

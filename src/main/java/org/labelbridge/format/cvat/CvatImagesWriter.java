@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.SafeXml;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Categories;
@@ -55,7 +56,8 @@ final class CvatImagesWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "CVAT for images");
         TaskFrames frames = subsets.computeIfAbsent(item.subset(),
                 s -> new TaskFrames(s, subsets.size(), "the <image> id"));
         String extension = item.media().extension();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -28,7 +29,8 @@ final class LocalizationWriter extends IcdarWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "ICDAR");
         String folder = subsetFolder(item);
         int slash = item.id().lastIndexOf('/');
         String file = folder + "/" + item.id().substring(0, slash + 1) + IcdarLayout.LOCALIZATION_PREFIX

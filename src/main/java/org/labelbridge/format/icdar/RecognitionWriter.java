@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Caption;
 import org.labelbridge.model.Item;
@@ -31,7 +32,8 @@ final class RecognitionWriter extends IcdarWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "ICDAR");
         String folder = subsetFolder(item);
         Writer out = files.get(folder);
         if (out == null) {

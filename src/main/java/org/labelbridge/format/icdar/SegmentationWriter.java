@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
@@ -49,7 +50,8 @@ final class SegmentationWriter extends IcdarWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "ICDAR");
         String base = subsetFolder(item) + "/" + item.id() + IcdarLayout.SEGMENTATION_SUFFIX;
         List<Glyph> glyphs = glyphs(item);
         List<String> lines = new ArrayList<>();

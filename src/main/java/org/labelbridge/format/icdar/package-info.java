@@ -18,5 +18,9 @@
  * localization as its four corners, and so reads back (and is counted) as a polygon. Datumaro's reading is followed; where
  * it would fail or mis-read, this reads more (ICDAR 2013's {@code x, y, x, y, "text"} and
  * 2015's unquoted text, polygons of more than four points, text with spaces or commas).
+ *
+ * <p>What the consumer requires (Datumaro's ICDAR importers): the task's {@code .txt} files
+ * under the task folder. Item ids that name files are written as clean relative paths ({@code
+ * format.common.FileNames}), reported.
  */
 package org.labelbridge.format.icdar;

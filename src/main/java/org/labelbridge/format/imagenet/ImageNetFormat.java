@@ -103,6 +103,6 @@ public final class ImageNetFormat implements Format {
 
     @Override
     public DatasetWriter writer(DatasetOutput output, Problems problems) {
-        return output.keepsMedia() ? new ImageNetFolderWriter(output, problems) : new ImageNetTxtWriter(output, problems);
+        return output.keepsMedia() ? new ImageNetWriter(output, problems) : new ImageNetTxtWriter(output, problems);
     }
 }

@@ -79,6 +79,9 @@ final class ImageNetTxtWriter implements DatasetWriter {
 
     @Override
     public void finish() throws IOException {
+        if (subsets.isEmpty()) {
+            subsetFile(Item.DEFAULT_SUBSET); // an empty dataset is still one its importer finds
+        }
         for (Writer out : subsets.values()) {
             out.close();
         }

@@ -15,5 +15,16 @@
  *
  * <p>The detector picks the layout: a root {@code .txt} file of {@code name index...} lines
  * means the text layout, a tree of only images one or two levels deep the folder layout.
+ *
+ * <p>Which layout is written: as CVAT, the folder layout when there are images, the text layout
+ * when there are none: with {@code keep_images=false}, and also when no image of the dataset is
+ * in the source (the folder layout stores an item only as its image, and would be an empty
+ * archive; reported). What the consumer requires: Datumaro's {@code imagenet} importer an image
+ * in a label folder, its {@code imagenet_txt} importer a {@code <subset>.txt} beside the labels
+ * file (an empty dataset writes an empty {@code default.txt}). Label folders are the labels'
+ * file names ({@code format.common.LabelFileNames}: {@code /m/0} is {@code _m_0/}, reported; the
+ * folder layout has no other place for the name, so it reads back so). Items of several subsets
+ * share the label folders: a file name an item of another subset took is written as
+ * {@code <subset>_<name>} ({@code FlatFolderIds}), reported.
  */
 package org.labelbridge.format.imagenet;

@@ -13,8 +13,10 @@ import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
+import org.labelbridge.format.common.pixels.DatasetMetaFile;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskCompositor;
@@ -59,6 +61,11 @@ final class KittiWriter implements DatasetWriter {
         try (OutputStream out = output.entry(LabelColors.FILE_NAME)) {
             LabelColors.write(labels.entries(), out);
         }
+        // Datumaro builds the labels of each subset's label_2 files from the types it meets there, and CVAT
+        // then fails on subsets that disagree; with dataset_meta.json every part takes the same list.
+        try (OutputStream out = output.entry(DatasetMetaFile.FILE_NAME)) {
+            DatasetMetaFile.write(labels.entries(), out);
+        }
         try (Writer out = new OutputStreamWriter(output.entry(KittiFiles.LABEL_LIST), StandardCharsets.UTF_8)) {
             for (int i = 0; i < categories.labels().size(); i++) {
                 out.write(labels.nameOf(i) + "\n");
@@ -67,7 +74,8 @@ final class KittiWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "KITTI");
         String folder = folder(item.subset()) + "/";
         if (item.media().hasPath()) {
             String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();

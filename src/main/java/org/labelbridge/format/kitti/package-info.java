@@ -4,6 +4,7 @@
  * <pre>
  * label_colors.txt               "r g b name" a line: line index = label id in the masks
  * labels.txt                     optional: label names, one a line (detection label order)
+ * dataset_meta.json              written: Datumaro's label list for every part (see below); not read
  * &lt;subset&gt;/image_2/&lt;id&gt;.png       the image (any extension)
  * &lt;subset&gt;/label_2/&lt;id&gt;.txt       "type truncated occluded alpha left top right bottom h w l x y z rotation_y [score]"
  * &lt;subset&gt;/instance/&lt;id&gt;.png      16-bit ids: label &lt;&lt; 8 | instance (instance 0 = crowd)
@@ -29,5 +30,14 @@
  * the background (the first black label, else {@code background}, else added); instances keep
  * their id where it is 1..255 and free in their label; a crowd ({@code is_crowd} true) is
  * instance 0. An item without boxes or masks gets an empty label file, so it is kept.
+ *
+ * <p>What the consumer requires (Datumaro's {@code KittiImporter}, which CVAT runs): a
+ * {@code **}{@code /label_2/*.txt} or {@code **}{@code /instance/*.png}. Each subset's detection part
+ * builds its own label list from the types it meets, unless {@code dataset_meta.json} at the root
+ * gives one; subsets that met different types then conflict when CVAT merges them. So the writer
+ * also writes {@code dataset_meta.json} ({@code format.common.pixels.DatasetMetaFile}: the same
+ * classes as label_colors.txt, background first), which every part then takes; our reader
+ * reads label_colors.txt and labels.txt, which say the same. Ids are written as clean relative
+ * paths ({@code format.common.FileNames}).
  */
 package org.labelbridge.format.kitti;

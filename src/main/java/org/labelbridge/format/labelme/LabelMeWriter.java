@@ -14,6 +14,7 @@ import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.format.common.XmlOut;
 import org.labelbridge.format.common.pixels.IndexImage;
@@ -73,7 +74,8 @@ final class LabelMeWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "LabelMe");
         String id = item.id();
         String dir = subsetDir(item.subset());
         if (!written.add(dir + id)) {

@@ -28,5 +28,9 @@
  * object ids 0, 1, ... in annotation order; the first annotation of a group lists the others as
  * its parts. Coordinates are written exactly (CVAT rounds to 2 decimals). What cannot be held is
  * reported: other annotation kinds, rotation, lone group members, label declarations.
+ *
+ * <p>What the consumer requires (Datumaro's {@code LabelMeImporter}): the {@code .xml} files.
+ * Item ids that name files are written as clean relative paths ({@code format.common.FileNames}),
+ * reported.
  */
 package org.labelbridge.format.labelme;

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -50,7 +51,8 @@ final class LfwWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "LFW");
         SubsetFiles files = files(item.subset());
         String dir = item.subset() + "/";
         Tag tag = person(item);

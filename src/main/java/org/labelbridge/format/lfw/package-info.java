@@ -18,5 +18,11 @@
  * the person their path names. People named only in pairs or landmarks become labels too,
  * after those of {@code people.txt}; images no line names are unlabelled items. A root
  * {@code annotations/} folder (CVAT's import layout) is subset {@code default}.
+ *
+ * <p>What the consumer requires (Datumaro's {@code LfwImporter}): an
+ * {@code annotations/pairs.txt}. A person's name is its folder and its key in every list, so a
+ * name that is no folder name (with {@code /}) cannot be written and its tag is dropped,
+ * reported. Item ids that name files are written as clean relative paths ({@code
+ * format.common.FileNames}), reported.
  */
 package org.labelbridge.format.lfw;

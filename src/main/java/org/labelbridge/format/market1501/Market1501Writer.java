@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
@@ -43,7 +44,8 @@ final class Market1501Writer implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "Market-1501");
         String folder = isQuery(item) ? Market1501Files.QUERY_DIR : Market1501Files.GALLERY_PREFIX + item.subset();
         String dir = item.id().substring(0, item.id().lastIndexOf('/') + 1);
         String base = item.id().substring(dir.length());

@@ -14,5 +14,9 @@
  * which is how the writer keeps an id that is not a Market-1501 name. When list files exist
  * they say which images belong to which subset; otherwise the folders do ({@code query/} is
  * subset {@code query}). The writer always writes the lists, and the images when kept.
+ *
+ * <p>What the consumer requires (Datumaro's {@code Market1501Importer}): a root folder named
+ * {@code bounding_box_*} or {@code query}, or an {@code images_<subset>.txt} list. Item ids that
+ * name files are written as clean relative paths ({@code format.common.FileNames}), reported.
  */
 package org.labelbridge.format.market1501;

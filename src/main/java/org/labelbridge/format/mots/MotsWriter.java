@@ -12,6 +12,7 @@ import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.PngEncoder;
@@ -69,7 +70,8 @@ final class MotsWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "MOTS");
         String folder = item.subset().replaceAll("[/\\\\]", "_");
         String base = folder + "/";
         if (subsets.add(item.subset())) {

@@ -23,5 +23,9 @@
  * 0 to 999, and {@code 1000 * (label + 1) + id} must fit 16 bits; shapes without a track, outside
  * their track, unlabelled or out of range are dropped and reported. Shapes of one track and
  * label on one frame merge into one instance.
+ *
+ * <p>What the consumer requires (Datumaro's {@code MotsImporter}): a
+ * {@code <subset>/instances/} folder (labels.txt alone gives an empty dataset). Item ids that name
+ * files are written as clean relative paths ({@code format.common.FileNames}), reported.
  */
 package org.labelbridge.format.mots;

@@ -1,6 +1,7 @@
 package org.labelbridge.format.openimages;
 
 import java.io.IOException;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.ImagesMeta;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -140,7 +141,8 @@ final class OpenImagesWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "Open Images");
         String subset = folder(item.subset());
         String id = uniqueId(item);
         List<String> description = new ArrayList<>(Collections.nCopies(OpenImagesLayout.DESCRIPTION_COLUMNS.size(), ""));

@@ -20,5 +20,9 @@
  * have their own resolution and are scaled to the image (nearest neighbour). Polygons are
  * written as the masks they rasterise to (the report counts them as masks). The reader
  * follows Datumaro's, which CVAT uses; the writer writes the V6 names.
+ *
+ * <p>What the consumer requires (Datumaro's {@code OpenImagesImporter}): the
+ * {@code annotations/*.csv} files. Item ids that name files are written as clean relative paths
+ * ({@code format.common.FileNames}), reported.
  */
 package org.labelbridge.format.openimages;

@@ -16,6 +16,8 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.FlatFolderIds;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.InstanceIds;
@@ -49,12 +51,14 @@ final class SegmentationMaskWriter implements DatasetWriter {
     private final DatasetOutput output;
     private final Problems problems;
     private final Map<String, Writer> subsetLists = new LinkedHashMap<>();
+    private final FlatFolderIds ids;
     private OutputLabelMap labelMap;
     private Categories categories;
 
     SegmentationMaskWriter(DatasetOutput output, Problems problems) {
         this.output = output;
         this.problems = problems;
+        this.ids = new FlatFolderIds(problems, "Segmentation mask");
     }
 
     @Override
@@ -68,6 +72,16 @@ final class SegmentationMaskWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
+        item = FileNames.withPathId(item, problems, "Segmentation mask");
+        String path = item.id();
+        String id = ids.idOf(item, path);
+        if (id == null) {
+            problems.droppedItem(item.id(), "another item of subset '" + item.subset() + "' is written as '" + path + "'");
+            return;
+        }
+        if (!id.equals(item.id())) {
+            item = new Item(id, item.subset(), item.media(), item.annotations(), item.attributes());
+        }
         Writer list = subsetLists.get(item.subset());
         if (list == null) {
             String name = item.subset().replaceAll("[/\\\\]", "_");

@@ -27,5 +27,11 @@
  * labelmap.txt is always written: background first (black unless the dataset colours it),
  * then the dataset's labels with their colours, VOC palette colours for the rest. PNGs are
  * palette PNGs (RGB beyond 256 labels or 255 instances). Attributes are not kept.
+ *
+ * <p>What the consumer requires (CVAT imports it as Datumaro's {@code voc_segmentation}): an
+ * {@code ImageSets/Segmentation/<subset>.txt} list, and one flat folder per kind for all
+ * subsets. Ids are written as clean relative paths ({@code format.common.FileNames}); an id that
+ * an item of another subset already took is written as {@code <subset>_<id>}
+ * ({@code FlatFolderIds}), reported, instead of two files of one name.
  */
 package org.labelbridge.format.segmask;

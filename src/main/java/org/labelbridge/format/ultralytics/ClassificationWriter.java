@@ -12,6 +12,8 @@ import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Categories;
@@ -29,6 +31,7 @@ final class ClassificationWriter implements DatasetWriter {
     private final Problems problems;
     private final SubsetNames subsetNames;
     private Categories categories;
+    private LabelFileNames folderNames;
     private final Map<String, LabelsJson.Out> labelsFiles = new LinkedHashMap<>();
     private final Set<String> written = new HashSet<>();
     private final Map<Integer, String> folders = new HashMap<>();
@@ -43,6 +46,7 @@ final class ClassificationWriter implements DatasetWriter {
     @Override
     public void begin(Categories categories) {
         this.categories = categories;
+        this.folderNames = new LabelFileNames(categories, problems, LabelsJson.FILE + " keeps its name");
     }
 
     @Override
@@ -73,7 +77,7 @@ final class ClassificationWriter implements DatasetWriter {
             }
             return;
         }
-        String name = UltralyticsLayout.safeId(id.startsWith(folder + "/") ? id.substring(folder.length() + 1) : id);
+        String name = FileNames.path(id.startsWith(folder + "/") ? id.substring(folder.length() + 1) : id);
         String extension = item.media().extension().isEmpty()
                 ? UltralyticsLayout.DEFAULT_IMAGE_EXTENSION : item.media().extension();
         String relative = folder + "/" + name + extension;
@@ -126,18 +130,10 @@ final class ClassificationWriter implements DatasetWriter {
     /** The label's folder name: one path segment, not the folder of untagged images. */
     private String folder(int label) {
         return folders.computeIfAbsent(label, l -> {
-            String name = categories.nameOf(l);
-            String safe = name.replaceAll("[/\\\\\\x00-\\x1f\\x7f]", "_");
-            if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
-                safe = "_" + safe;
-            }
-            if (!safe.equals(name)) {
-                problems.dataset("label '" + name + "' is written as folder '" + safe + "' (" + LabelsJson.FILE
-                        + " keeps its name)");
-            }
+            String safe = folderNames.of(l);
             if (safe.equals(ClassificationReader.NO_LABEL)) {
-                problems.dataset("label '" + name + "' has the name of the folder for images without a label;"
-                        + " it reads back as no label");
+                problems.dataset("label '" + categories.nameOf(l) + "' has the name of the folder for images without"
+                        + " a label; it reads back as no label");
             }
             return safe;
         });

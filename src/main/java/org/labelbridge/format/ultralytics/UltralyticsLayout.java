@@ -154,25 +154,4 @@ final class UltralyticsLayout {
         }
         return out;
     }
-
-    /** The id as a relative file path: no empty, '.' or '..' segments, no backslashes or control characters. */
-    static String safeId(String id) {
-        StringBuilder out = new StringBuilder(id.length());
-        for (String segment : id.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            StringBuilder clean = new StringBuilder(segment.length());
-            segment.chars().forEach(c -> clean.append(c < 0x20 || c == '\\' || c == 0x7F ? '_' : (char) c));
-            String s = clean.toString();
-            if (s.equals(".") || s.equals("..")) {
-                s = "_" + s;
-            }
-            if (out.length() > 0) {
-                out.append('/');
-            }
-            out.append(s);
-        }
-        return out.length() == 0 ? "_" : out.toString();
-    }
 }

@@ -21,6 +21,7 @@ import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
 import org.labelbridge.format.common.pixels.MaskContours;
 import org.labelbridge.format.common.pixels.MaskRegion;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Bbox;
@@ -69,7 +70,7 @@ final class UltralyticsWriter implements DatasetWriter {
     @Override
     public void write(Item item) throws IOException {
         String subset = subsetNames.of(item);
-        String id = UltralyticsLayout.safeId(item.id());
+        String id = FileNames.path(item.id());
         if (!id.equals(item.id())) {
             problems.item(item.id(), "written as '" + id + "': the id is a file path in Ultralytics YOLO");
         }

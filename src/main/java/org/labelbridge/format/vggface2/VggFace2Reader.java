@@ -22,6 +22,7 @@ import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Annotation;
@@ -76,6 +77,12 @@ final class VggFace2Reader implements DatasetReader {
         this.categories = Categories.ofNames(source.exists(VggFace2Files.LABELS_FILE) ? labelsFromFile() : labelsFromFolders());
         for (int i = 0; i < categories.labels().size(); i++) {
             labelIndex.put(categories.nameOf(i), i);
+        }
+        // A label whose name is no folder name was written under the one mapping of LabelFileNames.
+        List<String> names = categories.labels().stream().map(l -> l.name()).toList();
+        LabelFileNames folders = new LabelFileNames(names, Problems.IGNORE, "");
+        for (int i = 0; i < names.size(); i++) {
+            labelIndex.putIfAbsent(folders.of(i), i);
         }
     }
 

@@ -12,6 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -32,6 +34,7 @@ final class VggFace2Writer implements DatasetWriter {
     private final DatasetOutput output;
     private final Problems problems;
     private Categories categories;
+    private LabelFileNames folders;
     private final Map<String, CSVPrinter> boxFiles = new HashMap<>();
     private final Map<String, CSVPrinter> landmarkFiles = new HashMap<>();
 
@@ -43,6 +46,8 @@ final class VggFace2Writer implements DatasetWriter {
     @Override
     public void begin(Categories categories) throws IOException {
         this.categories = categories;
+        this.folders = new LabelFileNames(categories, problems, VggFace2Files.LABELS_FILE + " keeps the real name"
+                + " (CVAT and Datumaro take the folder for the label, and read it as a label of that name)");
         try (Writer out = new OutputStreamWriter(output.entry(VggFace2Files.LABELS_FILE), StandardCharsets.UTF_8)) {
             for (Label label : categories.labels()) {
                 out.write(label.name());
@@ -79,15 +84,23 @@ final class VggFace2Writer implements DatasetWriter {
                 }
             }
         }
-        String folder = folder(box, landmarks, tag);
-        String nameId = item.id().startsWith(folder + "/") ? item.id() : folder + "/" + item.id();
-        checkLabel(item.id(), box, folder);
-        checkLabel(item.id(), landmarks, folder);
+        int label = labelOf(box, landmarks, tag);
+        String folder = label < 0 ? VggFace2Files.NO_LABEL : folders.of(label);
+        String id = FileNames.path(item.id());
+        String labelPrefix = label < 0 ? folder + "/" : categories.nameOf(label) + "/";
+        if (id.startsWith(labelPrefix)) {
+            id = id.substring(labelPrefix.length());
+        } else if (id.startsWith(folder + "/")) {
+            id = id.substring(folder.length() + 1);
+        }
+        String nameId = folder + "/" + id;
+        checkLabel(item.id(), box, label);
+        checkLabel(item.id(), landmarks, label);
         if (landmarks != null && tag != null) {
             problems.dropped(item.id(), AnnotationKind.TAG, "the landmarks row of a VGGFace2 image carries its label;"
                     + " a separate tag is not kept");
         } else {
-            checkLabel(item.id(), tag, folder);
+            checkLabel(item.id(), tag, label);
         }
         if (box != null) {
             List<String> row = new ArrayList<>(List.of(nameId, NumberText.of(box.x()), NumberText.of(box.y()),
@@ -110,20 +123,20 @@ final class VggFace2Writer implements DatasetWriter {
         output.copyMedia(item.media(), item.subset() + "/" + nameId + extension);
     }
 
-    /** The folder of the image: the label of its box, else of its landmarks, else of its tag. */
-    private String folder(Annotation... annotations) {
+    /** The label of the image (its folder): the label of its box, else of its landmarks, else of its tag; -1 for none. */
+    private static int labelOf(Annotation... annotations) {
         for (Annotation a : annotations) {
             if (a != null && a.label() != null) {
-                return categories.nameOf(a.label());
+                return a.label();
             }
         }
-        return VggFace2Files.NO_LABEL;
+        return -1;
     }
 
-    private void checkLabel(String itemId, Annotation a, String folder) {
-        if (a != null && a.label() != null && !categories.nameOf(a.label()).equals(folder)) {
-            problems.changed(itemId, a.kind(), "label '" + categories.nameOf(a.label()) + "' becomes '" + folder
-                    + "': a VGGFace2 image has one label, its folder");
+    private void checkLabel(String itemId, Annotation a, int label) {
+        if (a != null && a.label() != null && a.label() != label) {
+            problems.changed(itemId, a.kind(), "label '" + categories.nameOf(a.label()) + "' becomes '"
+                    + categories.nameOf(label) + "': a VGGFace2 image has one label, its folder");
         }
     }
 

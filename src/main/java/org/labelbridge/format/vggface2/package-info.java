@@ -13,5 +13,13 @@
  * label of the box and landmarks ({@code no_label/} for none). A landmarks row with empty
  * coordinates is a tag with that label. The class names after the labels in {@code labels.txt}
  * are not kept (reported). Without {@code labels.txt} the labels are the image folders.
+ *
+ * <p>What the consumer requires (Datumaro's {@code VggFace2Importer}): a
+ * {@code bb_landmark/loose_bb_<subset>.csv} or {@code loose_landmark_<subset>.csv}; it takes a
+ * NAME_ID's folder for the label. A label whose name is no folder name (Open Images'
+ * {@code /m/0}) is written under the folder {@code format.common.LabelFileNames} gives it
+ * ({@code _m_0}), reported; {@code labels.txt} keeps the real name, and our reader maps the folder
+ * back to it by the same mapping (Datumaro reads it as a label named after the folder). Ids
+ * are written as clean relative paths ({@code FileNames}).
  */
 package org.labelbridge.format.vggface2;

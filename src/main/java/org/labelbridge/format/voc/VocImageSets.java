@@ -78,7 +78,7 @@ final class VocImageSets {
             String stem = VocLayout.stem(path, folder);
             String prefix = null;
             String subset = stem;
-            for (int i = stem.indexOf('_'); i > 0; i = stem.indexOf('_', i + 1)) {
+            for (int i = stem.indexOf('_', 1); i > 0; i = stem.indexOf('_', i + 1)) {
                 String rest = stem.substring(i + 1);
                 if (stems.contains(rest)) {
                     boolean label = labels.containsKey(stem.substring(0, i));

@@ -14,6 +14,7 @@ import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
@@ -52,10 +53,24 @@ final class VocReader implements DatasetReader {
         for (int i = 0; i < categories.labels().size(); i++) {
             labels.put(categories.label(i).name(), i);
         }
-        this.sets = VocImageSets.read(source, annotationDir, labels, problems);
+        this.sets = VocImageSets.read(source, annotationDir, labelsByFileName(), problems);
         this.subsets = sets.subsets().entrySet().iterator();
         this.masks = new VocMasks(source, categories, problems);
         masks.reportUnlisted(sets.subsets().values());
+    }
+
+    /**
+     * Label index by name and, for a label whose name is no file name, by the name the writer
+     * gave its ImageSets/Main/{@code <label>_<subset>.txt} (the one mapping of {@link LabelFileNames}).
+     */
+    private Map<String, Integer> labelsByFileName() {
+        Map<String, Integer> byName = new HashMap<>(labels);
+        List<String> names = categories.labels().stream().map(l -> l.name()).toList();
+        LabelFileNames fileNames = new LabelFileNames(names, Problems.IGNORE, "");
+        for (int i = 0; i < names.size(); i++) {
+            byName.putIfAbsent(fileNames.of(i), i);
+        }
+        return byName;
     }
 
     private static List<VocLabelMap.Entry> labelMap(DatasetSource source) throws IOException {

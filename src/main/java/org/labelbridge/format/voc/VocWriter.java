@@ -19,6 +19,9 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.FlatFolderIds;
+import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.format.common.XmlOut;
 import org.labelbridge.format.common.pixels.MaskImage;
@@ -60,12 +63,14 @@ final class VocWriter implements DatasetWriter {
     /** Subset to (item id to present labels), for the class lists written at the end. */
     private final Map<String, Map<String, BitSet>> tags = new LinkedHashMap<>();
     private final Map<String, Writer> lists = new LinkedHashMap<>();
-    private final Set<String> written = new HashSet<>();
+    private final FlatFolderIds ids;
+    private LabelFileNames labelFiles;
     private final Set<String> textAttributes = new HashSet<>();
 
     VocWriter(DatasetOutput output, Problems problems) {
         this.output = output;
         this.problems = problems;
+        this.ids = new FlatFolderIds(problems, "VOC");
     }
 
     @Override
@@ -73,6 +78,9 @@ final class VocWriter implements DatasetWriter {
         this.categories = categories;
         this.colours = new VocLabelColours(categories, problems);
         this.masks = new VocMaskWriter(output, problems, categories, colours);
+        this.labelFiles = new LabelFileNames(categories, problems, "labelmap.txt and the XML keep the real name;"
+                + " CVAT and Datumaro look for ImageSets/Main/<label>_<subset>.txt by the real name and will not read"
+                + " its image-level labels");
         for (Label label : categories.labels()) {
             if (label.name().indexOf(':') >= 0 || label.name().indexOf('\n') >= 0 || label.name().indexOf('\r') >= 0) {
                 throw new FormatException("label '" + label.name() + "' cannot be written to labelmap.txt: "
@@ -100,7 +108,16 @@ final class VocWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
-        String id = item.id();
+        item = FileNames.withPathId(item, problems, "VOC");
+        String path = item.id();
+        String id = ids.idOf(item, path);
+        if (id == null) {
+            problems.droppedItem(item.id(), "another item of subset '" + item.subset() + "' is written as '" + path + "'");
+            return;
+        }
+        if (!id.equals(item.id())) {
+            item = new Item(id, item.subset(), item.media(), item.annotations(), item.attributes());
+        }
         List<Bbox> boxes = new ArrayList<>();
         List<Annotation> shapes = new ArrayList<>();
         BitSet present = new BitSet();
@@ -132,22 +149,16 @@ final class VocWriter implements DatasetWriter {
         List<VocObject> objects = VocObject.of(boxes);
         String filename = id + (item.media().extension().isEmpty()
                 ? VocLayout.DEFAULT_IMAGE_EXT : item.media().extension());
-        boolean segmented = false;
-        if (written.add(id)) {
-            VocMaskWriter.Painted painted = masks.write(item, shapes, objects);
-            segmented = painted.segmented();
-            if (segmented) {
-                MasksReadBack.report(problems, id, painted.masks(), Map.of(AnnotationKind.BBOX, boxes.size(),
-                        AnnotationKind.TAG, present.cardinality()), "masks and polygons painted into the"
-                        + " SegmentationClass and SegmentationObject PNGs, read back as one mask per instance");
-            }
-            writeXml(item, filename, objects, segmented);
-            if (item.media().hasPath()) {
-                output.copyMedia(item.media(), VocLayout.IMAGES + filename);
-            }
-        } else {
-            problems.item(id, "also in subset '" + item.subset() + "': VOC keeps one Annotations/" + id
-                    + ".xml per id, the first one written is kept");
+        VocMaskWriter.Painted painted = masks.write(item, shapes, objects);
+        boolean segmented = painted.segmented();
+        if (segmented) {
+            MasksReadBack.report(problems, id, painted.masks(), Map.of(AnnotationKind.BBOX, boxes.size(),
+                    AnnotationKind.TAG, present.cardinality()), "masks and polygons painted into the"
+                    + " SegmentationClass and SegmentationObject PNGs, read back as one mask per instance");
+        }
+        writeXml(item, filename, objects, segmented);
+        if (item.media().hasPath()) {
+            output.copyMedia(item.media(), VocLayout.IMAGES + filename);
         }
         addToLists(item, objects, present);
         if (segmented) {
@@ -383,7 +394,7 @@ final class VocWriter implements DatasetWriter {
                     continue;
                 }
                 try (Writer writer = new OutputStreamWriter(output.entry(
-                        listPath(VocLayout.MAIN, name + "_" + subset.getKey())), StandardCharsets.UTF_8)) {
+                        listPath(VocLayout.MAIN, labelFiles.of(label) + "_" + subset.getKey())), StandardCharsets.UTF_8)) {
                     for (Map.Entry<String, BitSet> item : subset.getValue().entrySet()) {
                         writer.write(item.getKey() + (item.getValue().get(label) ? "  1" : " -1") + "\n");
                     }

@@ -38,5 +38,17 @@
  * boxes, its image labels (a label repeated on one image is dropped, a class list holds it once)
  * and one mask per instance that shows a pixel ({@code format.common.pixels.MasksReadBack}).
  * {@code ImageSets/Action/<action>_<subset>.txt} repeats the XML and is written, not read.
+ *
+ * <p>What the consumer requires (CVAT's importer, Datumaro's {@code VocImporter}): at least one
+ * {@code ImageSets/<Main|Segmentation|Action|Layout>/*.txt} list, ids that are relative paths,
+ * and file names under one flat folder per kind for all subsets. So the writer names files by
+ * the id as a clean relative path ({@code format.common.FileNames}); an id that an item of
+ * another subset already took (CVAT project exports hold {@code img0} in Train and in Test; Datumaro's
+ * exporter writes the second over the first) is written as {@code <subset>_<id>}
+ * ({@code FlatFolderIds}), reported. A label whose name is no file name (Open Images'
+ * {@code /m/0}) gets its class lists under the name {@code LabelFileNames} gives it
+ * ({@code _m_0_<subset>.txt}), reported; labelmap.txt and the XML keep the real name, and the
+ * reader maps the list back to it by the same mapping. CVAT and Datumaro look for the list by
+ * the real name and do not read those image-level labels.
  */
 package org.labelbridge.format.voc;

@@ -14,6 +14,7 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
@@ -33,6 +34,8 @@ final class WiderFaceReader implements DatasetReader {
     private final Problems problems;
     private final Categories categories;
     private final Map<String, Integer> labelIndex = new HashMap<>();
+    /** Label index by its folder name ({@code LabelFileNames}). */
+    private final Map<String, Integer> labelByFolder = new HashMap<>();
     private final Integer defaultLabel;
     private final List<String> files;
     private final Set<String> reported = new HashSet<>();
@@ -53,6 +56,12 @@ final class WiderFaceReader implements DatasetReader {
             labelIndex.put(categories.nameOf(i), i);
         }
         this.defaultLabel = labelIndex.get(WiderFaceFiles.DEFAULT_LABEL);
+        // A label whose name is no folder name was written under the one mapping of LabelFileNames.
+        List<String> names = categories.labels().stream().map(l -> l.name()).toList();
+        LabelFileNames folders = new LabelFileNames(names, Problems.IGNORE, "");
+        for (int i = 0; i < names.size(); i++) {
+            labelByFolder.put(folders.of(i), i);
+        }
     }
 
     @Override
@@ -93,7 +102,9 @@ final class WiderFaceReader implements DatasetReader {
             String folder = id.substring(0, slash);
             id = id.substring(slash + 1);
             if (!folder.equals(WiderFaceFiles.NO_LABEL)) {
-                Integer label = label(WiderFaceFiles.folderLabel(folder), "image folder " + folder);
+                String name = WiderFaceFiles.folderLabel(folder);
+                Integer label = labelByFolder.containsKey(name) ? labelByFolder.get(name)
+                        : label(name, "image folder " + folder);
                 if (label != null) {
                     annotations.add(new Tag(AnnotationInfo.of(label)));
                 }

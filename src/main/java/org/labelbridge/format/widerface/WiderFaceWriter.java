@@ -11,6 +11,8 @@ import java.util.Map;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -29,6 +31,7 @@ final class WiderFaceWriter implements DatasetWriter {
     private final DatasetOutput output;
     private final Problems problems;
     private Categories categories;
+    private LabelFileNames folderNames;
     private final Map<String, Writer> subsets = new HashMap<>();
 
     WiderFaceWriter(DatasetOutput output, Problems problems) {
@@ -39,6 +42,8 @@ final class WiderFaceWriter implements DatasetWriter {
     @Override
     public void begin(Categories categories) throws IOException {
         this.categories = categories;
+        this.folderNames = new LabelFileNames(categories, problems, WiderFaceFiles.LABELS_FILE + " and the box lines"
+                + " keep the real name (Datumaro reads the tag under the folder's name)");
         try (Writer out = new OutputStreamWriter(output.entry(WiderFaceFiles.LABELS_FILE), StandardCharsets.UTF_8)) {
             for (Label label : categories.labels()) {
                 out.write(label.name());
@@ -48,7 +53,8 @@ final class WiderFaceWriter implements DatasetWriter {
     }
 
     @Override
-    public void write(Item item) throws IOException {
+    public void write(Item given) throws IOException {
+        Item item = FileNames.withPathId(given, problems, "WIDER Face");
         String path = folder(item) + "/" + item.id() + extension(item);
         if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
             problems.item(item.id(), "not written: a WIDER Face image path cannot hold a line break");
@@ -83,11 +89,8 @@ final class WiderFaceWriter implements DatasetWriter {
                 if (folder != null) {
                     problems.dropped(item.id(), AnnotationKind.TAG, "tag '" + name + "' not kept: a WIDER Face image"
                             + " is in one event folder, " + folder);
-                } else if (name.indexOf('/') >= 0) {
-                    problems.dropped(item.id(), AnnotationKind.TAG, "tag '" + name + "' not kept: a label with '/'"
-                            + " cannot name an event folder");
                 } else {
-                    folder = a.label() + "--" + name;
+                    folder = a.label() + "--" + folderNames.of(a.label());
                 }
             }
         }

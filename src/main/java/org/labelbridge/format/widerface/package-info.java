@@ -17,5 +17,13 @@
  * tag when it is a declared label; {@code no_label/} holds untagged images. The item id is the
  * path without the event folder and extension. The writer always writes the box count, and
  * for an image without boxes the official all-zero placeholder row after it.
+ *
+ * <p>What the consumer requires (Datumaro's {@code WiderFaceImporter}): a
+ * {@code wider_face_split/wider_face_<subset>_bbx_gt.txt}; it takes the event folder's name
+ * after {@code --} for the tag's label. A label whose name is no folder name ({@code /m/0}) is
+ * written as the folder {@code <n>--_m_0} ({@code format.common.LabelFileNames}), reported;
+ * labels.txt and the box lines keep the real name, and our reader maps the folder back to it
+ * (Datumaro reads it under the folder's name). Item ids that name files are written as clean
+ * relative paths ({@code format.common.FileNames}), reported.
  */
 package org.labelbridge.format.widerface;

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.ImageHeaders;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.model.Annotation;
@@ -74,7 +75,7 @@ final class YoloWriter implements DatasetWriter {
                     + "digits and _, and not one of " + YoloLayout.SETTINGS + ")");
             return;
         }
-        String id = safeId(item.id());
+        String id = FileNames.path(item.id());
         if (!id.equals(item.id())) {
             problems.item(item.id(), "written as '" + id + "': the id is a file path in YOLO");
         }
@@ -221,27 +222,6 @@ final class YoloWriter implements DatasetWriter {
                     + "' (one name a line, not blank, unique)");
         }
         return line;
-    }
-
-    /** The id as a relative file path: no empty, '.' or '..' segments, no backslashes or control characters. */
-    static String safeId(String id) {
-        StringBuilder out = new StringBuilder(id.length());
-        for (String segment : id.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            StringBuilder clean = new StringBuilder(segment.length());
-            segment.chars().forEach(c -> clean.append(c < 0x20 || c == '\\' || c == 0x7F ? '_' : (char) c));
-            String s = clean.toString();
-            if (s.equals(".") || s.equals("..")) {
-                s = "_" + s;
-            }
-            if (out.length() > 0) {
-                out.append('/');
-            }
-            out.append(s);
-        }
-        return out.length() == 0 ? "_" : out.toString();
     }
 
     static String number(double value) {

@@ -1,5 +1,8 @@
 package org.labelbridge.format.cityscapes;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,11 +123,13 @@ class CityscapesWriterTest {
     }
 
     @Test
-    void anItemWithNothingToWriteIsReported() throws IOException {
+    void aDatasetWithNothingToWriteFailsWithItsReason() {
         Categories categories = Categories.ofNames(List.of("car"));
         RecordedProblems problems = new RecordedProblems();
-        Datasets.write(FORMAT, new Datasets.Loaded(categories, List.of(new Item("empty", "x", Media.NONE, List.of()))),
-                dir, null, problems);
+        FormatException e = assertThrows(FormatException.class, () -> Datasets.write(FORMAT, new Datasets.Loaded(
+                        categories, List.of(new Item("empty", "x", Media.NONE, List.of()))), dir, null, problems));
+        assertTrue(e.getMessage().startsWith("no item has a mask or an image"),
+                e.getMessage());
         assertEquals(List.of("item empty: not written: it has no masks and its image is not copied, and Cityscapes knows"
                 + " items only by these files"), problems.lines);
     }

@@ -153,21 +153,23 @@ class ImageNetFormatTest {
     @Test
     void folderWriterReportsWhatTheLayoutCannotHold() throws IOException {
         Files.writeString(tmp.resolve("a.jpg"), "a");
+        Files.writeString(tmp.resolve("b.jpg"), "b");
         DirectorySource media = DirectorySource.of(tmp);
         Categories categories = Categories.ofNames(List.of("cat", "dog", "bird"));
         Loaded dataset = new Loaded(categories, List.of(
                 new Item("a", "train", new Media("a.jpg", null, null), List.of(tag(0), tag(1))),
-                new Item("deep/b", "train", new Media("b.jpg", null, null), List.of(tag(0)))));
+                new Item("deep/b", "train", new Media("b.jpg", null, null), List.of(tag(0))),
+                new Item("c", "train", new Media("c.jpg", null, null), List.of(tag(0)))));
         RecordedProblems problems = new RecordedProblems();
         Path out = tmp.resolve("out");
 
         Datasets.write(FORMAT, dataset, out, media, problems);
 
-        assertEquals(List.of("cat/a.jpg", "dog/a.jpg"), DirectorySource.of(out).files());
+        assertEquals(List.of("cat/a.jpg", "cat/deep_b.jpg", "dog/a.jpg"), DirectorySource.of(out).files());
         assertTrue(problems.has("subset 'train' not kept"), problems.toString());
         assertTrue(problems.has("item a:", "2 label folders"), problems.toString());
         assertTrue(problems.has("item deep/b:", "written as cat/deep_b"), problems.toString());
-        assertTrue(problems.has("item deep/b:", "not written"), problems.toString());
+        assertTrue(problems.has("dropped item c:", "is not in the source"), problems.toString());
         assertTrue(problems.has("label 'bird' not kept"), problems.toString());
     }
 

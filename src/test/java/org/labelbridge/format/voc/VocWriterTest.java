@@ -205,7 +205,7 @@ class VocWriterTest {
     }
 
     @Test
-    void sameIdInTwoSubsetsKeepsOneAnnotationFile() throws IOException {
+    void sameIdInTwoSubsetsIsWrittenUnderItsSubsetName() throws IOException {
         Loaded dataset = new Loaded(Categories.ofNames(List.of("dog")), List.of(
                 new Item("x", "train", Media.NONE, List.of()),
                 new Item("x", "trainval", Media.NONE, List.of())));
@@ -213,7 +213,8 @@ class VocWriterTest {
         Datasets.write(voc, dataset, dir, null, problems);
 
         assertEquals("x\n", read("ImageSets/Main/train.txt"));
-        assertEquals("x\n", read("ImageSets/Main/trainval.txt"));
-        assertTrue(problems.any("item x: also in subset 'trainval'"), problems.toString());
+        assertEquals("trainval_x\n", read("ImageSets/Main/trainval.txt"));
+        assertTrue(Files.exists(dir.resolve("Annotations/x.xml")) && Files.exists(dir.resolve("Annotations/trainval_x.xml")));
+        assertTrue(problems.any("item x: written as 'trainval_x' in subset 'trainval'"), problems.toString());
     }
 }

@@ -171,16 +171,6 @@ class YoloWriterTest {
         }
     }
 
-    @Test
-    void idsBecomeCleanRelativePaths() {
-        assertEquals("a/b", YoloWriter.safeId("a/b"));
-        assertEquals("a/b", YoloWriter.safeId("/a//b/"));
-        assertEquals("_../_./y", YoloWriter.safeId(".././y"));
-        assertEquals("a_b_c", YoloWriter.safeId("a\\b\nc"));
-        assertEquals("_", YoloWriter.safeId("//"));
-        assertEquals("name with spaces.v2", YoloWriter.safeId("name with spaces.v2"));
-    }
-
     static List<String> files(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
