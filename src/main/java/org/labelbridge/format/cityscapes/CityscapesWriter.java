@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
 import org.labelbridge.format.common.pixels.IndexImage;
@@ -18,6 +20,7 @@ import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
@@ -29,15 +32,16 @@ final class CityscapesWriter implements DatasetWriter {
     private static final int MAX_ID = 0xffff;
 
     private final DatasetOutput output;
-    private final Problems problems;
+    private final WrittenCounts problems;
     private final Map<String, String> folders = new HashMap<>();
     private BackgroundFirstLabels labels;
     private Categories categories;
     private int[] packedColours;
+    private int itemsWritten;
 
     CityscapesWriter(DatasetOutput output, Problems problems) {
         this.output = output;
-        this.problems = problems;
+        this.problems = new WrittenCounts(problems);
     }
 
     @Override
@@ -52,6 +56,7 @@ final class CityscapesWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
+        problems.start(item);
         String subset = folder(item.subset());
         String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();
         boolean copied = item.media().hasPath() && output.copyMedia(item.media(),
@@ -68,12 +73,15 @@ final class CityscapesWriter implements DatasetWriter {
         ShapeCanvas canvas = ShapeCanvas.of(item, candidates, FORMAT, "class and instance masks", problems);
         if (canvas.isEmpty()) {
             if (!copied) {
-                problems.item(item.id(), "not written: it has no masks and its image is not copied, and Cityscapes"
-                        + " knows items only by these files");
+                problems.droppedItem(item.id(), "it has no masks and its image is not copied, and Cityscapes knows"
+                        + " items only by these files");
+                return;
             }
+            itemsWritten++;
             return;
         }
         writeMasks(item, canvas, CityscapesFiles.GT_FINE + "/" + subset + "/" + item.id());
+        itemsWritten++;
     }
 
     private String folder(String subset) {
@@ -109,6 +117,8 @@ final class CityscapesWriter implements DatasetWriter {
         int depth = labels.size() <= 256 ? 8 : 16;
         output.entry(prefix + CityscapesFiles.LABEL_IDS, out -> PngEncoder.writeGray(compiled.classes(), depth, out));
         output.entry(prefix + CityscapesFiles.INSTANCE_IDS, out -> PngEncoder.writeGray(ids, 16, out));
+        problems.wroteAs(item.id(), Map.of(AnnotationKind.MASK, layout.valuesShown(compiled)), "painted into the"
+                + " instanceIds mask, which reads back as one mask per id, the unpainted background (label 0) included");
     }
 
     private void reportAttributes(Item item, Annotation a) {
@@ -118,7 +128,12 @@ final class CityscapesWriter implements DatasetWriter {
         }
     }
 
+    /** An output without one item reads as no Cityscapes dataset, in CVAT as here: refused instead. */
     @Override
-    public void finish() {
+    public void finish() throws FormatException {
+        if (itemsWritten == 0) {
+            throw new FormatException("nothing to write as Cityscapes: no item has a mask or an image to copy, and"
+                    + " a Cityscapes dataset is only these files (gtFine masks, imgsFine images)");
+        }
     }
 }

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
@@ -44,12 +46,20 @@ final class SegmentationWriter extends IcdarWriter {
     private record Glyph(Annotation annotation, Rle rle, long index) {
     }
 
+    private final WrittenCounts counts;
+
     SegmentationWriter(DatasetOutput output, Problems problems) {
-        super(output, problems, IcdarTask.TEXT_SEGMENTATION, "ICDAR Segmentation 1.0");
+        this(output, new WrittenCounts(problems));
+    }
+
+    private SegmentationWriter(DatasetOutput output, WrittenCounts counts) {
+        super(output, counts, IcdarTask.TEXT_SEGMENTATION, "ICDAR Segmentation 1.0");
+        this.counts = counts;
     }
 
     @Override
     public void write(Item item) throws IOException {
+        counts.start(item);
         String base = subsetFolder(item) + "/" + item.id() + IcdarLayout.SEGMENTATION_SUFFIX;
         List<Glyph> glyphs = glyphs(item);
         List<String> lines = new ArrayList<>();
@@ -62,6 +72,9 @@ final class SegmentationWriter extends IcdarWriter {
             }
             MaskCompositor.Compiled compiled = compositor.compile();
             reportHidden(item, glyphs, compiled);
+            long shown = compiled.visiblePixels().values().stream().filter(pixels -> pixels > 0).count();
+            counts.wroteAs(item.id(), Map.of(AnnotationKind.MASK, (int) shown), "painted into the character bitmap,"
+                    + " which reads back as one mask per character");
             lines = lines(item, glyphs, colours);
             try (OutputStream out = output.entry(base + IcdarLayout.BITMAP_EXT)) {
                 BmpEncoder.writeRgb(painted(compiled.classes(), colours), out);

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
 import org.labelbridge.format.common.pixels.IndexImage;
@@ -22,6 +24,7 @@ import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
@@ -40,7 +43,7 @@ final class KittiWriter implements DatasetWriter {
     private static final int MAX_INSTANCE = 255;
 
     private final DatasetOutput output;
-    private final Problems problems;
+    private final WrittenCounts problems;
     private final Map<String, String> folders = new HashMap<>();
     private BackgroundFirstLabels labels;
     private Categories categories;
@@ -48,7 +51,7 @@ final class KittiWriter implements DatasetWriter {
 
     KittiWriter(DatasetOutput output, Problems problems) {
         this.output = output;
-        this.problems = problems;
+        this.problems = new WrittenCounts(problems);
     }
 
     @Override
@@ -68,6 +71,7 @@ final class KittiWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
+        problems.start(item);
         String folder = folder(item.subset()) + "/";
         if (item.media().hasPath()) {
             String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();
@@ -91,7 +95,12 @@ final class KittiWriter implements DatasetWriter {
         }
         ShapeCanvas canvas = ShapeCanvas.of(item, shapes, FORMAT, "class and instance masks", problems);
         if (!canvas.isEmpty()) {
-            writeMasks(item, canvas, folder);
+            Map<AnnotationKind, Integer> written = new EnumMap<>(AnnotationKind.class);
+            written.put(AnnotationKind.BBOX, boxes.size());
+            written.put(AnnotationKind.MASK, writeMasks(item, canvas, folder));
+            problems.wroteAs(item.id(), written,
+                    "shapes painted into the instance mask, which reads back as one mask per id, the unpainted"
+                            + " background (label 0) included");
         }
         if (!boxes.isEmpty() || canvas.isEmpty()) { // an empty label file keeps an item without annotations
             writeBoxes(item, boxes, folder + KittiFiles.LABELS + "/" + item.id() + ".txt");
@@ -171,7 +180,8 @@ final class KittiWriter implements DatasetWriter {
         return List.of(KittiLine.UNSET, KittiLine.UNSET, KittiLine.UNSET);
     }
 
-    private void writeMasks(Item item, ShapeCanvas canvas, String folder) throws IOException {
+    /** Writes the masks; returns how many masks the instance mask reads back as. */
+    private int writeMasks(Item item, ShapeCanvas canvas, String folder) throws IOException {
         List<Annotation> shapes = canvas.shapes();
         int[] classes = new int[shapes.size()];
         for (int i = 0; i < shapes.size(); i++) {
@@ -198,6 +208,7 @@ final class KittiWriter implements DatasetWriter {
         output.entry(folder + KittiFiles.INSTANCES + name, out -> PngEncoder.writeGray(ids, 16, out));
         output.entry(folder + KittiFiles.SEMANTIC + name, out -> PngEncoder.writeGray(compiled.classes(), 8, out));
         output.entry(folder + KittiFiles.SEMANTIC_RGB + name, out -> PngEncoder.writeRgb(colours, out));
+        return layout.valuesShown(compiled);
     }
 
     @Override

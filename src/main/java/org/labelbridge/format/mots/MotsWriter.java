@@ -12,6 +12,7 @@ import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.PngEncoder;
@@ -34,7 +35,7 @@ import org.labelbridge.model.Track;
 final class MotsWriter implements DatasetWriter {
 
     private final DatasetOutput output;
-    private final Problems problems;
+    private final WrittenCounts problems;
     private final Set<String> subsets = new HashSet<>();
     private Categories categories;
     private byte[] labelsFile;
@@ -46,7 +47,7 @@ final class MotsWriter implements DatasetWriter {
 
     MotsWriter(DatasetOutput output, Problems problems) {
         this.output = output;
-        this.problems = problems;
+        this.problems = new WrittenCounts(problems);
     }
 
     @Override
@@ -70,6 +71,7 @@ final class MotsWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
+        problems.start(item);
         String folder = item.subset().replaceAll("[/\\\\]", "_");
         String base = folder + "/";
         if (subsets.add(item.subset())) {
@@ -93,10 +95,14 @@ final class MotsWriter implements DatasetWriter {
                 problems.dropped(item.id(), shape.shape().kind(), "the image size is unknown, so the "
                         + shape.shape().kind().id() + " cannot be painted into the instance PNG");
             }
-            problems.item(item.id(), "no instance PNG: the image size is unknown, and MOTS reads items from their "
-                    + "PNGs, so this item does not read back");
+            problems.droppedItem(item.id(), "no instance PNG: the image size is unknown, and MOTS reads items from"
+                    + " their PNGs");
         } else {
-            writePng(item, base, paint(item.id(), painted, size[0], size[1]));
+            MaskCompositor.Compiled compiled = paint(item.id(), painted, size[0], size[1]);
+            writePng(item, base, compiled);
+            long instances = compiled.visiblePixels().values().stream().filter(pixels -> pixels > 0).count();
+            problems.wroteAs(item.id(), Map.of(AnnotationKind.MASK, (int) instances), "painted into the instance PNG,"
+                    + " which reads back as one mask per track and label");
         }
         if (output.keepsMedia() && item.media().hasPath()) {
             String extension = item.media().extension();

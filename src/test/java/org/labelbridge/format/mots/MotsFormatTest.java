@@ -124,7 +124,9 @@ class MotsFormatTest {
                 "changed f bbox: bbox painted into the instance mask",
                 "changed f bbox: merged with the other 'b' shape of track 8 on this frame: MOTS has one instance per "
                         + "track and label",
-                "changed f bbox: partly hidden under shapes above it (z-order)"), problems.lines);
+                "changed f bbox: partly hidden under shapes above it (z-order)",
+                "wrote f as {MASK=2}: painted into the instance PNG, which reads back as one mask per track and label"),
+                problems.lines);
         Datasets.Loaded read = Datasets.read(FORMAT, DirectorySource.of(dir));
         assertEquals(List.of(new Track(7, true, false), new Track(8, true, false)),
                 read.item("f").annotations().stream().map(a -> a.info().track()).toList());
