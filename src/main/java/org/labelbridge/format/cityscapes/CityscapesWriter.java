@@ -101,8 +101,10 @@ final class CityscapesWriter implements DatasetWriter {
             classes[i] = labels.classOf(shapes.get(i).label());
             reportAttributes(item, shapes.get(i));
         }
+        // Instance n of class 0 would be stored as n, which reads as a crowd of class n: class 0 (the
+        // background) has no instances, so its shapes are coded beyond the map and written as crowds.
         CodedInstances.Layout layout = CodedInstances.lay(item.id(), shapes, classes, 999, MAX_ID,
-                (c, n) -> n == 0 ? c : c * 1000L + n, "Cityscapes", categories, problems);
+                (c, n) -> n == 0 ? c : c == 0 ? MAX_ID + 1L : c * 1000L + n, "Cityscapes", categories, problems);
         MaskCompositor.Compiled compiled = canvas.paint(classes, layout.regions());
         int height = canvas.height(), width = canvas.width();
         IndexImage colours = new IndexImage(height, width);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.convert.ConversionOptions;
@@ -39,6 +40,34 @@ class CityscapesConversionTest {
         assertEquals(3L, converted.report().annotationsOut().get(AnnotationKind.MASK));
         assertEquals(3L, converted.report().totalOut());
         assertEquals(1, converted.count("which reads back as one mask per id"));
+    }
+
+    /**
+     * The YOLO sample with label_0 renamed background and the first box given to it: Cityscapes'
+     * class 0 has no instances (its instance n would be the value n, a crowd of label n), so the
+     * box is painted as background.
+     */
+    @Test
+    void aShapeOfTheBackgroundLabelIsWrittenAsBackground() throws IOException {
+        Path in = dir.resolve("in");
+        try (Stream<Path> files = Files.walk(Corpus.path("yolo_1.1/yolo"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = in.resolve(Corpus.path("yolo_1.1/yolo").relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        Files.writeString(in.resolve("obj.names"), Files.readString(in.resolve("obj.names")).replace("label_0", "background"));
+        Files.writeString(in.resolve("obj_train_data/1.txt"), "0 0.133333 0.300000 0.266667 0.200000\n"
+                + "4 0.266667 0.450000 0.133333 0.300000\n");
+
+        Datasets.Converted converted = Datasets.convert(in, "auto", "cityscapes", dir.resolve("out"),
+                ConversionOptions.DEFAULTS);
+
+        assertEquals(List.of("background crowd", "label_4 1"), converted.output().item("train", "1").annotations()
+                .stream().map(a -> describe(converted.output(), a)).sorted().toList());
+        assertEquals(2L, converted.report().totalOut());
+        assertEquals(1, converted.count("instance ids of label index 0 do not fit the Cityscapes instance map"));
     }
 
     /** The CVAT docs example has no images: its frames without a visible shape have nothing to write. */
