@@ -92,11 +92,7 @@ final class SegmentationWriter extends IcdarWriter {
     private List<Glyph> glyphs(Item item) {
         int[] size = size(item);
         List<Glyph> glyphs = new ArrayList<>();
-        for (Annotation a : item.annotations()) {
-            if (!(a instanceof Mask || a instanceof Polygon || a instanceof Bbox || a instanceof Ellipse)) {
-                problems.dropped(item.id(), a.kind(), "ICDAR Segmentation 1.0 holds only character masks");
-                continue;
-            }
+        for (Annotation a : item.annotations()) { // masks, polygons, boxes and ellipses: the pipeline gives no other
             if (size == null) {
                 problems.dropped(item.id(), a.kind(), "the image size is unknown, so the " + a.kind().id()
                         + " cannot be rasterised into the character bitmap");

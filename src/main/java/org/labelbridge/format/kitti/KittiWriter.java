@@ -81,11 +81,7 @@ final class KittiWriter implements DatasetWriter {
         List<Annotation> shapes = new ArrayList<>();
         for (Annotation a : item.annotations()) {
             if (a instanceof Bbox b && b.rotation() == 0) {
-                if (b.label() == null) {
-                    problems.dropped(item.id(), a.kind(), "a KITTI object line needs a type: unlabelled bbox not written");
-                } else {
-                    boxes.add(b);
-                }
+                boxes.add(b); // labelled: the pipeline drops unlabelled shapes for KITTI
             } else if (a.label() != null && labels.classOf(a.label()) > MAX_LABEL) {
                 problems.dropped(item.id(), a.kind(), "label '" + categories.nameOf(a.label()) + "' has class index above "
                         + MAX_LABEL + ", which a 16-bit instance mask cannot hold");

@@ -114,22 +114,16 @@ final class MotsWriter implements DatasetWriter {
         }
     }
 
-    /** The pixel value of a shape ({@code class_id * 1000 + track id}), or 0 when it is not written (reported). */
+    /**
+     * The pixel value of a shape ({@code class_id * 1000 + track id}), or 0 when it is not written
+     * (reported). The pipeline gives only labelled masks, polygons, boxes and ellipses.
+     */
     private int valueOf(String itemId, Annotation annotation) {
         AnnotationKind kind = annotation.kind();
-        if (!(annotation instanceof Mask || annotation instanceof Polygon || annotation instanceof Bbox
-                || annotation instanceof Ellipse)) {
-            problems.dropped(itemId, kind, "MOTS PNG holds masks, and shapes it can paint into them");
-            return 0;
-        }
         Track track = annotation.info().track();
         if (track == null) {
             problems.dropped(itemId, kind, "not part of a track: MOTS holds tracked objects only, as CVAT exports "
                     + "only tracks to it");
-            return 0;
-        }
-        if (annotation.label() == null) {
-            problems.dropped(itemId, kind, "unlabelled: a MOTS pixel value holds a class");
             return 0;
         }
         if (track.id() < 0 || track.id() >= MotsLayout.MAX_INSTANCES) {
