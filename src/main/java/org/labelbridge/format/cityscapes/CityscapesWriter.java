@@ -11,6 +11,7 @@ import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
 import org.labelbridge.format.common.pixels.IndexImage;
@@ -20,6 +21,7 @@ import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
@@ -31,16 +33,16 @@ final class CityscapesWriter implements DatasetWriter {
     private static final int MAX_ID = 0xffff;
 
     private final DatasetOutput output;
-    private final Problems problems;
+    private final WrittenCounts problems;
     private final Map<String, String> folders = new HashMap<>();
     private BackgroundFirstLabels labels;
     private Categories categories;
     private int[] packedColours;
-    private boolean anyWritten;
+    private int itemsWritten;
 
     CityscapesWriter(DatasetOutput output, Problems problems) {
         this.output = output;
-        this.problems = problems;
+        this.problems = new WrittenCounts(problems);
     }
 
     @Override
@@ -56,6 +58,7 @@ final class CityscapesWriter implements DatasetWriter {
     @Override
     public void write(Item given) throws IOException {
         Item item = FileNames.withPathId(given, problems, "Cityscapes");
+        problems.start(item);
         String subset = folder(item.subset());
         String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();
         boolean copied = item.media().hasPath() && output.copyMedia(item.media(),
@@ -70,15 +73,17 @@ final class CityscapesWriter implements DatasetWriter {
             }
         }
         ShapeCanvas canvas = ShapeCanvas.of(item, candidates, FORMAT, "class and instance masks", problems);
-        anyWritten |= copied || !canvas.isEmpty();
         if (canvas.isEmpty()) {
             if (!copied) {
-                problems.item(item.id(), "not written: it has no masks and its image is not copied, and Cityscapes"
-                        + " knows items only by these files");
+                problems.droppedItem(item.id(), "it has no masks and its image is not copied, and Cityscapes knows"
+                        + " items only by these files");
+                return;
             }
+            itemsWritten++;
             return;
         }
         writeMasks(item, canvas, CityscapesFiles.GT_FINE + "/" + subset + "/" + item.id());
+        itemsWritten++;
     }
 
     private String folder(String subset) {
@@ -98,8 +103,10 @@ final class CityscapesWriter implements DatasetWriter {
             classes[i] = labels.classOf(shapes.get(i).label());
             reportAttributes(item, shapes.get(i));
         }
+        // Instance n of class 0 would be stored as n, which reads as a crowd of class n: class 0 (the
+        // background) has no instances, so its shapes are coded beyond the map and written as crowds.
         CodedInstances.Layout layout = CodedInstances.lay(item.id(), shapes, classes, 999, MAX_ID,
-                (c, n) -> n == 0 ? c : c * 1000L + n, "Cityscapes", categories, problems);
+                (c, n) -> n == 0 ? c : c == 0 ? MAX_ID + 1L : c * 1000L + n, "Cityscapes", categories, problems);
         MaskCompositor.Compiled compiled = canvas.paint(classes, layout.regions());
         int height = canvas.height(), width = canvas.width();
         IndexImage colours = new IndexImage(height, width);
@@ -114,6 +121,8 @@ final class CityscapesWriter implements DatasetWriter {
         int depth = labels.size() <= 256 ? 8 : 16;
         output.entry(prefix + CityscapesFiles.LABEL_IDS, out -> PngEncoder.writeGray(compiled.classes(), depth, out));
         output.entry(prefix + CityscapesFiles.INSTANCE_IDS, out -> PngEncoder.writeGray(ids, 16, out));
+        problems.wroteAs(item.id(), Map.of(AnnotationKind.MASK, layout.valuesShown(compiled)), "painted into the"
+                + " instanceIds mask, which reads back as one mask per id, the unpainted background (label 0) included");
     }
 
     private void reportAttributes(Item item, Annotation a) {
@@ -123,9 +132,10 @@ final class CityscapesWriter implements DatasetWriter {
         }
     }
 
+    /** An output without one item reads as no Cityscapes dataset, in CVAT as here: refused instead. */
     @Override
     public void finish() throws FormatException {
-        if (!anyWritten) {
+        if (itemsWritten == 0) {
             throw new FormatException("no item has a mask or an image in the source: Cityscapes keeps items only as"
                     + " gtFine/<subset>/*_gtFine_instanceIds.png masks and imgsFine/leftImg8bit/ images, the files its"
                     + " importer looks for, and label_colors.txt alone is no dataset");

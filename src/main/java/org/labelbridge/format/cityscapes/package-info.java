@@ -25,14 +25,17 @@
  * added), the other labels follow in order; label_colors.txt lists them all. A crowd
  * ({@code is_crowd} true) is written by its label alone, so crowds of one label merge
  * (reported); an instance keeps its id where it is 1..999 and free in its label, otherwise
- * takes the smallest free one. Only is_crowd is kept of the attributes (the rest reported);
- * an item with neither masks nor a copied image is reported as not written.
+ * takes the smallest free one. A shape of the background label (class 0) is written as a crowd
+ * (reported): its instance {@code n} would be the value {@code n}, which reads as a crowd of
+ * label {@code n} (Datumaro's exporter writes it so). The report counts an item's masks as the
+ * instanceIds mask reads back: one per value, the unpainted background (value 0) included.
+ * Only is_crowd is kept of the attributes (the rest reported). An item with neither masks nor a
+ * copied image is dropped (reported); when no item is left the conversion fails, since an output
+ * of label_colors.txt alone is no Cityscapes dataset to CVAT's importer or this reader.
  *
  * <p>What the consumer requires (Datumaro's {@code CityscapesImporter}): a
  * {@code gtFine/**}{@code /*_gtFine_instanceIds.png} (or {@code _labelTrainIds.png}) mask or an
  * {@code imgsFine/leftImg8bit/**}{@code /*_leftImg8bit.*} image; label_colors.txt alone is not
- * found. So a conversion in which no item has a mask or a copied image fails with that reason
- * rather than write label_colors.txt alone. Ids are written as clean relative paths
- * ({@code format.common.FileNames}).
+ * found. Ids are written as clean relative paths ({@code format.common.FileNames}).
  */
 package org.labelbridge.format.cityscapes;

@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
@@ -45,13 +47,21 @@ final class SegmentationWriter extends IcdarWriter {
     private record Glyph(Annotation annotation, Rle rle, long index) {
     }
 
+    private final WrittenCounts counts;
+
     SegmentationWriter(DatasetOutput output, Problems problems) {
-        super(output, problems, IcdarTask.TEXT_SEGMENTATION, "ICDAR Segmentation 1.0");
+        this(output, new WrittenCounts(problems));
+    }
+
+    private SegmentationWriter(DatasetOutput output, WrittenCounts counts) {
+        super(output, counts, IcdarTask.TEXT_SEGMENTATION, "ICDAR Segmentation 1.0");
+        this.counts = counts;
     }
 
     @Override
     public void write(Item given) throws IOException {
         Item item = FileNames.withPathId(given, problems, "ICDAR");
+        counts.start(item);
         String base = subsetFolder(item) + "/" + item.id() + IcdarLayout.SEGMENTATION_SUFFIX;
         List<Glyph> glyphs = glyphs(item);
         List<String> lines = new ArrayList<>();
@@ -64,6 +74,9 @@ final class SegmentationWriter extends IcdarWriter {
             }
             MaskCompositor.Compiled compiled = compositor.compile();
             reportHidden(item, glyphs, compiled);
+            long shown = compiled.visiblePixels().values().stream().filter(pixels -> pixels > 0).count();
+            counts.wroteAs(item.id(), Map.of(AnnotationKind.MASK, (int) shown), "painted into the character bitmap,"
+                    + " which reads back as one mask per character");
             lines = lines(item, glyphs, colours);
             try (OutputStream out = output.entry(base + IcdarLayout.BITMAP_EXT)) {
                 BmpEncoder.writeRgb(painted(compiled.classes(), colours), out);
@@ -81,11 +94,7 @@ final class SegmentationWriter extends IcdarWriter {
     private List<Glyph> glyphs(Item item) {
         int[] size = size(item);
         List<Glyph> glyphs = new ArrayList<>();
-        for (Annotation a : item.annotations()) {
-            if (!(a instanceof Mask || a instanceof Polygon || a instanceof Bbox || a instanceof Ellipse)) {
-                problems.dropped(item.id(), a.kind(), "ICDAR Segmentation 1.0 holds only character masks");
-                continue;
-            }
+        for (Annotation a : item.annotations()) { // masks, polygons, boxes and ellipses: the pipeline gives no other
             if (size == null) {
                 problems.dropped(item.id(), a.kind(), "the image size is unknown, so the " + a.kind().id()
                         + " cannot be rasterised into the character bitmap");

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
 import org.labelbridge.format.common.pixels.DatasetMetaFile;
@@ -24,6 +26,7 @@ import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
@@ -42,7 +45,7 @@ final class KittiWriter implements DatasetWriter {
     private static final int MAX_INSTANCE = 255;
 
     private final DatasetOutput output;
-    private final Problems problems;
+    private final WrittenCounts problems;
     private final Map<String, String> folders = new HashMap<>();
     private BackgroundFirstLabels labels;
     private Categories categories;
@@ -50,7 +53,7 @@ final class KittiWriter implements DatasetWriter {
 
     KittiWriter(DatasetOutput output, Problems problems) {
         this.output = output;
-        this.problems = problems;
+        this.problems = new WrittenCounts(problems);
     }
 
     @Override
@@ -76,6 +79,7 @@ final class KittiWriter implements DatasetWriter {
     @Override
     public void write(Item given) throws IOException {
         Item item = FileNames.withPathId(given, problems, "KITTI");
+        problems.start(item);
         String folder = folder(item.subset()) + "/";
         if (item.media().hasPath()) {
             String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();
@@ -85,11 +89,7 @@ final class KittiWriter implements DatasetWriter {
         List<Annotation> shapes = new ArrayList<>();
         for (Annotation a : item.annotations()) {
             if (a instanceof Bbox b && b.rotation() == 0) {
-                if (b.label() == null) {
-                    problems.dropped(item.id(), a.kind(), "a KITTI object line needs a type: unlabelled bbox not written");
-                } else {
-                    boxes.add(b);
-                }
+                boxes.add(b); // labelled: the pipeline drops unlabelled shapes for KITTI
             } else if (a.label() != null && labels.classOf(a.label()) > MAX_LABEL) {
                 problems.dropped(item.id(), a.kind(), "label '" + categories.nameOf(a.label()) + "' has class index above "
                         + MAX_LABEL + ", which a 16-bit instance mask cannot hold");
@@ -99,7 +99,12 @@ final class KittiWriter implements DatasetWriter {
         }
         ShapeCanvas canvas = ShapeCanvas.of(item, shapes, FORMAT, "class and instance masks", problems);
         if (!canvas.isEmpty()) {
-            writeMasks(item, canvas, folder);
+            Map<AnnotationKind, Integer> written = new EnumMap<>(AnnotationKind.class);
+            written.put(AnnotationKind.BBOX, boxes.size());
+            written.put(AnnotationKind.MASK, writeMasks(item, canvas, folder));
+            problems.wroteAs(item.id(), written,
+                    "shapes painted into the instance mask, which reads back as one mask per id, the unpainted"
+                            + " background (label 0) included");
         }
         if (!boxes.isEmpty() || canvas.isEmpty()) { // an empty label file keeps an item without annotations
             writeBoxes(item, boxes, folder + KittiFiles.LABELS + "/" + item.id() + ".txt");
@@ -179,7 +184,8 @@ final class KittiWriter implements DatasetWriter {
         return List.of(KittiLine.UNSET, KittiLine.UNSET, KittiLine.UNSET);
     }
 
-    private void writeMasks(Item item, ShapeCanvas canvas, String folder) throws IOException {
+    /** Writes the masks; returns how many masks the instance mask reads back as. */
+    private int writeMasks(Item item, ShapeCanvas canvas, String folder) throws IOException {
         List<Annotation> shapes = canvas.shapes();
         int[] classes = new int[shapes.size()];
         for (int i = 0; i < shapes.size(); i++) {
@@ -206,6 +212,7 @@ final class KittiWriter implements DatasetWriter {
         output.entry(folder + KittiFiles.INSTANCES + name, out -> PngEncoder.writeGray(ids, 16, out));
         output.entry(folder + KittiFiles.SEMANTIC + name, out -> PngEncoder.writeGray(compiled.classes(), 8, out));
         output.entry(folder + KittiFiles.SEMANTIC_RGB + name, out -> PngEncoder.writeRgb(colours, out));
+        return layout.valuesShown(compiled);
     }
 
     @Override

@@ -29,7 +29,9 @@
  * and semantic_rgb PNGs; rasterising, merged crowds and hidden pixels are reported. Class 0 is
  * the background (the first black label, else {@code background}, else added); instances keep
  * their id where it is 1..255 and free in their label; a crowd ({@code is_crowd} true) is
- * instance 0. An item without boxes or masks gets an empty label file, so it is kept.
+ * instance 0. An item without boxes or masks gets an empty label file, so it is kept. The
+ * report counts an item's masks as the instance mask reads back (as Datumaro reads it): one per
+ * value, the unpainted background (value 0, label 0) included.
  *
  * <p>What the consumer requires (Datumaro's {@code KittiImporter}, which CVAT runs): a
  * {@code **}{@code /label_2/*.txt} or {@code **}{@code /instance/*.png}. Each subset's detection part

@@ -39,7 +39,8 @@ public final class MotsFormat implements Format {
 
     /**
      * Strong when the first instance PNG is a grey PNG, as MOTS writes them; weak when it is
-     * some other PNG (MOTS's names are common words).
+     * some other PNG (MOTS's names are common words), or when there is no PNG but an
+     * {@code instances/labels.txt} (a MOTS export without masks, which Datumaro reads as empty).
      */
     @Override
     public Detection detect(DatasetSource source) throws IOException {
@@ -47,8 +48,17 @@ public final class MotsFormat implements Format {
         if (subsets.isEmpty()) {
             return Detection.NONE;
         }
-        String instances = MotsLayout.base(subsets.values().iterator().next()) + MotsLayout.INSTANCES_DIR;
-        String png = source.filesUnder(instances).stream().filter(MotsFormat::isPng).findFirst().orElseThrow();
+        String png = null;
+        for (String folder : subsets.values()) {
+            String instances = MotsLayout.base(folder) + MotsLayout.INSTANCES_DIR;
+            png = source.filesUnder(instances).stream().filter(MotsFormat::isPng).findFirst().orElse(null);
+            if (png != null) {
+                break;
+            }
+        }
+        if (png == null) {
+            return Detection.weak(labelsFile(subsets.values().iterator().next()) + " without instance PNGs");
+        }
         byte[] head = source.head(png, COLOUR_TYPE_AT + 1);
         boolean grey = head.length > COLOUR_TYPE_AT && MaskImages.isPng(head) && head[COLOUR_TYPE_AT] == GREY;
         String evidence = png + (grey ? ": a grey instance PNG" : "");
@@ -57,20 +67,31 @@ public final class MotsFormat implements Format {
 
     /**
      * The subsets, by name, with their folders: {@code instances/} at the root is subset
-     * {@code default} in folder {@code ""}; else each folder holding {@code instances/*.png}.
+     * {@code default} in folder {@code ""}; else each folder holding {@code instances/*.png} or
+     * {@code instances/labels.txt}. Datumaro takes any {@code instances/} folder for a subset, so
+     * a subset exported without masks (labels.txt alone) is one, with no items.
      */
     static Map<String, String> subsets(DatasetSource source) {
         Map<String, String> subsets = new LinkedHashMap<>();
-        if (source.filesUnder(MotsLayout.INSTANCES_DIR).stream().anyMatch(MotsFormat::isPng)) {
+        if (isSubset(source, "")) {
             subsets.put(Item.DEFAULT_SUBSET, "");
             return subsets;
         }
         for (String folder : source.foldersIn("")) {
-            if (source.filesUnder(folder + "/" + MotsLayout.INSTANCES_DIR).stream().anyMatch(MotsFormat::isPng)) {
+            if (isSubset(source, folder)) {
                 subsets.put(folder, folder);
             }
         }
         return subsets;
+    }
+
+    private static boolean isSubset(DatasetSource source, String folder) {
+        return source.filesUnder(MotsLayout.base(folder) + MotsLayout.INSTANCES_DIR).stream().anyMatch(MotsFormat::isPng)
+                || source.exists(labelsFile(folder));
+    }
+
+    private static String labelsFile(String folder) {
+        return MotsLayout.base(folder) + MotsLayout.INSTANCES_DIR + "/" + MotsLayout.LABELS_FILE;
     }
 
     private static boolean isPng(String path) {

@@ -43,7 +43,8 @@ final class MotsReader implements DatasetReader {
         Map<String, String> subsets = MotsFormat.subsets(source);
         if (subsets.isEmpty()) {
             throw FormatException.at(source.describe(""), null, "no MOTS instance masks: expected "
-                    + "<subset>/instances/<frame>.png (or instances/<frame>.png)");
+                    + "<subset>/instances/<frame>.png (or instances/<frame>.png), or at least <subset>/instances/"
+                    + MotsLayout.LABELS_FILE);
         }
         categories = Categories.ofNames(labels(subsets));
         ignoredLabel = categories.labels().size() < MotsLayout.IGNORED_CLASS

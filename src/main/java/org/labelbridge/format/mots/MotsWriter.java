@@ -13,6 +13,7 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.PngEncoder;
@@ -35,7 +36,7 @@ import org.labelbridge.model.Track;
 final class MotsWriter implements DatasetWriter {
 
     private final DatasetOutput output;
-    private final Problems problems;
+    private final WrittenCounts problems;
     private final Set<String> subsets = new HashSet<>();
     private Categories categories;
     private byte[] labelsFile;
@@ -47,7 +48,7 @@ final class MotsWriter implements DatasetWriter {
 
     MotsWriter(DatasetOutput output, Problems problems) {
         this.output = output;
-        this.problems = problems;
+        this.problems = new WrittenCounts(problems);
     }
 
     @Override
@@ -72,6 +73,7 @@ final class MotsWriter implements DatasetWriter {
     @Override
     public void write(Item given) throws IOException {
         Item item = FileNames.withPathId(given, problems, "MOTS");
+        problems.start(item);
         String folder = item.subset().replaceAll("[/\\\\]", "_");
         String base = folder + "/";
         if (subsets.add(item.subset())) {
@@ -95,10 +97,14 @@ final class MotsWriter implements DatasetWriter {
                 problems.dropped(item.id(), shape.shape().kind(), "the image size is unknown, so the "
                         + shape.shape().kind().id() + " cannot be painted into the instance PNG");
             }
-            problems.item(item.id(), "no instance PNG: the image size is unknown, and MOTS reads items from their "
-                    + "PNGs, so this item does not read back");
+            problems.droppedItem(item.id(), "no instance PNG: the image size is unknown, and MOTS reads items from"
+                    + " their PNGs");
         } else {
-            writePng(item, base, paint(item.id(), painted, size[0], size[1]));
+            MaskCompositor.Compiled compiled = paint(item.id(), painted, size[0], size[1]);
+            writePng(item, base, compiled);
+            long instances = compiled.visiblePixels().values().stream().filter(pixels -> pixels > 0).count();
+            problems.wroteAs(item.id(), Map.of(AnnotationKind.MASK, (int) instances), "painted into the instance PNG,"
+                    + " which reads back as one mask per track and label");
         }
         if (output.keepsMedia() && item.media().hasPath()) {
             String extension = item.media().extension();
@@ -110,22 +116,16 @@ final class MotsWriter implements DatasetWriter {
         }
     }
 
-    /** The pixel value of a shape ({@code class_id * 1000 + track id}), or 0 when it is not written (reported). */
+    /**
+     * The pixel value of a shape ({@code class_id * 1000 + track id}), or 0 when it is not written
+     * (reported). The pipeline gives only labelled masks, polygons, boxes and ellipses.
+     */
     private int valueOf(String itemId, Annotation annotation) {
         AnnotationKind kind = annotation.kind();
-        if (!(annotation instanceof Mask || annotation instanceof Polygon || annotation instanceof Bbox
-                || annotation instanceof Ellipse)) {
-            problems.dropped(itemId, kind, "MOTS PNG holds masks, and shapes it can paint into them");
-            return 0;
-        }
         Track track = annotation.info().track();
         if (track == null) {
             problems.dropped(itemId, kind, "not part of a track: MOTS holds tracked objects only, as CVAT exports "
                     + "only tracks to it");
-            return 0;
-        }
-        if (annotation.label() == null) {
-            problems.dropped(itemId, kind, "unlabelled: a MOTS pixel value holds a class");
             return 0;
         }
         if (track.id() < 0 || track.id() >= MotsLayout.MAX_INSTANCES) {

@@ -9,14 +9,19 @@
  * </pre>
  *
  * <p>Read: one item per instance PNG (8- or 16-bit grey), in subset {@code <subset>}, or
- * {@code default} when {@code instances/} is at the root; sized by its PNG. Each pixel value
+ * {@code default} when {@code instances/} is at the root; sized by its PNG. A subset whose
+ * {@code instances/} holds labels.txt and no PNG (CVAT's export of frames without masks) has no
+ * items, as Datumaro reads it; such an output is detected weakly. Each pixel value
  * other than 0 is one mask of label {@code class_id - 1}, whose
  * {@link org.labelbridge.model.Track} is the instance id (keyframe, not outside), as Datumaro's
  * {@code track_id} attribute has it. Class 10 with fewer than 10 labels is MOTS's "ignored"
  * (the label {@code ignored}, z-order 1), as Datumaro reads it. Every subset's labels.txt must
  * list the same labels; without any, the labels are MOTS's classes car, pedestrian, ignored.
  *
- * <p>Written: per subset labels.txt, then per item its instance PNG (16-bit grey) and its image.
+ * <p>Written: per subset labels.txt, then per item its instance PNG (16-bit grey) and its image;
+ * an item on an image of unknown size gets no PNG and is reported as not written, since it would
+ * not read back. The report counts an item's masks as the PNG reads back: one per track and
+ * label that keeps a visible pixel.
  * Only tracked objects, as CVAT exports only tracks: masks as they are; polygons, boxes and
  * ellipses rasterised (reported), all merged by z-order (pixel rule in
  * {@code format.common.pixels}), hidden pixels reported. A track id must be an instance id,

@@ -6,6 +6,7 @@ import org.labelbridge.format.FormatException;
 import org.labelbridge.testing.RecordedProblems;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.labelbridge.format.cityscapes.CityscapesReaderTest.CITY;
 import static org.labelbridge.format.cityscapes.CityscapesReaderTest.FORMAT;
 import static org.labelbridge.format.cityscapes.CityscapesReaderTest.SAMPLE;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.archive.DirectorySource;
 import org.labelbridge.format.Detection;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskImage;
@@ -105,7 +107,9 @@ class CityscapesWriterTest {
                 "changed a polygon: attributes [color] not kept: Cityscapes keeps only is_crowd",
                 "changed a bbox: id not kept: a crowd region has no instance id",
                 "changed a bbox: instance id renumbered: Cityscapes instance ids are 1..999 and unique within a label",
-                "changed a bbox: merged with the other crowd 'road' shapes into one region: crowd regions have no instance id"),
+                "changed a bbox: merged with the other crowd 'road' shapes into one region: crowd regions have no instance id",
+                "wrote a as {MASK=3}: painted into the instanceIds mask, which reads back as one mask per id, the"
+                        + " unpainted background (label 0) included"),
                 problems.lines);
         assertEquals("0 0 0 background\n128 0 0 car\n0 128 0 road\n", text(dir.resolve("label_colors.txt")));
         String prefix = "gtFine/val/a_gtFine_";
@@ -123,14 +127,18 @@ class CityscapesWriterTest {
     }
 
     @Test
-    void aDatasetWithNothingToWriteFailsWithItsReason() {
+    void anItemWithNothingToWriteIsDroppedAndADatasetOfNoneIsRefused() throws IOException {
         Categories categories = Categories.ofNames(List.of("car"));
+        Item empty = new Item("empty", "x", Media.NONE, List.of());
+        Item painted = new Item("painted", "x", new Media(null, 2, 1), List.of(new Bbox(AnnotationInfo.of(0), 0, 0, 1, 1)));
         RecordedProblems problems = new RecordedProblems();
-        FormatException e = assertThrows(FormatException.class, () -> Datasets.write(FORMAT, new Datasets.Loaded(
-                        categories, List.of(new Item("empty", "x", Media.NONE, List.of()))), dir, null, problems));
-        assertTrue(e.getMessage().startsWith("no item has a mask or an image"),
-                e.getMessage());
-        assertEquals(List.of("item empty: not written: it has no masks and its image is not copied, and Cityscapes knows"
-                + " items only by these files"), problems.lines);
+        Datasets.write(FORMAT, new Datasets.Loaded(categories, List.of(empty, painted)), dir.resolve("one"), null, problems);
+        assertEquals("dropped item empty: it has no masks and its image is not copied, and Cityscapes knows items only"
+                + " by these files", problems.lines.get(0));
+        assertEquals(List.of("x/painted"), Datasets.read(FORMAT, DirectorySource.of(dir.resolve("one"))).ids());
+
+        FormatException none = assertThrows(FormatException.class, () -> Datasets.write(FORMAT,
+                new Datasets.Loaded(categories, List.of(empty)), dir.resolve("none"), null, new RecordedProblems()));
+        assertTrue(none.getMessage().startsWith("no item has a mask or an image"), none.getMessage());
     }
 }

@@ -122,6 +122,7 @@ class IcdarWriterTest {
         assertEquals(List.of(
                 "changed shapes bbox: bbox rasterised into a character mask",
                 "changed shapes mask: color '255 255 255' is the white background: a new colour is written",
+                "wrote shapes as {MASK=2}: painted into the character bitmap, which reads back as one mask per character",
                 "dropped no_size polygon: the image size is unknown, so the polygon cannot be rasterised into the character bitmap"),
                 problems.lines());
     }

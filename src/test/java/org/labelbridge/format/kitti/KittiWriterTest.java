@@ -124,6 +124,8 @@ class KittiWriterTest {
                 "changed a mask: attributes [occluded] not kept: KITTI masks keep only is_crowd",
                 "changed a bbox: merged with the other crowd 'traffic sign' shapes into one region: crowd regions have no"
                         + " instance id",
+                "wrote a as {BBOX=1, MASK=2}: shapes painted into the instance mask, which reads back as one mask per"
+                        + " id, the unpainted background (label 0) included",
                 "changed a bbox: attributes [color] not kept: a KITTI object line holds truncated, occluded, alpha,"
                         + " dimensions, location, rotation_y and score (as numbers)"),
                 problems.lines);

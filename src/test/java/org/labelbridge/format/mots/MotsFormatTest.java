@@ -31,7 +31,6 @@ import org.labelbridge.model.Item;
 import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
 import org.labelbridge.model.Polygon;
-import org.labelbridge.model.Points;
 import org.labelbridge.model.Rle;
 import org.labelbridge.model.Track;
 import org.labelbridge.testing.Corpus;
@@ -102,9 +101,7 @@ class MotsFormatTest {
                         new Polygon(tracked(1, 8, 2, true), new double[] {0, 0, 2, 0, 2, 2, 0, 2}),
                         new Bbox(tracked(1, 8, 3, false), 3, 0, 1, 1),
                         new Bbox(AnnotationInfo.of(0), 0, 0, 1, 1),
-                        new Bbox(tracked(0, 1000, 0, true), 0, 0, 1, 1),
-                        new Bbox(tracked(null, 3, 0, true), 0, 0, 1, 1),
-                        new Points(tracked(0, 4, 0, true), new double[] {1, 1})))));
+                        new Bbox(tracked(0, 1000, 0, true), 0, 0, 1, 1)))));
         RecordedProblems problems = new RecordedProblems();
 
         Datasets.write(FORMAT, dataset, dir, null, problems);
@@ -117,14 +114,14 @@ class MotsFormatTest {
                 "changed f bbox: keyframe=false is not kept: every MOTS mask reads back as a keyframe",
                 "dropped f bbox: not part of a track: MOTS holds tracked objects only, as CVAT exports only tracks to it",
                 "dropped f bbox: track id 1000 is not a MOTS instance id (0 to 999)",
-                "dropped f bbox: unlabelled: a MOTS pixel value holds a class",
-                "dropped f points: MOTS PNG holds masks, and shapes it can paint into them",
                 "changed f bbox: bbox painted into the instance mask",
                 "changed f polygon: polygon painted into the instance mask",
                 "changed f bbox: bbox painted into the instance mask",
                 "changed f bbox: merged with the other 'b' shape of track 8 on this frame: MOTS has one instance per "
                         + "track and label",
-                "changed f bbox: partly hidden under shapes above it (z-order)"), problems.lines);
+                "changed f bbox: partly hidden under shapes above it (z-order)",
+                "wrote f as {MASK=2}: painted into the instance PNG, which reads back as one mask per track and label"),
+                problems.lines);
         Datasets.Loaded read = Datasets.read(FORMAT, DirectorySource.of(dir));
         assertEquals(List.of(new Track(7, true, false), new Track(8, true, false)),
                 read.item("f").annotations().stream().map(a -> a.info().track()).toList());

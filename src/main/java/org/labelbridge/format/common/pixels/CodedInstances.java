@@ -2,8 +2,10 @@ package org.labelbridge.format.common.pixels;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.labelbridge.format.Problems;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Categories;
@@ -30,6 +32,26 @@ public final class CodedInstances {
      * @param values  the stored value of each region, by region number (0 where nothing is painted)
      */
     public record Layout(int[] regions, int[] values) {
+
+        /**
+         * How many distinct values the painted map holds, the unpainted pixels' 0 included: what
+         * a reader that makes one mask per value (Datumaro's Cityscapes and KITTI readers, and
+         * ours) gives back. Regions hidden entirely hold none; regions coded alike count once.
+         */
+        public int valuesShown(MaskCompositor.Compiled compiled) {
+            Set<Integer> shown = new HashSet<>();
+            long painted = 0;
+            for (Map.Entry<Integer, Long> region : compiled.visiblePixels().entrySet()) {
+                if (region.getValue() > 0) {
+                    shown.add(values[region.getKey()]);
+                    painted += region.getValue();
+                }
+            }
+            if (painted < (long) compiled.instances().height() * compiled.instances().width()) {
+                shown.add(values[0]);
+            }
+            return shown.size();
+        }
     }
 
     private CodedInstances() {
