@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
 import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
@@ -53,23 +55,46 @@ final class ImageNetFolderWriter implements DatasetWriter {
         if (folders.isEmpty()) {
             folders.add(ImageNetFiles.NO_LABEL);
         }
-        if (folders.size() > 1) {
-            problems.item(item.id(), "ImageNet folders hold one label per image file: the image is written into "
-                    + folders.size() + " label folders " + folders + " and reads back as that many items");
-        }
         String extension = item.media().extension().isEmpty() ? ImageNetFiles.DEFAULT_IMAGE_EXT : item.media().extension();
+        int copies = 0;
+        int labelled = 0;
         for (String folder : folders) {
-            String path = folder + "/" + fileName(item, folder) + extension;
-            if (!written.add(path)) {
-                problems.item(item.id(), "not written to " + path + ": another item (of another subset?) has that file");
-                continue;
-            }
+            String path = freePath(item, folder, extension);
             if (!output.copyMedia(item.media(), path)) {
                 problems.item(item.id(), "not written: the ImageNet folder layout stores an item only as its image,"
                         + " and the image " + (item.media().hasPath() ? item.media().path() : "") + " is not in the source");
                 return;
             }
+            copies++;
+            labelled += folder.equals(ImageNetFiles.NO_LABEL) ? 0 : 1;
         }
+        if (copies > 1) {
+            problems.wroteCopies(item.id(), copies, "ImageNet folders hold one label per image: the image is written"
+                    + " into each of its label folders, as CVAT writes it, and reads back as one item per folder");
+        }
+        if (labelled != item.annotations().size()) {
+            problems.wroteAs(item.id(), Map.of(AnnotationKind.TAG, labelled), "an image is in each of its label"
+                    + " folders once: tags of one label read back as one");
+        }
+    }
+
+    /**
+     * Where the item's image goes in the folder: {@code <folder>/<name><ext>}, or, when another
+     * item (of another subset) has that file, its subset's name and if need be a number after the name.
+     */
+    private String freePath(Item item, String folder, String extension) {
+        String name = fileName(item, folder);
+        String path = folder + "/" + name + extension;
+        if (written.add(path)) {
+            return path;
+        }
+        String base = folder + "/" + name + "_" + item.subset().replaceAll("[^A-Za-z0-9_.-]", "_");
+        path = base + extension;
+        for (int n = 2; !written.add(path); n++) {
+            path = base + "_" + n + extension;
+        }
+        problems.item(item.id(), "written as " + path + ": another item (of another subset) has the file of its id");
+        return path;
     }
 
     /** The id without its leading label folder; deeper folders are flattened, as the layout is one deep. */
