@@ -61,8 +61,8 @@ final class ImageNetFolderWriter implements DatasetWriter {
         for (String folder : folders) {
             String path = freePath(item, folder, extension);
             if (!output.copyMedia(item.media(), path)) {
-                problems.item(item.id(), "not written: the ImageNet folder layout stores an item only as its image,"
-                        + " and the image " + (item.media().hasPath() ? item.media().path() : "") + " is not in the source");
+                problems.droppedItem(item.id(), "the ImageNet folder layout stores an item only as its image, and"
+                        + " its image is not in the source");
                 return;
             }
             copies++;

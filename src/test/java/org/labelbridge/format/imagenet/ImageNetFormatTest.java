@@ -167,7 +167,7 @@ class ImageNetFormatTest {
         assertTrue(problems.has("subset 'train' not kept"), problems.toString());
         assertTrue(problems.has("wrote a as 2 items", "each of its label folders"), problems.toString());
         assertTrue(problems.has("item deep/b:", "written as cat/deep_b"), problems.toString());
-        assertTrue(problems.has("item deep/b:", "not written"), problems.toString());
+        assertTrue(problems.has("dropped item deep/b:", "its image is not in the source"), problems.toString());
         assertTrue(problems.has("label 'bird' not kept"), problems.toString());
     }
 
