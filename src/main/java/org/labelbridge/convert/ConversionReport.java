@@ -193,6 +193,11 @@ public final class ConversionReport implements Problems {
         add("changed", "item", reason, itemId);
     }
 
+    @Override
+    public void wroteCopies(String itemId, int copies, String reason) {
+        add("changed", "item", "written as " + copies + " items: " + reason, itemId);
+    }
+
     /** A whole item left out before writing (a transform dropped it), with its annotations. */
     @Override
     public void droppedItem(String itemId, String reason) {
@@ -309,6 +314,19 @@ public final class ConversionReport implements Problems {
         }
 
         @Override
+        public void wroteCopies(String itemId, int copies, String reason) {
+            if (writing == null) {
+                throw new IllegalStateException("a writer said it copied item '" + itemId + "' outside write()");
+            }
+            if (copies < 1) {
+                throw new IllegalArgumentException("item '" + itemId + "' written as " + copies + " copies");
+            }
+            ConversionReport.this.wroteCopies(itemId, copies, reason);
+            itemsOut += copies - 1;
+            subsetsOut.merge(writing.subset(), (long) copies - 1, Long::sum);
+        }
+
+        @Override
         public void droppedItem(String itemId, String reason) {
             ConversionReport.this.droppedItem(itemId, reason);
             if (writing == null) {
@@ -347,6 +365,11 @@ public final class ConversionReport implements Problems {
 
     /** The calls that mean the same in every view. */
     private abstract class View implements Problems {
+        @Override
+        public void wroteCopies(String itemId, int copies, String reason) {
+            ConversionReport.this.wroteCopies(itemId, copies, reason);
+        }
+
         @Override
         public void wroteAs(String itemId, Map<AnnotationKind, Integer> written, String reason) {
             ConversionReport.this.wroteAs(itemId, written, reason);

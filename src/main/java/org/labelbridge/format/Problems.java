@@ -37,6 +37,15 @@ public interface Problems {
     void wroteAs(String itemId, java.util.Map<AnnotationKind, Integer> written, String reason);
 
     /**
+     * A writer wrote the item it is writing as {@code copies} items, which the format's own reader
+     * gives back one by one (ImageNet folders: the image in each of its label folders, each read as
+     * an item with that label): the report counts {@code copies} items out. The annotations stay
+     * counted as written (say with {@link #wroteAs} what the copies hold together where it differs).
+     * Called while writing that item.
+     */
+    void wroteCopies(String itemId, int copies, String reason);
+
+    /**
      * The item (with all its annotations) is not in the output: a reader could not make it, or a
      * writer could not put it in its target. A writer calls it while writing that item.
      */
@@ -74,6 +83,10 @@ public interface Problems {
 
         @Override
         public void wroteAs(String itemId, java.util.Map<AnnotationKind, Integer> written, String reason) {
+        }
+
+        @Override
+        public void wroteCopies(String itemId, int copies, String reason) {
         }
 
         @Override

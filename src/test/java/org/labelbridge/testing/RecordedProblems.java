@@ -49,6 +49,12 @@ public final class RecordedProblems implements Problems {
     }
 
     @Override
+    public void wroteCopies(String itemId, int copies, String reason) {
+        lines.add("wrote " + itemId + " as " + copies + " items: " + reason);
+        items.add(itemId + ": written as " + copies + " items: " + reason);
+    }
+
+    @Override
     public void droppedItem(String itemId, String reason) {
         lines.add("dropped item " + itemId + ": " + reason);
         dropped.add(itemId + ": item: " + reason);

@@ -72,6 +72,11 @@ public final class WrittenCounts implements Problems {
     }
 
     @Override
+    public void wroteCopies(String itemId, int copies, String reason) {
+        problems.wroteCopies(itemId, copies, reason);
+    }
+
+    @Override
     public void droppedItem(String itemId, String reason) {
         counts.clear();
         problems.droppedItem(itemId, reason);

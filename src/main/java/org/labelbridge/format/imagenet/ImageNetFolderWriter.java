@@ -15,6 +15,7 @@ import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.FlatFolderIds;
 import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.model.Annotation;
+import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
@@ -101,10 +102,8 @@ final class ImageNetFolderWriter implements DatasetWriter {
             problems.dataset("subset '" + item.subset() + "' not kept: the ImageNet folder layout (written when"
                     + " images are kept) has no subsets; its items are written into the same label folders");
         }
-        if (folders.size() > 1) {
-            problems.item(item.id(), "ImageNet folders hold one label per image file: the image is written into "
-                    + folders.size() + " label folders and reads back as that many items");
-        }
+        int copies = 0;
+        int labelled = 0;
         for (int i = 0; i < folders.size(); i++) {
             String name = ids(folders.get(i)).idOf(item, names.get(i));
             if (name == null) {
@@ -119,6 +118,16 @@ final class ImageNetFolderWriter implements DatasetWriter {
             if (i > 0) {
                 output.copyMedia(item.media(), folders.get(i) + "/" + name + extension);
             }
+            copies++;
+            labelled += labels.isEmpty() ? 0 : 1;
+        }
+        if (copies > 1) {
+            problems.wroteCopies(item.id(), copies, "ImageNet folders hold one label per image: the image is written"
+                    + " into each of its label folders, as CVAT writes it, and reads back as one item per folder");
+        }
+        if (labelled != item.annotations().size()) {
+            problems.wroteAs(item.id(), Map.of(AnnotationKind.TAG, labelled), "an image is in each of its label"
+                    + " folders once: tags of one label read back as one");
         }
         return true;
     }

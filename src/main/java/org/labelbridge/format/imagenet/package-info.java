@@ -4,7 +4,11 @@
  * <p><b>Folder layout</b> (what CVAT writes when images are kept): {@code <label>/<image>}, one
  * folder per label, each image an item tagged with its folder's label; item id
  * {@code <label>/<image name without extension>}. Images in {@code no_label/} (Datumaro's name)
- * or in the root are unlabelled items. No subsets, no annotation file.
+ * or in the root are unlabelled items. No subsets, no annotation file. An image of several labels
+ * is written into each label's folder, as CVAT's exporter writes it, and CVAT's importer (as ours)
+ * reads each copy as an item of its own ({@code <label>/<name>}, that label): the report counts
+ * them as written. Items of one id from several subsets get their subset's name after the file
+ * name ({@code no_label/img0_Train.jpg}) rather than overwrite each other.
  *
  * <p><b>Text layout</b> (what CVAT writes when only annotations are kept; Datumaro's
  * {@code imagenet_txt}): {@code <subset>.txt} with one line per image,

@@ -79,12 +79,14 @@ final class LfwWriter implements DatasetWriter {
             listed = true;
         }
         files.pairs.write(pairs.toString());
-        landmarks(item, files, extension);
-        String image = dir + LfwFiles.IMAGES_DIR + "/" + (person == null ? "" : person + "/") + item.id() + extension;
+        String landmarkPerson = landmarks(item, files, extension);
+        // An image no pairs line names is found by its landmarks line, person/<id>: its image goes there.
+        String folder = person != null ? person : listed ? null : landmarkPerson;
+        String image = dir + LfwFiles.IMAGES_DIR + "/" + (folder == null ? "" : folder + "/") + item.id() + extension;
         boolean copied = output.copyMedia(item.media(), image);
-        if (!listed && !copied) {
-            problems.item(item.id(), "not kept: an unlabelled image whose id holds '/' is found only by its image"
-                    + " file, and there is none to copy");
+        if (!listed && !copied && landmarkPerson == null) {
+            problems.droppedItem(item.id(), "an unlabelled image whose id holds '/' is found only by its image file,"
+                    + " and there is none to copy");
         }
     }
 
@@ -163,8 +165,12 @@ final class LfwWriter implements DatasetWriter {
         return values;
     }
 
-    /** {@code person/image.jpg <tab> x1 <tab> y1 ...} per set of landmarks. */
-    private void landmarks(Item item, SubsetFiles files, String extension) throws IOException {
+    /**
+     * {@code person/image.jpg <tab> x1 <tab> y1 ...} per set of landmarks; the person of the first
+     * line written, or {@code null} when none names one.
+     */
+    private String landmarks(Item item, SubsetFiles files, String extension) throws IOException {
+        String first = null;
         for (Annotation a : item.annotations()) {
             if (!(a instanceof Points points)) {
                 continue;
@@ -191,7 +197,9 @@ final class LfwWriter implements DatasetWriter {
                         + LfwFiles.LANDMARKS_FILE));
             }
             files.landmarks.write(line.append('\n').toString());
+            first = first == null ? person : first;
         }
+        return first;
     }
 
     private SubsetFiles files(String subset) throws IOException {

@@ -19,6 +19,12 @@
  * after those of {@code people.txt}; images no line names are unlabelled items. A root
  * {@code annotations/} folder (CVAT's import layout) is subset {@code default}.
  *
+ * <p>The writer writes an image tagged with a person as {@code images/<person>/<id>}, named in
+ * pairs.txt. An image without a person whose id holds {@code /} (VGGFace2's
+ * {@code n000001/0001_01}) cannot be a pairs line; it is found by its landmarks line
+ * {@code <landmarks' person>/<id>.jpg}, as CVAT's importer finds it (the line's path below
+ * {@code images/}, the item id after its first folder), so its image is written there.
+ *
  * <p>What the consumer requires (Datumaro's {@code LfwImporter}): an
  * {@code annotations/pairs.txt}. A person's name is its folder and its key in every list, so a
  * name that is no folder name (with {@code /}) cannot be written and its tag is dropped,

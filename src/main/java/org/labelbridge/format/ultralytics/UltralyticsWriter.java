@@ -45,7 +45,7 @@ final class UltralyticsWriter implements DatasetWriter {
     private final DatasetOutput output;
     private final Problems problems;
     private final UltralyticsTask task;
-    private final SubsetNames subsetNames;
+    private final SplitOfSubset splits;
     private WrittenClasses classes;
     private Categories categories;
     private final Map<String, Writer> lists = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ final class UltralyticsWriter implements DatasetWriter {
         this.output = output;
         this.problems = problems;
         this.task = task;
-        this.subsetNames = new SubsetNames(UltralyticsLayout.SETTINGS, problems);
+        this.splits = new SplitOfSubset(problems);
     }
 
     @Override
@@ -69,19 +69,8 @@ final class UltralyticsWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
-        String subset = subsetNames.of(item);
-        String id = FileNames.path(item.id());
-        if (!id.equals(item.id())) {
-            problems.item(item.id(), "written as '" + id + "': the id is a file path in Ultralytics YOLO");
-        }
-        if (!written.add(subset + "/" + id)) {
-            problems.item(item.id(), "not written: another item of subset '" + subset + "' is already written as '"
-                    + id + "'");
-            for (Annotation annotation : item.annotations()) {
-                problems.dropped(item.id(), annotation.kind(), "its item is not written (its id is taken)");
-            }
-            return;
-        }
+        String subset = splits.of(item);
+        String id = uniqueId(item, subset);
         String extension = item.media().extension().isEmpty()
                 ? UltralyticsLayout.DEFAULT_IMAGE_EXTENSION : item.media().extension();
         String imagePath = UltralyticsLayout.IMAGES + "/" + subset + "/" + id + extension;
@@ -94,6 +83,29 @@ final class UltralyticsWriter implements DatasetWriter {
                 && (!copied || !ImageHeaders.EXTENSIONS.contains(extension.toLowerCase(Locale.ROOT)))) {
             writeSize(item, id);
         }
+    }
+
+    /**
+     * The item's id as a file path, unique in its split: two subsets merged into one split (or
+     * two ids that differ only in what a path cannot hold) may share one, and the later item is
+     * written with its subset's name and, if need be, a number after it.
+     */
+    private String uniqueId(Item item, String split) {
+        String id = FileNames.path(item.id());
+        String why = "the id is a file path in Ultralytics YOLO";
+        if (written.contains(split + "/" + id)) {
+            String base = id + "_" + FileNames.segment(item.subset());
+            id = base;
+            for (int n = 2; written.contains(split + "/" + id); n++) {
+                id = base + "_" + n;
+            }
+            why = "another item written to split '" + split + "' has its id";
+        }
+        written.add(split + "/" + id);
+        if (!id.equals(item.id())) {
+            problems.item(item.id(), "written as '" + id + "': " + why);
+        }
+        return id;
     }
 
     @Override
@@ -182,9 +194,9 @@ final class UltralyticsWriter implements DatasetWriter {
             holes += region.holes().size();
             lines.add(SegmentationLine.write(classId, region.outer(), width, height));
         }
-        problems.changed(itemId, AnnotationKind.MASK, "written as " + (regions.size() == 1 ? "its outline polygon"
-                : regions.size() + " polygons, one per separate part (they read back as " + regions.size()
-                + " polygons)") + (holes == 0 ? "" : "; " + holes + " hole(s) filled: a polygon has none"));
+        problems.converted(itemId, AnnotationKind.MASK, 1, AnnotationKind.POLYGON, regions.size(), "a mask is"
+                + " written as the outline polygon of each of its separate parts" + (holes == 0 ? ""
+                : ", its holes filled (a polygon has none)"));
         return lines;
     }
 

@@ -29,9 +29,23 @@
  * come from image headers, else images.meta; an item without one keeps no annotations, and the
  * loss is reported. Pose points are child labels {@code <class>_point_<i>} of their skeleton
  * label, as CVAT names them; the pose box is not kept (the writer gives the box around the
- * points). The writers write CVAT's shape: data.yaml with a list file per subset, items without
- * a subset in {@code train}, no track ids (Ultralytics would reject them), and a label file for
- * every image, empty when it has no objects.
+ * points). The writers write CVAT's shape: data.yaml with a list file per split, no track ids
+ * (Ultralytics would reject them), and a label file for every image, empty when it has no objects.
+ *
+ * <p>Splits. CVAT's exporter ({@code YoloUltralyticsExporter}) writes every subset under its own
+ * name as a data.yaml key, items without a subset into {@code train}; but Ultralytics reads only
+ * train, val, test and minival, by those exact names, so a CVAT project's {@code Train},
+ * {@code Validation}, {@code Test} or one task's {@code annotations} would not be trained on. The
+ * label-file writers write each subset to the split its name means, whatever its case
+ * ({@code training}, {@code trainval} to train; {@code valid}, {@code validation} to val;
+ * {@code testing} to test), items without a subset to train as CVAT does, and a subset of another
+ * name to train when it is the only one (a whole dataset). A subset of another name beside others
+ * (Market-1501's {@code query}) has no telling split: writing fails, naming the option
+ * {@code subset_map}. Each rename and merge is reported once per subset; an id that two subsets
+ * merged into one split share is written, for the later item, as {@code <id>_<subset>} (a number
+ * after it if that is taken too), and reported. Masks are traced into one polygon per separate
+ * part (holes filled), counted as the polygons written. The classification writer keeps subset
+ * folders by name (its reader, as CVAT's, reads every folder).
  *
  * <p>What the consumers require. Ultralytics' trainer ({@code verify_image_label} in
  * {@code ultralytics/data/utils.py}) finds a label file by turning the image path's last

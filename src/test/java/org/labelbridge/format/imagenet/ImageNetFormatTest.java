@@ -167,7 +167,7 @@ class ImageNetFormatTest {
 
         assertEquals(List.of("cat/a.jpg", "cat/deep_b.jpg", "dog/a.jpg"), DirectorySource.of(out).files());
         assertTrue(problems.has("subset 'train' not kept"), problems.toString());
-        assertTrue(problems.has("item a:", "2 label folders"), problems.toString());
+        assertTrue(problems.has("wrote a as 2 items", "each of its label folders"), problems.toString());
         assertTrue(problems.has("item deep/b:", "written as cat/deep_b"), problems.toString());
         assertTrue(problems.has("dropped item c:", "is not in the source"), problems.toString());
         assertTrue(problems.has("label 'bird' not kept"), problems.toString());

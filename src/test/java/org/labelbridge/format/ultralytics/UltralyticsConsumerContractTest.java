@@ -2,6 +2,7 @@ package org.labelbridge.format.ultralytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.testing.CorpusMatrix;
 import org.labelbridge.testing.CorpusMatrix.Outcome;
 import org.yaml.snakeyaml.Yaml;
@@ -51,6 +53,9 @@ class UltralyticsConsumerContractTest {
     void everyOutputReadsAsUltralyticsReads(String sample, String target) throws IOException {
         assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
         Outcome outcome = CorpusMatrix.convert(sample, target, work, CorpusMatrix.SKIP_PROBLEMS);
+        // A subset beside others that names no split is refused by design (SplitOfSubset): no output to check.
+        assumeFalse(outcome.failure() instanceof FormatException
+                && outcome.failure().getMessage().contains("names no Ultralytics split"), outcome.toString());
         outcome.require();
         check(outcome.toString(), outcome.output(), target);
     }

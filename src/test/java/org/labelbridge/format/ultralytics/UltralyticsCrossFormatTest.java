@@ -55,7 +55,7 @@ class UltralyticsCrossFormatTest {
         assertTrue(Files.exists(tmp.resolve("out/images/train/100.jpg")));
         assertReported(result.report(), "skeleton 'skeleton-label': point names [point1-label, point3-label,"
                 + " point2-label] (they read back as skeleton-label_point_0...) and 2 edge(s) are not kept");
-        assertReported(result.report(), "items without a subset are written to subset 'train'");
+        assertReported(result.report(), "items without a subset are written to split 'train'");
         assertReported(result.report(), "attributes of skeleton points are not kept");
     }
 

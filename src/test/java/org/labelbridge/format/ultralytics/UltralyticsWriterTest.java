@@ -77,7 +77,8 @@ class UltralyticsWriterTest {
         assertEquals("1 0.1 0.1 0.6 0.1 0.35 0.9", lines[0]);
         assertEquals(2, lines.length);
         assertEquals(List.of(1d, 1d, 3d, 1d, 3d, 3d, 1d, 3d), pixels(lines[1], 200, 100), "the block's outline");
-        assertEquals(List.of("1: mask: written as its outline polygon"), problems.changed);
+        assertEquals(List.of("converted 1 1 mask to 1 polygon: a mask is written as the outline polygon of each of"
+                + " its separate parts"), problems.lines.stream().filter(l -> l.startsWith("converted")).toList());
         assertEquals(List.of("1: polygon: Ultralytics YOLO Segmentation 1.0: a polygon needs at least 3 points"),
                 problems.dropped);
         // The image is not written along, so its size goes to images.meta.
@@ -171,31 +172,31 @@ class UltralyticsWriterTest {
                         + " Bounding Boxes 1.0 holds rotation)",
                 "1: bbox: Ultralytics YOLO Detection 1.0 needs a class on every line",
                 "1: ellipse: Ultralytics YOLO Detection 1.0: it holds only boxes",
-                "2: bbox: the image size is unknown, and Ultralytics coordinates are fractions of it",
-                "2: bbox: its item is not written (its id is taken)"), problems.dropped);
-        assertEquals(List.of("2: not written: another item of subset 'train' is already written as '2'"),
+                "2: bbox: the image size is unknown, and Ultralytics coordinates are fractions of it"),
+                problems.dropped);
+        assertEquals(List.of("2: written as '2_default': another item written to split 'train' has its id"),
                 problems.items);
-        assertEquals(List.of("items without a subset are written to subset 'train', as CVAT writes them"),
+        assertEquals(List.of("items without a subset are written to split 'train', as CVAT writes them"),
                 problems.dataset);
         assertEquals("", read("labels/train/1.txt"), "a label file for every written image, empty without lines");
         assertEquals("", read("labels/train/2.txt"));
-        assertEquals("images/train/1.jpg\nimages/train/2.jpg\n", read("train.txt"));
-        assertEquals("1 10 10\n", read("images.meta"));
+        assertEquals("0 0.4 0.4 0.4 0.4\n", read("labels/train/2_default.txt"), "the twin, under its own id");
+        assertEquals("images/train/1.jpg\nimages/train/2.jpg\nimages/train/2_default.jpg\n", read("train.txt"));
+        assertEquals("1 10 10\n2_default 5 5\n", read("images.meta"));
     }
 
     @Test
     void namesAndSubsetsAreWrittenSoThatTheyReadBack() throws IOException {
         Categories categories = Categories.ofNames(List.of("yes", "a: b", "1st", "say \"hi\"", "traffic light"));
         write(new UltralyticsDetectionFormat(), categories, null,
-                new Item("1", "names", new Media("1.jpg", 10, 10), List.of()),
-                new Item("1", "my set", new Media("1.jpg", 10, 10), List.of()));
+                new Item("1", "Validation", new Media("1.jpg", 10, 10), List.of()),
+                new Item("1", "Train", new Media("1.jpg", 10, 10), List.of()));
 
-        assertEquals("path: .\nnames_subset: names_subset.txt\nmy_set: my_set.txt\nnames:\n  0: \"yes\"\n"
+        assertEquals("path: .\nval: val.txt\ntrain: train.txt\nnames:\n  0: \"yes\"\n"
                 + "  1: \"a: b\"\n  2: \"1st\"\n  3: \"say \\\"hi\\\"\"\n  4: traffic light\n", read("data.yaml"));
-        // Ultralytics reads images only from train, val, test and minival; so does the reader.
         Loaded back = Datasets.read(new UltralyticsDetectionFormat(), DirectorySource.of(dir));
         assertEquals(List.of("yes", "a: b", "1st", "say \"hi\"", "traffic light"), Shapes.names(back.categories()));
-        assertEquals(List.of(), back.ids());
+        assertEquals(List.of("val/1", "train/1"), back.ids());
     }
 
     private void write(Format format, Categories categories, DirectorySource media, Item... items) throws IOException {
