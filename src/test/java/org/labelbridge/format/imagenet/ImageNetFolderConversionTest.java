@@ -40,11 +40,11 @@ class ImageNetFolderConversionTest {
         Converted converted = Datasets.convert(Corpus.path("cvat_images_1.1/ovd_export_project"), "auto", "imagenet",
                 tmp.resolve("out"), ConversionOptions.DEFAULTS);
 
-        assertEquals(List.of("no_label/img0", "no_label/img0_Train", "no_label/img0_Validation", "no_label/img1",
-                "no_label/img1_Train", "no_label/img1_Validation"), converted.output().ids().stream()
+        assertEquals(List.of("no_label/Train_img0", "no_label/Train_img1", "no_label/Validation_img0",
+                "no_label/Validation_img1", "no_label/img0", "no_label/img1"), converted.output().ids().stream()
                 .map(id -> id.substring(id.indexOf('/') + 1)).sorted().toList());
         assertEquals(6, converted.report().itemsOut());
-        assertEquals(4, converted.count("another item (of another subset) has the file of its id"));
+        assertEquals(4, converted.count("is written as"), "each renamed item, as every flat folder says it");
     }
 
     private static List<String> labels(Converted converted, String id) {
