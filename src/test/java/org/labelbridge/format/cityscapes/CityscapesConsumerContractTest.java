@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.Raster;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.labelbridge.convert.ConversionOptions;
+import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.CorpusMatrix;
+import org.labelbridge.testing.Datasets;
 import org.labelbridge.testing.DatumaroLabelMap;
 import org.labelbridge.testing.CorpusMatrix.Outcome;
 import org.labelbridge.testing.OutputFiles;
@@ -63,5 +69,14 @@ class CityscapesConsumerContractTest {
             Path image = OutputFiles.imageNamed(folder, Path.of(id).getFileName() + "_leftImg8bit");
             OutputFiles.assertImageSize(outcome, at, raster, image);
         }
+    }
+
+    @Test
+    void aLabelNameWithSpacesIsWrittenAsOneWordForParseLabelMapTakesTheFourthWord() throws IOException {
+        Path output = work.resolve("spaces");
+        Datasets.Converted out = Datasets.convert(Corpus.path("cityscapes_1.0/train_dataset"), "auto", "cityscapes",
+                output, ConversionOptions.fromMap(Map.of("label_map", "{\"truck\": \"big truck\"}")));
+        assertTrue(DatumaroLabelMap.read("spaces", output.resolve("label_colors.txt")).containsKey("big_truck"));
+        assertTrue(out.count("written as 'big_truck'") >= 1, out.report().entries().toString());
     }
 }

@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.Raster;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.labelbridge.convert.ConversionOptions;
+import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.CorpusMatrix;
+import org.labelbridge.testing.Datasets;
 import org.labelbridge.testing.DatumaroLabelMap;
 import org.labelbridge.testing.CorpusMatrix.Outcome;
 import org.labelbridge.testing.OutputFiles;
@@ -73,5 +79,18 @@ class KittiConsumerContractTest {
             Path image = OutputFiles.imageNamed(mask.getParent().resolveSibling("image_2"), OutputFiles.stem(mask));
             OutputFiles.assertImageSize(outcome, at, raster, image);
         }
+    }
+
+    @Test
+    void aLabelNameWithSpacesIsWrittenAsOneWordWhereDatumaroSplitsLinesOnWhitespace() throws IOException {
+        Path output = work.resolve("spaces");
+        Datasets.Converted out = Datasets.convert(Corpus.path("kitti_1.0/kitti_detection"), "auto", "kitti", output,
+                ConversionOptions.fromMap(Map.of("label_map", "{\"Truck\": \"pickup truck\"}")));
+        assertTrue(DatumaroLabelMap.read("spaces", output.resolve("label_colors.txt")).containsKey("pickup_truck"));
+        List<String> lines = OutputFiles.matching(output, "*/label_2/**.txt").stream()
+                .flatMap(f -> OutputFiles.lines(f).stream()).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("pickup_truck ")), lines.toString());
+        assertTrue(lines.stream().allMatch(l -> l.strip().split("\\s+").length == 15), lines.toString());
+        assertTrue(out.count("written as 'pickup_truck'") >= 1, out.report().entries().toString());
     }
 }
