@@ -1,6 +1,16 @@
 /**
  * CamVid 1.0: semantic segmentation as colour masks, as CVAT and Datumaro write it.
  *
+ * <p>Consumer: CVAT imports CamVid through Datumaro's
+ * ({@code datumaro/plugins/camvid_format.py}, {@code CamvidExtractor}, {@code parse_label_map}):
+ * {@code <subset>.txt} lines of an image path and a mask path from the dataset root (leading
+ * {@code /}); label_colors.txt lines {@code r g b name} where everything before the last word goes
+ * through {@code int()} and the name is the fourth word, names unique: so each whitespace run of
+ * a name is written as {@code _}, reported ({@code BackgroundFirstLabels}; CVAT's exporter writes
+ * the name as it is, and its importer then fails on it); every mask
+ * colour a label's. {@code CamVidConsumerContractTest} checks these on every corpus sample's
+ * output, and that each mask is its image's size.
+ *
  * <pre>
  * label_colors.txt         optional: "r g b name" (or "name") a line; default: CamVid's 32 classes
  * &lt;subset&gt;.txt             "/&lt;subset&gt;/&lt;id&gt;.png /&lt;subset&gt;annot/&lt;id&gt;.png" a line (mask optional)

@@ -1,6 +1,16 @@
 /**
  * Cityscapes 1.0: semantic and instance segmentation as id masks, as CVAT and Datumaro write it.
  *
+ * <p>Consumer: CVAT imports Cityscapes through Datumaro's
+ * ({@code datumaro/plugins/cityscapes_format.py}, {@code parse_label_map},
+ * {@code CityscapesExtractor._load_items}): label_colors.txt lines {@code r g b name}, everything
+ * before the last word through {@code int()}, the name the fourth word, names unique ("Label ...
+ * is already defined"): so each whitespace run of a name is written as {@code _}, reported
+ * ({@code BackgroundFirstLabels}; CVAT's exporter writes the name as it is, and its importer then
+ * fails on it); an instanceIds value v below 1000 is label v (a crowd), otherwise label
+ * {@code v // 1000}, a line of label_colors.txt. {@code CityscapesConsumerContractTest} checks
+ * these on every corpus sample's output, and that each mask is its image's size.
+ *
  * <pre>
  * label_colors.txt        "r g b name" a line: line index = label id (CVAT's docs call it label_color.txt; both are read)
  * gtFine/&lt;subset&gt;/&lt;city&gt;/&lt;name&gt;_gtFine_instanceIds.png  16-bit ids: label*1000+instance, or label alone for a crowd

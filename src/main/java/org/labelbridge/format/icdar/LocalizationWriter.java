@@ -18,7 +18,9 @@ import org.labelbridge.model.Polygon;
 /**
  * Writes a {@code gt_<image>.txt} per item (empty when it has no text regions): boxes as
  * {@code xmin ymin xmax ymax "text"}, polygons as {@code x1,y1,...,"text"}, as Datumaro does.
- * A rotated box is written as its four corners and so reads back as a polygon.
+ * A rotated box is written as its four corners and so reads back as a polygon. A triangle is
+ * written as four points, its last repeated: Datumaro's reader (CVAT's) takes 8 or more values
+ * as a quadrilateral and 4 to 7 as a box, so its 6 values would read as a wrong box.
  */
 final class LocalizationWriter extends IcdarWriter {
 
@@ -55,7 +57,12 @@ final class LocalizationWriter extends IcdarWriter {
             problems.converted(item.id(), AnnotationKind.BBOX, 1, AnnotationKind.POLYGON, 1,
                     "rotated box written as its four corners: it reads back as a polygon");
             coordinates = joined(corners(b));
-        } else if (a instanceof Polygon p && p.size() >= 3) {
+        } else if (a instanceof Polygon p && p.size() == 3) {
+            problems.changed(item.id(), a.kind(), "a triangle written with its last point repeated: CVAT's importer"
+                    + " reads 6 values as a box and 8 as a quadrilateral");
+            double[] xy = p.points();
+            coordinates = joined(new double[] {xy[0], xy[1], xy[2], xy[3], xy[4], xy[5], xy[4], xy[5]});
+        } else if (a instanceof Polygon p && p.size() > 3) {
             if (p.size() != 4) {
                 problems.changed(item.id(), a.kind(), "a " + p.size() + "-point polygon is written whole, but ICDAR"
                         + " regions are quadrilaterals: other ICDAR readers (CVAT's too) keep only its first 4 points");

@@ -81,6 +81,8 @@ final class SegmentationWriter extends IcdarWriter {
             try (OutputStream out = output.entry(base + IcdarLayout.BITMAP_EXT)) {
                 BmpEncoder.writeRgb(painted(compiled.classes(), colours), out);
             }
+        } else if (item.media().hasSize()) {
+            writeBlankBitmap(base + IcdarLayout.BITMAP_EXT, item.media().height(), item.media().width());
         }
         try (Writer out = new OutputStreamWriter(output.entry(base + IcdarLayout.TEXT_EXT), StandardCharsets.UTF_8)) {
             for (String line : lines) {
@@ -88,6 +90,22 @@ final class SegmentationWriter extends IcdarWriter {
             }
         }
         copyImage(item, imageFile(item));
+    }
+
+    /**
+     * An all-white bitmap for an item without characters: Datumaro's importer (CVAT's) detects the
+     * format by a {@code *_GT.txt} with its {@code _GT.bmp} beside it, so every text file gets one.
+     */
+    private void writeBlankBitmap(String file, int height, int width) throws IOException {
+        IndexImage blank = new IndexImage(height, width);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                blank.set(x, y, WHITE);
+            }
+        }
+        try (OutputStream out = output.entry(file)) {
+            BmpEncoder.writeRgb(blank, out);
+        }
     }
 
     /** The characters of the item with their pixels, ordered by index; what cannot be one is reported. */

@@ -3,6 +3,18 @@
  * task folder ({@code word_recognition/}, {@code text_localization/}, {@code text_segmentation/}),
  * or at the root when the archive is the task folder; images are in {@code <subset>/images/}.
  *
+ * <p>Consumer: CVAT imports the three tasks through Datumaro's
+ * ({@code datumaro/plugins/icdar_format}, {@code _IcdarBase}): recognition lines are split at
+ * {@code ", "} into an image and a caption in quotes (else dropped with a warning); a
+ * localization line has one pair of quotes, and 8 or more values are a polygon of its first four
+ * points, 4 to 7 values a box of the first four; so a triangle is written as four points, its last
+ * repeated (reported), and a polygon of more than four points is written whole as CVAT's exporter
+ * writes it (reported: CVAT keeps its first four). Segmentation: the importer's detect needs a
+ * {@code _GT.bmp} beside the {@code _GT.txt} it meets first, lines are 10 words and the bitmap's
+ * colours are the lines' or white; so an item without characters gets an all-white bitmap of
+ * its size; one whose size is unknown gets none (not fixed: no size to give it).
+ * {@code IcdarConsumerContractTest} checks the three on every corpus sample's output.
+ *
  * <pre>
  * word_recognition/&lt;subset&gt;/gt.txt            word_1.png, "PROPER"          a Caption per line
  * text_localization/&lt;subset&gt;/gt_&lt;image&gt;.txt  x1,y1,...,x4,y4,"text"        a Polygon {text}

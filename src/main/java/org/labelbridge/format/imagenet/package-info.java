@@ -1,6 +1,14 @@
 /**
  * ImageNet 1.0 (CVAT), read and written in both of its layouts.
  *
+ * <p>Consumer: CVAT imports the folder layout through Datumaro's {@code imagenet}
+ * ({@code datumaro/plugins/imagenet_format.py}, {@code ImagenetExtractor}): it finds images
+ * recursively and takes each one's parent folder name as its label, so every file is written as
+ * {@code <label>/<image>} (an image in the root or deeper would take a wrong label); the text
+ * layout through {@code imagenet_txt} ({@code imagenet_txt_format.py}): {@code <subset>.txt} lines
+ * of an image name and {@code int()} label indices into {@code synsets.txt}, which must be in
+ * range. {@code ImageNetConsumerContractTest} checks both on every corpus sample's output.
+ *
  * <p><b>Folder layout</b> (what CVAT writes when images are kept): {@code <label>/<image>}, one
  * folder per label, each image an item tagged with its folder's label; item id
  * {@code <label>/<image name without extension>}. Images in {@code no_label/} (Datumaro's name)

@@ -1,6 +1,14 @@
 /**
  * KITTI 1.0: 2D object detection and instance segmentation, as CVAT and Datumaro write it.
  *
+ * <p>Consumer: CVAT imports KITTI through Datumaro's
+ * ({@code datumaro/plugins/kitti_format}, {@code KittiExtractor}): {@code <subset>/label_2/} lines
+ * of 15 or 16 whitespace-separated words (so a type, a label name, cannot hold spaces), truncated
+ * through {@code float()}, occluded through {@code int()}, the rest {@code float()}; an instance PNG
+ * value v is label {@code v >> 8} of label_colors.txt (read as Cityscapes' is: one-word names,
+ * unique). {@code KittiConsumerContractTest} checks these on every corpus sample's output, and
+ * that each mask is its image's size.
+ *
  * <pre>
  * label_colors.txt               "r g b name" a line: line index = label id in the masks
  * labels.txt                     optional: label names, one a line (detection label order)

@@ -2,6 +2,14 @@
  * LFW 1.0 (Labeled Faces in the Wild): people, matched and mismatched pairs of their images,
  * and 5-point landmarks.
  *
+ * <p>Consumer: CVAT imports LFW through Datumaro's
+ * ({@code datumaro/plugins/lfw_format.py}, {@code LfwImporter}, {@code LfwExtractor}):
+ * {@code <subset>/annotations/pairs.txt} lines of 1, 3 or 4 tab-separated fields (others are
+ * skipped), people.txt lines of exactly 2, landmarks through {@code float()}; a number n names the
+ * image {@code images/<person>/<person>_<n as 4 digits>} ({@code get_image_name}).
+ * {@code LfwConsumerContractTest} checks these on every corpus sample's output, and that every
+ * image a pair names is there when the person's folder is.
+ *
  * <pre>
  * &lt;subset&gt;/annotations/pairs.txt       person  n1  n2            a matched pair (same person)
  *                                    person1 n1 person2 n2  a mismatched pair ("-" for an image without person)

@@ -1,6 +1,14 @@
 /**
  * Market-1501 1.0: person re-identification images, everything in their file names.
  *
+ * <p>Consumer: CVAT imports Market-1501 through Datumaro's
+ * ({@code datumaro/plugins/market1501_format.py}, {@code Market1501Extractor._load_items}): each
+ * line of {@code images_<subset>.txt} is a path from the root whose first folder it splits off
+ * ({@code split(os.sep, 1)}: a line without a folder fails), {@code query} or
+ * {@code bounding_box_<subset>}; the name gives person and camera only when it matches
+ * {@code ^(-?\d+)_c(\d+)}. {@code Market1501ConsumerContractTest} checks on every corpus sample's
+ * output that every line is such a path and, with images kept, names an image.
+ *
  * <pre>
  * bounding_box_&lt;subset&gt;/&lt;name&gt;.jpg     gallery images of a subset
  * query/&lt;name&gt;.jpg                      query images

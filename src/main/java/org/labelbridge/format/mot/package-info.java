@@ -2,6 +2,15 @@
  * MOT 1.1 ({@code mot}): the MOT Challenge sequence layout, as CVAT exports it through
  * Datumaro's {@code mot_seq_gt}.
  *
+ * <p>Consumer: CVAT imports MOT through Datumaro's {@code mot_seq_gt}
+ * ({@code datumaro/plugins/mot_format.py}, {@code MotSeqImporter}, {@code MotSeqExtractor}). It
+ * requires {@code gt/gt.txt}; reads each row as frame_id and track_id through {@code int()}, x, y,
+ * w, h, confidence and visibility through {@code float()}; class_id n is line n of
+ * {@code gt/labels.txt} (asserted below the label count), -1 or empty leaves the box unlabelled;
+ * labels.txt's lines are stripped label names, unique. Rows attach to the frame images
+ * {@code img1/<6-digit frame>.<ext>}. A seqinfo.ini must hold exactly its seven keys, so none is
+ * written. {@code MotConsumerContractTest} checks these on every corpus sample's output.
+ *
  * <pre>
  * gt/gt.txt       frame_id,track_id,x,y,w,h,"not ignored",class_id,visibility  (one box a line)
  * gt/labels.txt   label names, one a line: class_id n is line n (1-based)

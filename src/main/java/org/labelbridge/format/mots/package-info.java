@@ -2,6 +2,13 @@
  * MOTS PNG 1.0 ({@code mots}): instance masks of tracked objects, one 16-bit PNG per frame, as
  * CVAT exports them through Datumaro's {@code mots_png}.
  *
+ * <p>Consumer: CVAT imports MOTS through Datumaro's {@code mots_png}
+ * ({@code datumaro/plugins/mots_format.py}, {@code MotsImporter}, {@code MotsPngExtractor}): a
+ * {@code <subset>/instances/*.png} with {@code labels.txt} beside it; a pixel value v is class
+ * {@code v // 1000} (0 the background) and instance {@code v % 1000}, and class n is line n of
+ * labels.txt. {@code MotsConsumerContractTest} checks on every corpus sample's output: one channel,
+ * every class a line of labels.txt, label names unique, each PNG its image's size.
+ *
  * <pre>
  * &lt;subset&gt;/instances/labels.txt   label names, one a line: class id n is line n (1-based)
  * &lt;subset&gt;/instances/&lt;id&gt;.png     pixel = class_id * 1000 + instance id (0 = background)

@@ -3,6 +3,13 @@
  * CSV files in {@code annotations/}, images in {@code images/<subset>/}, masks as PNGs in
  * {@code masks/<subset>/}.
  *
+ * <p>Consumer: CVAT imports Open Images through Datumaro's
+ * ({@code datumaro/plugins/open_images_format.py}, {@code OpenImagesExtractor}): CSVs read by their
+ * header, every LabelName declared in {@code oidv6-class-descriptions.csv} (else
+ * {@code UndeclaredLabelError}), box corners as fractions through {@code float()} of an image size
+ * it finds in images.meta or the image, a mask PNG at {@code masks/<subset>/<MaskPath>}.
+ * {@code OpenImagesConsumerContractTest} checks these on every corpus sample's output.
+ *
  * <pre>
  * annotations/oidv6-class-descriptions.csv          LabelName,DisplayName (V5: class-descriptions.csv, no header)
  * annotations/bbox_labels_600_hierarchy.json        parents of classes, under a made-up root

@@ -2,6 +2,14 @@
  * VGGFace2 1.0: one face box and one set of 5 landmarks per image, images in one folder per
  * identity.
  *
+ * <p>Consumer: CVAT imports VGGFace2 through Datumaro's
+ * ({@code datumaro/plugins/vgg_face2_format.py}, {@code VggFace2Extractor}): the
+ * {@code bb_landmark/loose_bb_<subset>.csv} and {@code loose_landmark_<subset>.csv} read with
+ * their {@code NAME_ID,...} header, {@code NAME_ID} a {@code <label folder>/<image>} whose folder
+ * is the label ({@code no_label} for none), the values through {@code float()} (a landmarks row
+ * of empty values is a tag). {@code VggFace2ConsumerContractTest} checks these on every corpus
+ * sample's output, and that every folder is a label of labels.txt.
+ *
  * <pre>
  * labels.txt                          optional: "&lt;label&gt; [class name]" per line
  * bb_landmark/loose_bb_&lt;subset&gt;.csv        NAME_ID,X,Y,W,H

@@ -21,6 +21,14 @@ final class WiderFaceFiles {
     private WiderFaceFiles() {
     }
 
+    /**
+     * Whether Datumaro's reader (CVAT's import) takes the line for an image path: it looks for the
+     * image lines as those holding {@code /} or {@code \\}, and {@code .}.
+     */
+    static boolean readAsImagePath(String line) {
+        return (line.indexOf('/') >= 0 || line.indexOf('\\') >= 0) && line.indexOf('.') >= 0;
+    }
+
     static boolean isAnnotationFile(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return path.equals(ANNOTATIONS_DIR + "/" + name) && name.startsWith(ANNOTATION_PREFIX)

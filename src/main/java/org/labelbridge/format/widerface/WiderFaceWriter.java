@@ -126,6 +126,11 @@ final class WiderFaceWriter implements DatasetWriter {
             }
             line.append(' ').append(label);
         }
+        if (WiderFaceFiles.readAsImagePath(line.toString())) {
+            problems.dropped(itemId, AnnotationKind.BBOX, "label '" + label + "' cannot be written in this WIDER Face"
+                    + " box line: CVAT's importer takes a line with '/' (or '\\') and '.' for an image path");
+            return null;
+        }
         return line.toString();
     }
 

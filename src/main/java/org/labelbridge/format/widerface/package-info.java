@@ -2,6 +2,16 @@
  * WIDER Face 1.0 (CVAT's "WiderFace 1.0"): face boxes with WIDER's flags, images grouped in
  * event folders.
  *
+ * <p>Consumer: CVAT imports WIDER Face through Datumaro's
+ * ({@code datumaro/plugins/widerface_format.py}, {@code WiderFaceExtractor._load_items}). It finds
+ * the image lines by a heuristic, a line holding {@code /} (or {@code \}) and {@code .}; reads the
+ * next line as the box count ({@code int()}) and that many lines after it as boxes of at least
+ * {@code x y w h}, whose 5th or 11th word is a label name of labels.txt. So a box line that the
+ * heuristic takes for an image path (a label with {@code /}, Open Images' {@code /m/0}, beside a
+ * fractional coordinate) is not written and is reported: CVAT's own exporter writes it, and its
+ * importer then reads a wrong item. {@code WiderFaceConsumerContractTest} checks every corpus
+ * sample's output line by line as that reader walks it.
+ *
  * <pre>
  * labels.txt                                  optional, one label per line (or Datumaro's dataset_meta.json)
  * wider_face_split/wider_face_&lt;subset&gt;_bbx_gt.txt
