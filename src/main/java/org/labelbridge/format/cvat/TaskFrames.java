@@ -33,9 +33,16 @@ final class TaskFrames {
         return taskId;
     }
 
-    /** How many frames the task has. */
-    int size() {
-        return used.size();
+    /**
+     * How many frames the task has: up to its highest frame number, which CVAT's importer requires
+     * of every frame ({@code rel_frame_id}: a frame number is below the task's size).
+     */
+    long size() {
+        long size = used.size();
+        for (long frame : used) {
+            size = Math.max(size, frame + 1);
+        }
+        return size;
     }
 
     /** The item's frame when it has one free in this task, else the next free number (reported). */
@@ -67,6 +74,6 @@ final class TaskFrames {
 
     /** The subset as {@code <meta>} lists it. */
     CvatMetaWriter.SubsetTask task(boolean interpolation, CvatMeta.Size frameSize) {
-        return new CvatMetaWriter.SubsetTask(subset, taskId, used.size(), interpolation, frameSize);
+        return new CvatMetaWriter.SubsetTask(subset, taskId, size(), interpolation, frameSize);
     }
 }

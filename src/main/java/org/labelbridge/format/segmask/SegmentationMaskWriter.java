@@ -48,6 +48,8 @@ final class SegmentationMaskWriter implements DatasetWriter {
     private final DatasetOutput output;
     private final Problems problems;
     private final Map<String, Writer> subsetLists = new LinkedHashMap<>();
+    /** Item ids whose masks are written: the PNGs are named by id alone, as VOC's are. */
+    private final Set<String> written = new HashSet<>();
     private OutputLabelMap labelMap;
     private Categories categories;
 
@@ -77,6 +79,11 @@ final class SegmentationMaskWriter implements DatasetWriter {
             subsetLists.put(item.subset(), list);
         }
         list.write(item.id() + "\n");
+        if (!written.add(item.id())) {
+            problems.item(item.id(), "also in subset '" + item.subset() + "': Segmentation mask keeps one "
+                    + "SegmentationClass/" + item.id() + ".png per id, the first one written is kept");
+            return;
+        }
         if (item.media().hasPath()) {
             String ext = item.media().extension().isEmpty() ? ".jpg" : item.media().extension();
             output.copyMedia(item.media(), IMAGES_DIR + "/" + item.id() + ext);
