@@ -24,5 +24,13 @@
  * labelmap.txt is always written: background first (black unless the dataset colours it),
  * then the dataset's labels with their colours, VOC palette colours for the rest. PNGs are
  * palette PNGs (RGB beyond 256 labels or 255 instances). Attributes are not kept.
+ *
+ * <p>Consumer: CVAT's "Segmentation mask 1.1" importer ({@code cvat/apps/dataset_manager/formats/mask.py})
+ * is Datumaro's VOC importer on this layout, so the VOC rules hold (see {@code format.voc}): labelmap
+ * names and colours once each, class PNG pixels of labelmap colours, instance PNG pixels of the VOC
+ * palette, both PNGs of one size and of a listed id. PNGs are named by id alone, as VOC's are: an id in
+ * several subsets is listed in each and its masks are written once, the first item's (reported).
+ * {@code SegmentationMaskConsumerContractTest} checks this on every corpus sample's output with the VOC
+ * contract's checks.
  */
 package org.labelbridge.format.segmask;
