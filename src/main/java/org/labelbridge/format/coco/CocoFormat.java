@@ -25,8 +25,7 @@ public final class CocoFormat implements Format {
 
     private static final FormatDescriptor DESCRIPTOR = new FormatDescriptor("coco", "COCO 1.0", true, true,
             EnumSet.of(AnnotationKind.BBOX, AnnotationKind.POLYGON, AnnotationKind.MASK),
-            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.TRACKS, Feature.GROUPS, Feature.SUBSETS,
-                    Feature.UNLABELLED),
+            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.TRACKS, Feature.GROUPS, Feature.SUBSETS),
             ".json");
 
     /** How far into a file the detector looks for COCO's keys. */

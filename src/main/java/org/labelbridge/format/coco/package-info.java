@@ -37,6 +37,24 @@
  * reported: pycocotools takes them as the size. Captions, tags and
  * keypoints are not written.
  *
+ * <p>Consumer (instances): pycocotools' {@code COCO} indexes images, annotations and categories by
+ * id (a repeated id hides the other); {@code annToRLE}/{@code annToMask} pass the segmentation to
+ * {@code frPyObjects} at the image's {@code height} x {@code width}: a list whose first entry has 4
+ * numbers is taken as boxes and one of more than 4 as polygons (so every polygon has 3 x, y pairs or
+ * more), an object with list {@code counts} as uncompressed RLE, a string as compressed RLE
+ * ({@code rleFrString}), so an {@code iscrowd} 1 object carries RLE whose {@code size} is its image's and
+ * whose runs cover it; {@code loadRes} and the evaluation derive {@code area} ({@code maskUtils.area})
+ * and {@code bbox} ({@code toBbox}) from the segmentation, so the written ones agree with it (a
+ * polygon's area within a pixel's margin of its own). Every {@code category_id} is a category:
+ * Datumaro writes an unlabelled object with {@code category_id} 0 and CVAT reads it back unlabelled,
+ * but no category declares 0 ({@code loadCats}, detectron2's category map fail on it), so this
+ * target follows pycocotools and holds no unlabelled objects (the pipeline drops them, reported).
+ * A box alone keeps {@code segmentation: []} as CVAT's and Datumaro's exporters write it (CVAT's
+ * importer then reads a box, not a polygon); {@code annToMask} is not defined on it, as on any COCO
+ * detection-only object. CVAT's importer (Datumaro's {@code coco_format/extractor.py}) keys labels by
+ * supercategory and name, so a name is once under a supercategory. {@code CocoConsumerContractTest}
+ * checks all of this on every corpus sample's output, decoding the RLE as {@code maskApi.c} does.
+ *
  * <p>COCO Keypoints 1.0 ({@link org.labelbridge.format.coco.CocoKeypointsFormat}) shares the reader,
  * which then also gives a keypoints object's {@code bbox} as a box of its group when it is not the
  * frame a writer derives (of its polygons, else of its labelled keypoints). Its writer streams

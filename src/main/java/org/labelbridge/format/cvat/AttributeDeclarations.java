@@ -86,10 +86,17 @@ final class AttributeDeclarations {
             }
             out.put(def.name(), kept);
         }
-        List<String> names = new ArrayList<>(categories.commonAttributes());
+        List<String> names = new ArrayList<>();
+        for (String name : categories.commonAttributes()) {
+            if (!CvatLayout.BUILT_IN_ATTRIBUTES.contains(name)) {
+                names.add(name);
+            }
+        }
+        // Every name written as an <attribute> child is declared, a built-in name too (a WiderFace
+        // 'occluded' level, a 'keyframe' without a track): CVAT's importer keeps only declared ones.
         names.addAll(values.keySet());
         for (String name : names) {
-            if (!CvatLayout.BUILT_IN_ATTRIBUTES.contains(name) && !out.containsKey(name)) {
+            if (!out.containsKey(name)) {
                 out.put(name, settle(declared, name, changing.contains(name), values.get(name), problems));
             }
         }

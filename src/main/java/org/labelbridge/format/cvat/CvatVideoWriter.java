@@ -41,7 +41,8 @@ import org.labelbridge.model.Track;
  *
  * <p>Tracks are rebuilt from the model's {@link Track}s: the shapes of one track id (and one
  * label, kind, group and source, which a CVAT track has one of) in frame order, keyframe and
- * outside as the model says; CVAT's track id is the model's. Where a visible shape is not
+ * outside as the model says; CVAT's track id is the model's (a track split into several
+ * {@code <track>}s keeps it on the first, the others are numbered after the highest id). Where a visible shape is not
  * followed on the task's next frame by a shape of its track, the track is closed there by an
  * outside copy of it, as CVAT ends a track, so that nothing is interpolated over frames where
  * the object was not annotated. Shapes without a track become single-frame tracks (the shape,
@@ -303,7 +304,8 @@ final class CvatVideoWriter implements DatasetWriter {
             TrackKey first = firstKeys.putIfAbsent(new TrackRef(key.subset(), key.id()), key);
             if (first != null) {
                 problems.dataset("track " + track.id() + " has shapes of more than one label, kind, group or source: "
-                        + "written as several <track>s with its id, as a CVAT track has one of each");
+                        + "written as several <track>s, the first with its id, the others with new ids after the highest, as a "
+                        + "CVAT track has one of each and CVAT joins the shapes of one id");
             }
         } else {
             noteChanges(entry.firstValues, values);
@@ -382,15 +384,21 @@ final class CvatVideoWriter implements DatasetWriter {
                 List<CvatMetaWriter.SubsetTask> meta = new ArrayList<>();
                 for (VideoTask task : tasks.values()) {
                     task.sortedFrames = task.written.stream().mapToLong(Long::longValue).toArray();
-                    meta.add(task.frames.task(task.sortedFrames.length, true, task.size));
+                    long[] frames = task.sortedFrames;
+                    // CVAT's importer needs every frame below the task's size; frames not written are gaps.
+                    long size = frames.length == 0 ? 0 : Math.max(frames.length, frames[frames.length - 1] + 1);
+                    meta.add(task.frames.task(size, true, task.size));
                 }
                 new CvatMetaWriter(xml, categories, declarations, problems).write(meta);
                 List<TrackShapes> ordered = new ArrayList<>(tracks.values());
                 ordered.sort(Comparator.comparingLong(track -> track.key.id()));
-                for (TrackShapes track : ordered) {
-                    writeTrack(xml, track);
-                }
+                // A track split by label, kind, group or source: its first <track> keeps its id, the
+                // others take new ones, since CVAT's importer joins the shapes of one id into one track.
                 long nextId = tracks.isEmpty() ? 0 : maxTrackId + 1;
+                for (TrackShapes track : ordered) {
+                    boolean first = firstKeys.get(new TrackRef(track.key.subset(), track.key.id())).equals(track.key);
+                    writeTrack(xml, track, first ? track.key.id() : nextId++);
+                }
                 for (VideoTask task : tasks.values()) {
                     for (int i = 0; i < task.plain.size(); i++) {
                         writePlainShape(xml, task, task.plain.frame(i), task.plain.offset(i), nextId++);
@@ -409,10 +417,10 @@ final class CvatVideoWriter implements DatasetWriter {
         }
     }
 
-    private void writeTrack(IndentingXml xml, TrackShapes track) throws IOException {
+    private void writeTrack(IndentingXml xml, TrackShapes track, long id) throws IOException {
         TrackKey key = track.key;
         VideoTask task = tasks.get(key.subset());
-        openTrack(xml, key.id(), key.label(), key.source(), key.group(), task);
+        openTrack(xml, id, key.label(), key.source(), key.group(), task);
         ShapeList list = track.shapes;
         list.sortByFrame();
         for (int i = 0; i < list.size(); i++) {

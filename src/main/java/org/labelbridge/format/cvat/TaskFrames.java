@@ -32,9 +32,16 @@ final class TaskFrames {
         return taskId;
     }
 
-    /** How many frames the task has. */
-    int size() {
-        return used.size();
+    /**
+     * How many frames the task has: up to its highest frame number, which CVAT's importer requires
+     * of every frame ({@code rel_frame_id}: a frame number is below the task's size).
+     */
+    long size() {
+        long size = used.size();
+        for (long frame : used) {
+            size = Math.max(size, frame + 1);
+        }
+        return size;
     }
 
     /** The item's frame when it has one free in this task, else the next free number (reported). */
@@ -55,10 +62,10 @@ final class TaskFrames {
 
     /** The subset as {@code <meta>} lists it. */
     CvatMetaWriter.SubsetTask task(boolean interpolation, CvatMeta.Size frameSize) {
-        return task(used.size(), interpolation, frameSize);
+        return task(size(), interpolation, frameSize);
     }
 
-    /** The subset as {@code <meta>} lists it, with {@code size} frames written. */
+    /** The subset as {@code <meta>} lists it, with {@code size} frames (every frame written is below it). */
     CvatMetaWriter.SubsetTask task(long size, boolean interpolation, CvatMeta.Size frameSize) {
         return new CvatMetaWriter.SubsetTask(subset, taskId, size, interpolation, frameSize);
     }

@@ -40,5 +40,22 @@
  * <p>Both writers turn annotations into {@link org.labelbridge.format.cvat.CvatShape}s the same
  * way ({@link org.labelbridge.format.cvat.CvatShapes}) and declare undeclared attributes by the
  * values they took ({@link org.labelbridge.format.cvat.AttributeDeclarations}).
+ *
+ * <p>Consumer: CVAT's XML importer ({@code cvat/apps/dataset_manager/formats/cvat.py}, {@code load_anno};
+ * a project dump through Datumaro's {@code cvat_format} extractor) and the bindings'
+ * {@code import_dm_annotations}. It requires: labels declared in {@code <meta>} (a name once; a
+ * skeleton's nodes as labels with {@code <parent>}), every shape's and tag's label among them, every
+ * {@code <attribute>} declared under its label (an undeclared one is not kept) with a value its spec
+ * takes (a select or radio value among the declared values, a checkbox true or false, a number
+ * declaration of min, max, step); {@code <image>} ids unique in a task (a project dump numbers
+ * frames per task, as CVAT's own does); every frame below its task's {@code <size>} (its
+ * {@code rel_frame_id}), so the size written reaches the highest frame, where CVAT's exporter writes the
+ * task's own; {@code <track>} ids unique in a task, since the shapes of one id are joined into one track
+ * (a track split by label or kind keeps its id on the first {@code <track>} only, where CVAT would
+ * never split one); each track's shapes in increasing frame order, starting at a keyframe, outside ones
+ * keyframes, ending with an outside keyframe unless on the task's last frame; a {@code <mask>}'s runs
+ * cover its width x height; boxes with {@code xtl <= xbr}, polygons of 3 points or more.
+ * {@code CvatImagesConsumerContractTest} and {@code CvatVideoConsumerContractTest}
+ * ({@code CvatXmlContract}) check this on every corpus sample's output.
  */
 package org.labelbridge.format.cvat;

@@ -18,5 +18,17 @@
  * skeleton is CVAT's compact {@code points} (x, y, visibility per node) with
  * {@code points_attributes} when that holds it exactly, else Datumaro's {@code elements}.
  * Files are read and written as streams: categories first, then one item at a time.
+ *
+ * <p>Consumer: CVAT imports Datumaro 1.0 through its fork's {@code datumaro_format} extractor
+ * ({@code _load_categories}, {@code _load_items}, {@code _load_annotations}) and the annotation
+ * classes' own checks ({@code components/annotation.py}). It requires: a label name once per parent,
+ * parents declared; {@code points} and {@code mask} categories of existing label ids, joints 1-based
+ * node numbers; item ids unique in a subset (a later one replaces the earlier); an image's
+ * {@code size} as {@code [h, w]} integers (its {@code path} optional: {@code <id>.jpg} otherwise); each
+ * annotation of a known {@code type} with integer id and group, an attributes object and a
+ * {@code label_id} below the number of labels (CVAT indexes the categories by it); a polygon of 3
+ * points or more (Polygon asserts it), a polyline of 2, a box of non-negative size, RLE counts as
+ * COCO's compressed string, a compact skeleton with x, y, v for each node of its points category.
+ * {@code DatumaroConsumerContractTest} checks this on every corpus sample's output.
  */
 package org.labelbridge.format.datumaro;

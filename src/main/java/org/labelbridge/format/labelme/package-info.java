@@ -29,7 +29,14 @@
  * its parts. Coordinates are written exactly (CVAT rounds to 2 decimals). What cannot be held is
  * reported: other annotation kinds, rotation, lone group members, label declarations.
  *
- * <p>What the consumer requires (Datumaro's {@code LabelMeImporter}): the {@code .xml} files.
+ * <p>Consumer: CVAT imports LabelMe through Datumaro's {@code labelme_format.py}
+ * ({@code LabelMeExtractor._parse}, {@code _parse_annotations}). It requires of each XML:
+ * {@code <filename>} and {@code <folder>} present (the item id is their join), {@code <imagesize>}
+ * {@code nrows}/{@code ncols} integers; each object with a {@code <name>} element (empty: no label), an
+ * integer {@code <id>} once in the file, {@code <deleted>} 0 or 1, {@code <parts>} naming objects of the
+ * file; a {@code <polygon>} of 3 points or more, or 4 corners as a {@code bounding_box}; a
+ * {@code <segm>}'s mask at {@code <root>/<subset>/Masks/<mask>} ("Can't find mask"), at the image's size.
+ * {@code LabelMeConsumerContractTest} checks this on every corpus sample's output.
  * Item ids that name files are written as clean relative paths ({@code format.common.FileNames}),
  * reported.
  */

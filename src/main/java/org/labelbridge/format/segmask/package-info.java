@@ -33,5 +33,11 @@
  * subsets. Ids are written as clean relative paths ({@code format.common.FileNames}); an id that
  * an item of another subset already took is written as {@code <subset>_<id>}
  * ({@code FlatFolderIds}), reported, instead of two files of one name.
+ *
+ * <p>Consumer: CVAT's "Segmentation mask 1.1" importer ({@code cvat/apps/dataset_manager/formats/mask.py})
+ * is Datumaro's VOC importer on this layout, so the VOC rules hold (see {@code format.voc}): labelmap
+ * names and colours once each, class PNG pixels of labelmap colours, instance PNG pixels of the VOC
+ * palette, both PNGs of one size and of a listed id. {@code SegmentationMaskConsumerContractTest}
+ * checks this on every corpus sample's output with the VOC contract's checks.
  */
 package org.labelbridge.format.segmask;

@@ -106,8 +106,17 @@ final class VocLabelColours {
         return painted[label];
     }
 
-    /** The colour labelmap.txt gives the label, or {@code null} for none. */
+    /**
+     * The colour labelmap.txt gives the label, or {@code null} for none. A colour an earlier label
+     * has is left out, and reported: Datumaro's inverse colour map keeps the last label of a colour,
+     * so the earlier label's pixels (the background's black, often) would read as this one.
+     */
     Rgb colour(int label) {
+        if (shadowed[label]) {
+            problems.dataset("label '" + categories.nameOf(label) + "' has the colour of an earlier label: written "
+                    + "without a colour in labelmap.txt, so that pixels of that colour read as the earlier label");
+            return null;
+        }
         return colours[label];
     }
 }

@@ -50,5 +50,20 @@
  * ({@code _m_0_<subset>.txt}), reported; labelmap.txt and the XML keep the real name, and the
  * reader maps the list back to it by the same mapping. CVAT and Datumaro look for the list by
  * the real name and do not read those image-level labels.
+ *
+ * <p>Consumer: CVAT imports VOC through Datumaro's {@code voc_format} ({@code format.py}
+ * {@code parse_label_map}, {@code make_voc_categories}; {@code extractor.py}). It requires:
+ * {@code labelmap.txt} lines {@code name:r,g,b:parts:actions}, a name once ("Label ... is already
+ * defined"), no part named like a label (make_voc_categories adds each part as a label); no colour
+ * twice, since the inverse colour map keeps the last label of a colour (the background's black pixels
+ * would read as a later black label): the writer gives a shared colour to the first label only and
+ * writes the others without one, reported, where CVAT's exporter copies the task's colours as they
+ * are; ImageSets lists of ids (Layout and Action lists {@code <id> <object index>}), every
+ * {@code Annotations/<id>.xml} of a listed id (no other is read); each object's and part's name
+ * declared (UndeclaredLabelError), its bndbox numbers with min <= max, flags 0 or 1, actions among
+ * its label's; SegmentationClass pixels of labelmap colours (unpaint_mask fails on another),
+ * SegmentationObject pixels of the VOC palette, with the class PNG beside each at one size, the image's.
+ * {@code VocConsumerContractTest} ({@code VocLayoutContract}) checks this on every corpus sample's
+ * output.
  */
 package org.labelbridge.format.voc;

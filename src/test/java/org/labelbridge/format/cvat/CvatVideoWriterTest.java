@@ -225,7 +225,8 @@ class CvatVideoWriterTest {
                 "changed img bbox: attribute 'track_id' is not written: CVAT for video holds track_id as track data, "
                         + "which comes from the annotation's track",
                 "dataset: track 3 has shapes of more than one label, kind, group or source: written as several "
-                        + "<track>s with its id, as a CVAT track has one of each",
+                        + "<track>s, the first with its id, the others with new ids after the highest, as a CVAT "
+                        + "track has one of each and CVAT joins the shapes of one id",
                 "changed img skeleton: the nodes of a skeleton outside its track (id 4) are written outside, as CVAT "
                         + "has them",
                 "converted frame_000000 1 bbox to 2 bbox: " + TRACK_CLOSED,
@@ -233,7 +234,9 @@ class CvatVideoWriterTest {
                         + "frame",
                 "converted frame_000000 1 bbox to 2 bbox: " + TRACK_CLOSED), problems.lines);
         List<String> tracks = tracks(dir);
-        assertTrue(tracks.contains("  <track id=\"3\" label=\"scene\" task_id=\"0\" subset=\"default\">"), "split");
+        assertTrue(tracks.contains("  <track id=\"3\" label=\"car\" task_id=\"0\" subset=\"default\">"), "split");
+        assertTrue(tracks.contains("  <track id=\"5\" label=\"scene\" task_id=\"0\" subset=\"default\">"),
+                "split off: a new id after the highest (4)");
         assertTrue(tracks.contains("    <skeleton frame=\"0\" keyframe=\"1\" z_order=\"0\">"), tracks.toString());
         assertTrue(tracks.contains("      <points label=\"nose\" keyframe=\"1\" outside=\"1\" occluded=\"0\" "
                 + "points=\"1,1\"/>"), tracks.toString());
