@@ -31,6 +31,23 @@ public final class FlatFolderIds {
     }
 
     /**
+     * The item as it is written into the folder: its id made a clean path ({@link FileNames}),
+     * then free in the folder ({@link #idOf}); or null, reported as a dropped item, when an item
+     * of its subset was already written under that id.
+     */
+    public Item place(Item item) {
+        Item clean = FileNames.withPathId(item, problems, format);
+        String id = idOf(clean, clean.id());
+        if (id == null) {
+            problems.droppedItem(clean.id(), "another item of subset '" + clean.subset() + "' is written as '"
+                    + clean.id() + "'");
+            return null;
+        }
+        return id.equals(clean.id()) ? clean
+                : new Item(id, clean.subset(), clean.media(), clean.annotations(), clean.attributes());
+    }
+
+    /**
      * The id to write this item under ({@code id} is the id it would have, already made a clean
      * path), or null when an item of the same subset was already written under it (a duplicate,
      * not the writer's to resolve). The id is taken from then on; a renamed one is reported.

@@ -16,7 +16,6 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
-import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.FlatFolderIds;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.IndexImage;
@@ -72,15 +71,9 @@ final class SegmentationMaskWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
-        item = FileNames.withPathId(item, problems, "Segmentation mask");
-        String path = item.id();
-        String id = ids.idOf(item, path);
-        if (id == null) {
-            problems.droppedItem(item.id(), "another item of subset '" + item.subset() + "' is written as '" + path + "'");
+        item = ids.place(item);
+        if (item == null) {
             return;
-        }
-        if (!id.equals(item.id())) {
-            item = new Item(id, item.subset(), item.media(), item.annotations(), item.attributes());
         }
         Writer list = subsetLists.get(item.subset());
         if (list == null) {

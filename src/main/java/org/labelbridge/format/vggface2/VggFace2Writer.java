@@ -20,7 +20,6 @@ import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
-import org.labelbridge.model.Label;
 import org.labelbridge.model.Points;
 import org.labelbridge.model.Tag;
 
@@ -46,11 +45,13 @@ final class VggFace2Writer implements DatasetWriter {
     @Override
     public void begin(Categories categories) throws IOException {
         this.categories = categories;
-        this.folders = new LabelFileNames(categories, problems, VggFace2Files.LABELS_FILE + " keeps the real name"
-                + " (CVAT and Datumaro take the folder for the label, and read it as a label of that name)");
+        // Datumaro finds an image's label by its folder's name among labels.txt's first words (a
+        // second word is a parent label): labels.txt lists the folder names, so they read back alike.
+        this.folders = new LabelFileNames(categories, problems, "no other place keeps the real name (the folder"
+                + " and labels.txt hold the label, which CVAT and Datumaro match by name)");
         try (Writer out = new OutputStreamWriter(output.entry(VggFace2Files.LABELS_FILE), StandardCharsets.UTF_8)) {
-            for (Label label : categories.labels()) {
-                out.write(label.name());
+            for (int i = 0; i < categories.labels().size(); i++) {
+                out.write(folders.of(i));
                 out.write('\n');
             }
         }

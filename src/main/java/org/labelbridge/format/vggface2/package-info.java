@@ -26,8 +26,9 @@
  * {@code bb_landmark/loose_bb_<subset>.csv} or {@code loose_landmark_<subset>.csv}; it takes a
  * NAME_ID's folder for the label. A label whose name is no folder name (Open Images'
  * {@code /m/0}) is written under the folder {@code format.common.LabelFileNames} gives it
- * ({@code _m_0}), reported; {@code labels.txt} keeps the real name, and our reader maps the folder
- * back to it by the same mapping (Datumaro reads it as a label named after the folder). Ids
- * are written as clean relative paths ({@code FileNames}).
+ * ({@code _m_0}), reported, and {@code labels.txt} lists it under that name: Datumaro finds an
+ * image's label by its folder's name among labels.txt's first words (a second word is a parent
+ * label, not a description), so the real name has no place CVAT would read. Ids are written as
+ * clean relative paths ({@code FileNames}).
  */
 package org.labelbridge.format.vggface2;

@@ -19,7 +19,6 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
-import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.FlatFolderIds;
 import org.labelbridge.format.common.LabelFileNames;
 import org.labelbridge.format.common.NumberText;
@@ -108,16 +107,11 @@ final class VocWriter implements DatasetWriter {
 
     @Override
     public void write(Item item) throws IOException {
-        item = FileNames.withPathId(item, problems, "VOC");
-        String path = item.id();
-        String id = ids.idOf(item, path);
-        if (id == null) {
-            problems.droppedItem(item.id(), "another item of subset '" + item.subset() + "' is written as '" + path + "'");
+        item = ids.place(item);
+        if (item == null) {
             return;
         }
-        if (!id.equals(item.id())) {
-            item = new Item(id, item.subset(), item.media(), item.annotations(), item.attributes());
-        }
+        String id = item.id();
         List<Bbox> boxes = new ArrayList<>();
         List<Annotation> shapes = new ArrayList<>();
         BitSet present = new BitSet();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,8 +44,8 @@ class ByteOrderMarkTest {
             "segmentation_mask_1.1/voc_dataset1_segmentation, segmentation_mask, ImageSets/Segmentation/train.txt",
     })
     void aByteOrderMarkChangesNothing(String sample, String format, String file) throws IOException {
-        Path plain = copy(Corpus.path(sample), tmp.resolve("plain"));
-        Path marked = copy(Corpus.path(sample), tmp.resolve("marked"));
+        Path plain = Corpus.copy(sample, tmp.resolve("plain"));
+        Path marked = Corpus.copy(sample, tmp.resolve("marked"));
         Path text = marked.resolve(file);
         byte[] content = Files.readAllBytes(text);
         assertFalse(content.length >= 3 && (content[0] & 0xFF) == 0xEF, "the sample has a mark already");
@@ -64,19 +63,5 @@ class ByteOrderMarkTest {
         Converter.convert(new ConversionRequest(input, format, "datumaro", ConversionOptions.DEFAULTS,
                 tmp.resolve(output)));
         return Datasets.read(new DatumaroFormat(), DirectorySource.of(tmp.resolve(output)));
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 }
