@@ -30,7 +30,8 @@ import org.labelbridge.testing.Datasets;
 
 /**
  * Every corpus sample to every writable target through {@link Converter} with default options:
- * each either converts or fails with a one-line reason and no output; what the report says went
+ * each either converts or fails with a one-line reason and no output (a sample stopped by bad
+ * content is converted again with {@code on_problem=skip} and checked like the others); what the report says went
  * out is what the target's own reader reads back (items, and annotations per kind); no count is
  * negative; the report stays small; and no shape hidden at a frame (outside its track) is
  * visible in a target that cannot keep it hidden.
@@ -63,7 +64,13 @@ class CorpusMatrixTest {
             assertFalse(failure.getMessage().isBlank() || failure.getMessage().contains("\n"),
                     outcome + ": the reason is one line: " + failure.getMessage());
             assertFalse(Files.exists(outcome.output()), outcome + ": a failed conversion leaves no output");
-            return;
+            if (!failure.getMessage().contains("on_problem=skip")) {
+                return;
+            }
+            // Bad content stopped it (the CVAT docs example's undeclared tag label): what the rest
+            // of the sample converts to must still be what the report says.
+            outcome = CorpusMatrix.convert(sample, target, work.resolve("skipped"), CorpusMatrix.SKIP_PROBLEMS);
+            outcome.require();
         }
         ConversionReport report = outcome.result().report();
         Format format = Formats.require(target);
