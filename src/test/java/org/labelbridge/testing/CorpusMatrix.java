@@ -111,6 +111,18 @@ public final class CorpusMatrix {
         }
     }
 
+    /**
+     * The output a consumer-contract test checks: the sample converted with content problems
+     * skipped; the test is skipped where no format reads the sample, and fails where the
+     * conversion does.
+     */
+    public static Outcome forContract(String sample, String target, Path work) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(readable(sample), sample + ": no format reads it");
+        Outcome outcome = convert(sample, target, work, SKIP_PROBLEMS);
+        outcome.require();
+        return outcome;
+    }
+
     /** {@link #convert} with default options. */
     public static Outcome convert(String sample, String target, Path work) {
         return convert(sample, target, work, ConversionOptions.DEFAULTS);

@@ -2,7 +2,6 @@ package org.labelbridge.format.camvid;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.Raster;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,16 +28,10 @@ class CamVidConsumerContractTest {
     @TempDir
     Path work;
 
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsDatumaroReadsIt(String sample) {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
-        Outcome outcome = CorpusMatrix.convert(sample, "camvid", work, CorpusMatrix.SKIP_PROBLEMS);
-        assumeTrue(outcome.converted(), outcome + ": not converted");
+        Outcome outcome = CorpusMatrix.forContract(sample, "camvid", work);
         Path root = outcome.output();
         Set<Integer> colours = new HashSet<>();
         for (int colour : DatumaroLabelMap.read(outcome.toString(), root.resolve("label_colors.txt")).values()) {

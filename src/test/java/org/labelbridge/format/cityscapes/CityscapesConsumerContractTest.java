@@ -1,6 +1,5 @@
 package org.labelbridge.format.cityscapes;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,16 +34,17 @@ class CityscapesConsumerContractTest {
     @TempDir
     Path work;
 
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsDatumaroReadsIt(String sample) {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
+        org.junit.jupiter.api.Assumptions.assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
         Outcome outcome = CorpusMatrix.convert(sample, "cityscapes", work, CorpusMatrix.SKIP_PROBLEMS);
-        assumeTrue(outcome.converted(), outcome + ": not converted");
+        if (!outcome.converted()) {
+            // Nothing with masks or images: label_colors.txt alone is no dataset to CVAT, so no output.
+            assertTrue(outcome.failure().getMessage().startsWith("no item has a mask or an image in the source"),
+                    outcome + ": " + outcome.failure().getMessage());
+            return;
+        }
         Path root = outcome.output();
         int labels = DatumaroLabelMap.read(outcome.toString(), root.resolve("label_colors.txt")).size();
         List<Path> masks = OutputFiles.matching(root, "gtFine/*/**" + INSTANCES);

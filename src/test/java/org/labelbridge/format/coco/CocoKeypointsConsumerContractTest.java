@@ -3,7 +3,6 @@ package org.labelbridge.format.coco;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,16 +35,10 @@ class CocoKeypointsConsumerContractTest {
     @TempDir
     Path work;
 
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsCvatAndPycocotoolsRead(String sample) throws IOException {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
-        Outcome outcome = CorpusMatrix.convert(sample, "coco_keypoints", work, CorpusMatrix.SKIP_PROBLEMS);
-        outcome.require();
+        Outcome outcome = CorpusMatrix.forContract(sample, "coco_keypoints", work);
         Path annotations = outcome.output().resolve("annotations");
         List<Path> files;
         try (Stream<Path> list = Files.list(annotations)) {

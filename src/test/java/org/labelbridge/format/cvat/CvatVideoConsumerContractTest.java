@@ -1,8 +1,6 @@
 package org.labelbridge.format.cvat;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.stream.Stream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,16 +17,10 @@ class CvatVideoConsumerContractTest {
     @TempDir
     Path work;
 
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsCvatReadsIt(String sample) throws Exception {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
-        Outcome outcome = CorpusMatrix.convert(sample, "cvat_video", work, CorpusMatrix.SKIP_PROBLEMS);
-        outcome.require();
+        Outcome outcome = CorpusMatrix.forContract(sample, "cvat_video", work);
         Path xml = outcome.output().resolve("annotations.xml");
         CvatXmlContract.check(outcome.toString(), xml, true);
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,20 +34,14 @@ class IcdarConsumerContractTest {
     @TempDir
     Path work;
 
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
-
     private Outcome convert(String sample, String target) {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
-        Outcome outcome = CorpusMatrix.convert(sample, target, work, CorpusMatrix.SKIP_PROBLEMS);
-        assumeTrue(outcome.converted(), outcome + ": not converted");
+        Outcome outcome = CorpusMatrix.forContract(sample, target, work);
         return outcome;
     }
 
     /** {@code <image>, "<caption>"}: split at {@code ", "} into two, the caption in quotes (else dropped with a warning). */
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void recognitionReadsAsDatumaroReadsIt(String sample) {
         Outcome outcome = convert(sample, "icdar_recognition");
         List<Path> files = OutputFiles.matching(outcome.output(), "**gt.txt");
@@ -71,7 +63,7 @@ class IcdarConsumerContractTest {
 
     /** {@code x1,y1,...,x4,y4,"text"} or {@code xmin,ymin,xmax,ymax,"text"}: numbers, then one quoted text. */
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void localizationReadsAsDatumaroReadsIt(String sample) {
         Outcome outcome = convert(sample, "icdar_localization");
         List<Path> files = OutputFiles.matching(outcome.output(), "**gt_*.txt");
@@ -96,7 +88,7 @@ class IcdarConsumerContractTest {
 
     /** {@code R G B cx cy x1 y1 x2 y2 "c"} lines; each colour one character's, present in the BMP of the image's size. */
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void segmentationReadsAsDatumaroReadsIt(String sample) {
         Outcome outcome = convert(sample, "icdar_segmentation");
         for (Path file : OutputFiles.matching(outcome.output(), "**_GT.txt")) {

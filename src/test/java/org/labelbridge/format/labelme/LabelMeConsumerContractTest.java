@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -34,16 +33,10 @@ class LabelMeConsumerContractTest {
     @TempDir
     Path work;
 
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsDatumaroReadsIt(String sample) throws Exception {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
-        Outcome outcome = CorpusMatrix.convert(sample, "labelme", work, CorpusMatrix.SKIP_PROBLEMS);
-        outcome.require();
+        Outcome outcome = CorpusMatrix.forContract(sample, "labelme", work);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(outcome.output())) {
             files = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();

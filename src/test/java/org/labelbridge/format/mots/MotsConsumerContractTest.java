@@ -3,15 +3,12 @@ package org.labelbridge.format.mots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.Raster;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,16 +25,10 @@ class MotsConsumerContractTest {
     @TempDir
     Path work;
 
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsDatumaroReadsIt(String sample) {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
-        Outcome outcome = CorpusMatrix.convert(sample, "mots", work, CorpusMatrix.SKIP_PROBLEMS);
-        assumeTrue(outcome.converted(), outcome + ": not converted");
+        Outcome outcome = CorpusMatrix.forContract(sample, "mots", work);
         Path root = outcome.output();
         List<Path> labelFiles = OutputFiles.matching(root, "*/instances/labels.txt");
         assertFalse(labelFiles.isEmpty(), outcome + ": no <subset>/instances/ folder");

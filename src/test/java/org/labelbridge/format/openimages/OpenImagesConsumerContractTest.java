@@ -2,7 +2,6 @@ package org.labelbridge.format.openimages;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,16 +30,10 @@ class OpenImagesConsumerContractTest {
     @TempDir
     Path work;
 
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsDatumaroReadsIt(String sample) {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
-        Outcome outcome = CorpusMatrix.convert(sample, "open_images", work, CorpusMatrix.SKIP_PROBLEMS);
-        assumeTrue(outcome.converted(), outcome + ": not converted");
+        Outcome outcome = CorpusMatrix.forContract(sample, "open_images", work);
         Path annotations = outcome.output().resolve("annotations");
         Set<String> classes = new HashSet<>();
         for (Map<String, String> row : rows(outcome, annotations.resolve("oidv6-class-descriptions.csv"))) {

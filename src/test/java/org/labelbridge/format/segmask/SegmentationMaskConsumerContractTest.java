@@ -1,17 +1,8 @@
 package org.labelbridge.format.segmask;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.labelbridge.convert.ConversionOptions;
-import org.labelbridge.testing.Corpus;
-import org.labelbridge.testing.Datasets;
 
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,16 +19,10 @@ class SegmentationMaskConsumerContractTest {
     @TempDir
     Path work;
 
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsCvatReadsIt(String sample) throws Exception {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
-        Outcome outcome = CorpusMatrix.convert(sample, "segmentation_mask", work, CorpusMatrix.SKIP_PROBLEMS);
-        outcome.require();
+        Outcome outcome = CorpusMatrix.forContract(sample, "segmentation_mask", work);
         VocLayoutContract.check(outcome.toString(), outcome.output());
     }
 }

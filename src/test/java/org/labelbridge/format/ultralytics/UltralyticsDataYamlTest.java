@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.archive.DirectorySource;
-import org.labelbridge.convert.ConversionReport;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;

@@ -2,8 +2,6 @@ package org.labelbridge.format.voc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.util.HashSet;
@@ -14,7 +12,6 @@ import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
 
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,10 +26,6 @@ class VocConsumerContractTest {
 
     @TempDir
     Path work;
-
-    static Stream<String> samples() {
-        return CorpusMatrix.samples().stream();
-    }
 
     /**
      * KITTI's colour map gives several labels black (unlabeled, ego vehicle, ...): Datumaro's
@@ -57,13 +50,9 @@ class VocConsumerContractTest {
     }
 
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsCvatReadsIt(String sample) throws Exception {
-        assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
-        Outcome outcome = CorpusMatrix.convert(sample, "voc", work, CorpusMatrix.SKIP_PROBLEMS);
-        assumeFalse(!outcome.converted() && outcome.failure().getMessage().contains("is not a clean relative path"),
-                outcome + ": label names as file names are branch safe-names' work");
-        outcome.require();
+        Outcome outcome = CorpusMatrix.forContract(sample, "voc", work);
         VocLayoutContract.check(outcome.toString(), outcome.output());
     }
 }
