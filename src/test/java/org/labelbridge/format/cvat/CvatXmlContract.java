@@ -1,5 +1,8 @@
 package org.labelbridge.format.cvat;
 
+import static org.labelbridge.testing.XmlElements.child;
+import static org.labelbridge.testing.XmlElements.children;
+import static org.labelbridge.testing.XmlElements.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,7 +18,6 @@ import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * What CVAT's own XML importer reads of an {@code annotations.xml}, checked on the DOM (not with our
@@ -332,29 +334,5 @@ final class CvatXmlContract {
     private static double number(Element element, String attribute) {
         assertTrue(element.hasAttribute(attribute), element.getTagName() + " without " + attribute);
         return Double.parseDouble(element.getAttribute(attribute));
-    }
-
-    private static Element child(Element parent, String name) {
-        for (Element element : children(parent)) {
-            if (element.getTagName().equals(name)) {
-                return element;
-            }
-        }
-        return null;
-    }
-
-    private static String text(Element parent, String name) {
-        Element element = child(parent, name);
-        return element == null ? null : element.getTextContent();
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> elements = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                elements.add(element);
-            }
-        }
-        return elements;
     }
 }

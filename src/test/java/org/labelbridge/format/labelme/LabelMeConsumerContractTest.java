@@ -1,5 +1,8 @@
 package org.labelbridge.format.labelme;
 
+import static org.labelbridge.testing.XmlElements.child;
+import static org.labelbridge.testing.XmlElements.children;
+import static org.labelbridge.testing.XmlElements.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,7 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.labelbridge.testing.CorpusMatrix;
 import org.labelbridge.testing.CorpusMatrix.Outcome;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * What CVAT's LabelMe importer reads (Datumaro's {@code labelme_format.py}, {@code LabelMeExtractor}
@@ -122,25 +124,5 @@ class LabelMeConsumerContractTest {
         for (int parent : parents) {
             assertTrue(ids.contains(parent), where + ": parts refer to object " + parent + ", which is not in the file");
         }
-    }
-
-    private static Element child(Element parent, String name) {
-        List<Element> found = children(parent, name);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(Element parent, String name) {
-        Element element = child(parent, name);
-        return element == null ? null : element.getTextContent();
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> elements = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && element.getTagName().equals(name)) {
-                elements.add(element);
-            }
-        }
-        return elements;
     }
 }

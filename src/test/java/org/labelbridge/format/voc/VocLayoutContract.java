@@ -1,5 +1,8 @@
 package org.labelbridge.format.voc;
 
+import static org.labelbridge.testing.XmlElements.child;
+import static org.labelbridge.testing.XmlElements.children;
+import static org.labelbridge.testing.XmlElements.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -295,25 +298,5 @@ public final class VocLayoutContract {
             c >>= 3;
         }
         return (r << 16) | (g << 8) | b;
-    }
-
-    private static Element child(Element parent, String name) {
-        List<Element> found = children(parent, name);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(Element parent, String name) {
-        Element element = child(parent, name);
-        return element == null ? null : element.getTextContent();
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> elements = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && element.getTagName().equals(name)) {
-                elements.add(element);
-            }
-        }
-        return elements;
     }
 }
