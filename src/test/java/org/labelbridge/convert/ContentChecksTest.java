@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -269,12 +268,7 @@ class ContentChecksTest {
                 Zips.names(tmp.resolve("out.zip")).stream().sorted().toList());
     }
 
-    /** The first bytes of a PNG: signature and IHDR, enough for its header to be read. */
     static byte[] png(int width, int height) {
-        ByteBuffer b = ByteBuffer.allocate(33);
-        b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
-        b.putInt(13).put(new byte[] {'I', 'H', 'D', 'R'}).putInt(width).putInt(height);
-        b.put(new byte[] {8, 2, 0, 0, 0}).putInt(0);
-        return b.array();
+        return org.labelbridge.testing.ImageBytes.pngHeader(width, height);
     }
 }

@@ -9,11 +9,15 @@ import org.labelbridge.format.DatasetSource;
  * Where COCO keeps its files: {@code annotations/<task>_<subset>.json} and
  * {@code images/<subset>/<file_name>}. A task file may also be given alone, at the root; a lone
  * root JSON named after no task is read as instances of the default subset (as CVAT does).
+ * Roboflow's export, {@code <subset>/_annotations.coco.json} beside the subset's images, is
+ * read as instances of each subset.
  */
 final class CocoLayout {
 
     static final String ANNOTATIONS_DIR = "annotations";
     static final String IMAGES_DIR = "images";
+    /** The annotation file in each subset folder of a Roboflow COCO export. */
+    static final String ROBOFLOW_FILE = "_annotations.coco.json";
 
     /** One annotation file and what its name says. */
     record TaskFile(String path, CocoTask task, String subset) {
@@ -33,12 +37,31 @@ final class CocoLayout {
             found = named(source.filesIn(""), true);
         }
         if (found.isEmpty()) {
+            found = roboflow(source);
+        }
+        if (found.isEmpty()) {
             List<String> rootJson = jsonFiles(source.filesIn(""));
             if (rootJson.size() == 1) {
                 CocoTask task = CocoTask.ofFileName(rootJson.get(0));
                 found = List.of(new TaskFile(rootJson.get(0), task == null ? CocoTask.INSTANCES : task, ""));
             }
         }
+        return found;
+    }
+
+    /**
+     * Roboflow's COCO export: a folder per subset ({@code train/}, {@code valid/}, {@code test/})
+     * holding its images and {@code _annotations.coco.json}, instances of that subset.
+     */
+    private static List<TaskFile> roboflow(DatasetSource source) {
+        List<TaskFile> found = new ArrayList<>();
+        for (String folder : source.foldersIn("")) {
+            String path = folder + "/" + ROBOFLOW_FILE;
+            if (source.exists(path)) {
+                found.add(new TaskFile(path, CocoTask.INSTANCES, folder));
+            }
+        }
+        found.sort(Comparator.comparing(TaskFile::path));
         return found;
     }
 

@@ -63,6 +63,32 @@ class CocoOneClassPerNameTest {
     }
 
     @Test
+    void roboflowsOwnLayoutIsReadWithItsImages() throws IOException {
+        // Roboflow's COCO export: <subset>/_annotations.coco.json beside the subset's images.
+        Path input = dir.resolve("export");
+        roboflowSubset(input, "train", "fruits", "a", box(0, 1, 10, 20, 40, 30));
+        roboflowSubset(input, "valid", "none", "b", box(0, 2, 0, 0, 50, 50));
+        for (String subset : List.of("train", "valid")) {
+            Path folder = Files.createDirectories(input.resolve(subset));
+            Files.move(input.resolve("annotations/instances_" + subset + ".json"),
+                    folder.resolve("_annotations.coco.json"));
+            Files.write(folder.resolve(subset.equals("train") ? "a.jpg" : "b.jpg"),
+                    org.labelbridge.testing.ImageBytes.pngHeader(200, 100));
+        }
+        Files.delete(input.resolve("annotations"));
+
+        Datasets.Converted yolo = Datasets.convert(input, "auto", "yolo", dir.resolve("yolo"),
+                ConversionOptions.DEFAULTS);
+
+        assertEquals("coco", yolo.result().source().format().id());
+        assertEquals(List.of("train/a", "valid/b"), yolo.output().ids().stream().sorted().toList());
+        assertTrue(Files.exists(dir.resolve("yolo/obj_train_data/a.jpg")), "the images beside the JSON are found");
+        assertEquals(List.of("fruits", "Apple", "Banana"), Files.readAllLines(dir.resolve("yolo/obj.names")));
+        assertEquals(List.of(), yolo.report().entries().stream().filter(e -> e.reason().contains("missing_image"))
+                .toList());
+    }
+
+    @Test
     void roboflowSubsetsWithTwoSupercategoriesGiveOneYoloClass() throws IOException {
         Path input = dir.resolve("roboflow");
         roboflowSubset(input, "train", "fruits", "a", box(0, 1, 10, 20, 40, 30) + "," + box(1, 2, 100, 10, 20, 20));
