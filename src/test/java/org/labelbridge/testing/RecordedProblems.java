@@ -83,6 +83,15 @@ public final class RecordedProblems implements Problems {
         return lines;
     }
 
+    /**
+     * Every line but a writer's account of how it wrote an item ({@code wroteAs}): whether that
+     * differs from what the writer was given only the report can tell (its writer view adds an
+     * entry then), which the tests through Converter check.
+     */
+    public List<String> losses() {
+        return lines.stream().filter(l -> !l.startsWith("wrote ")).toList();
+    }
+
     public boolean none() {
         return lines.isEmpty();
     }

@@ -11,7 +11,6 @@ import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.FileNames;
-import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
 import org.labelbridge.format.common.pixels.IndexImage;
@@ -33,7 +32,7 @@ final class CityscapesWriter implements DatasetWriter {
     private static final int MAX_ID = 0xffff;
 
     private final DatasetOutput output;
-    private final WrittenCounts problems;
+    private final Problems problems;
     private final Map<String, String> folders = new HashMap<>();
     private BackgroundFirstLabels labels;
     private Categories categories;
@@ -42,7 +41,7 @@ final class CityscapesWriter implements DatasetWriter {
 
     CityscapesWriter(DatasetOutput output, Problems problems) {
         this.output = output;
-        this.problems = new WrittenCounts(problems);
+        this.problems = problems;
     }
 
     @Override
@@ -58,7 +57,6 @@ final class CityscapesWriter implements DatasetWriter {
     @Override
     public void write(Item given) throws IOException {
         Item item = FileNames.withPathId(given, problems, "Cityscapes");
-        problems.start(item);
         String subset = folder(item.subset());
         String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();
         boolean copied = item.media().hasPath() && output.copyMedia(item.media(),

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.FileNames;
-import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
@@ -47,21 +46,13 @@ final class SegmentationWriter extends IcdarWriter {
     private record Glyph(Annotation annotation, Rle rle, long index) {
     }
 
-    private final WrittenCounts counts;
-
     SegmentationWriter(DatasetOutput output, Problems problems) {
-        this(output, new WrittenCounts(problems));
-    }
-
-    private SegmentationWriter(DatasetOutput output, WrittenCounts counts) {
-        super(output, counts, IcdarTask.TEXT_SEGMENTATION, "ICDAR Segmentation 1.0");
-        this.counts = counts;
+        super(output, problems, IcdarTask.TEXT_SEGMENTATION, "ICDAR Segmentation 1.0");
     }
 
     @Override
     public void write(Item given) throws IOException {
         Item item = FileNames.withPathId(given, problems, "ICDAR");
-        counts.start(item);
         String base = subsetFolder(item) + "/" + item.id() + IcdarLayout.SEGMENTATION_SUFFIX;
         List<Glyph> glyphs = glyphs(item);
         List<String> lines = new ArrayList<>();
@@ -75,7 +66,7 @@ final class SegmentationWriter extends IcdarWriter {
             MaskCompositor.Compiled compiled = compositor.compile();
             reportHidden(item, glyphs, compiled);
             long shown = compiled.visiblePixels().values().stream().filter(pixels -> pixels > 0).count();
-            counts.wroteAs(item.id(), Map.of(AnnotationKind.MASK, (int) shown), "painted into the character bitmap,"
+            problems.wroteAs(item.id(), Map.of(AnnotationKind.MASK, (int) shown), "painted into the character bitmap,"
                     + " which reads back as one mask per character");
             lines = lines(item, glyphs, colours);
             try (OutputStream out = output.entry(base + IcdarLayout.BITMAP_EXT)) {

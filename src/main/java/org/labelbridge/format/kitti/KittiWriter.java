@@ -15,7 +15,6 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.FileNames;
-import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.BackgroundFirstLabels;
 import org.labelbridge.format.common.pixels.CodedInstances;
 import org.labelbridge.format.common.pixels.DatasetMetaFile;
@@ -45,7 +44,7 @@ final class KittiWriter implements DatasetWriter {
     private static final int MAX_INSTANCE = 255;
 
     private final DatasetOutput output;
-    private final WrittenCounts problems;
+    private final Problems problems;
     private final Map<String, String> folders = new HashMap<>();
     private BackgroundFirstLabels labels;
     private Categories categories;
@@ -53,7 +52,7 @@ final class KittiWriter implements DatasetWriter {
 
     KittiWriter(DatasetOutput output, Problems problems) {
         this.output = output;
-        this.problems = new WrittenCounts(problems);
+        this.problems = problems;
     }
 
     @Override
@@ -79,7 +78,6 @@ final class KittiWriter implements DatasetWriter {
     @Override
     public void write(Item given) throws IOException {
         Item item = FileNames.withPathId(given, problems, "KITTI");
-        problems.start(item);
         String folder = folder(item.subset()) + "/";
         if (item.media().hasPath()) {
             String extension = item.media().extension().isEmpty() ? ".png" : item.media().extension();

@@ -13,7 +13,6 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.FileNames;
-import org.labelbridge.format.common.WrittenCounts;
 import org.labelbridge.format.common.pixels.Coverage;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.PngEncoder;
@@ -36,7 +35,7 @@ import org.labelbridge.model.Track;
 final class MotsWriter implements DatasetWriter {
 
     private final DatasetOutput output;
-    private final WrittenCounts problems;
+    private final Problems problems;
     private final Set<String> subsets = new HashSet<>();
     private Categories categories;
     private byte[] labelsFile;
@@ -48,7 +47,7 @@ final class MotsWriter implements DatasetWriter {
 
     MotsWriter(DatasetOutput output, Problems problems) {
         this.output = output;
-        this.problems = new WrittenCounts(problems);
+        this.problems = problems;
     }
 
     @Override
@@ -73,7 +72,6 @@ final class MotsWriter implements DatasetWriter {
     @Override
     public void write(Item given) throws IOException {
         Item item = FileNames.withPathId(given, problems, "MOTS");
-        problems.start(item);
         String folder = item.subset().replaceAll("[/\\\\]", "_");
         String base = folder + "/";
         if (subsets.add(item.subset())) {

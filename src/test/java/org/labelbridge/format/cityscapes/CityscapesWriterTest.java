@@ -57,7 +57,7 @@ class CityscapesWriterTest {
 
         assertEquals(original.categories(), again.categories());
         assertEquals(original.items(), again.items());
-        assertEquals(List.of(), problems.lines);
+        assertEquals(List.of(), problems.losses());
         assertEquals(Detection.STRONG, FORMAT.detect(DirectorySource.of(out)).confidence());
         for (String name : List.of("test/" + CITY + "000001_000031", "val/" + CITY + "000001_000019")) {
             String mask = "gtFine/" + name + "_gtFine_instanceIds.png";

@@ -45,7 +45,7 @@ class IcdarRoundTripTest {
         Datasets.write(format, original, dir.resolve(folder), Corpus.source(sample), problems);
         Datasets.Loaded again = Datasets.read(format, DirectorySource.of(dir.resolve(folder)));
         SameDataset.assertSame(original, again);
-        assertEquals(List.of(), problems.lines(), sample);
+        assertEquals(List.of(), problems.losses(), sample);
         assertTrue(again.items().get(0).media().hasPath(), "images were copied");
     }
 

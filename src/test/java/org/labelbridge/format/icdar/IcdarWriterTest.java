@@ -101,7 +101,7 @@ class IcdarWriterTest {
         MaskImage bitmap = bitmap("text_segmentation/train/1_GT.bmp");
         int white = 0xFFFFFF, f = 0x6CE184, t = 0x52AED6, h = 0xF14990;
         assertEquals(List.of(white, f, f, t, white, white, white, white, t, h), colours(bitmap));
-        assertEquals(List.of(), problems.lines());
+        assertEquals(List.of(), problems.losses());
     }
 
     @Test
@@ -141,7 +141,7 @@ class IcdarWriterTest {
                 "changed 1 mask: color '2 2 2' is another character's: a new colour is written",
                 "changed 1 mask: partly hidden under later characters: a bitmap pixel has one colour",
                 "changed 1 mask: group 5 split into two words: its characters are not consecutive by index"),
-                problems.lines());
+                problems.losses());
     }
 
     private void write(Format format, Datasets.Loaded dataset, DatasetSource media) throws IOException {

@@ -59,7 +59,7 @@ class KittiWriterTest {
         assertEquals(original.categories().labels(), again.categories().labels());
         assertEquals(Map.of(0, new Rgb(128, 0, 0), 1, new Rgb(0, 128, 0)), again.categories().colors()); // as written
         assertEquals(original.items(), again.items());
-        assertEquals(List.of(), problems.lines);
+        assertEquals(List.of(), problems.losses());
         assertEquals("Truck 1 0 -1 0 1 2 3 -1 -1 -1 -1 -1 -1 -1\nVan 0 0 -1 0 5 1 8 -1 -1 -1 -1 -1 -1 -1\n",
                 text(dir.resolve("training/label_2/000030_10.txt")));
         assertEquals("Truck\nVan\n", text(dir.resolve("labels.txt")));
@@ -77,7 +77,7 @@ class KittiWriterTest {
 
         assertEquals(original.categories(), again.categories());
         assertEquals(original.items(), again.items());
-        assertEquals(List.of(), problems.lines);
+        assertEquals(List.of(), problems.losses());
         for (String id : List.of("000030_10", "000030_11")) {
             assertEquals(png(Corpus.path(SEGMENTATION).resolve("training/instance/" + id + ".png")).samples(),
                     png(dir.resolve("training/instance/" + id + ".png")).samples());

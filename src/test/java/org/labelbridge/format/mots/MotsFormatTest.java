@@ -83,7 +83,7 @@ class MotsFormatTest {
         Datasets.write(FORMAT, Datasets.read(FORMAT, source), dir, source, problems);
         Datasets.Loaded read = Datasets.read(FORMAT, DirectorySource.of(dir));
 
-        assertEquals(List.of(), problems.lines);
+        assertEquals(List.of(), problems.losses());
         assertEquals(ABCD, read.categories());
         assertEquals(corpusItems(), read.items());
         assertEquals(IndexImage.of(1, 5, 4003, 4003, 3002, 4001, 0), png(dir.resolve("train/instances/1.png")).samples());
