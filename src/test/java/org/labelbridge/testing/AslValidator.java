@@ -187,5 +187,4 @@ public final class AslValidator {
             }
         }
     }
-
 }

@@ -42,10 +42,23 @@ public final class Datasets {
             return items.stream().map(i -> i.subset() + "/" + i.id()).toList();
         }
 
+        /** Annotations per kind over every item: what a report's "out" must say of this output. */
+        public java.util.Map<org.labelbridge.model.AnnotationKind, Long> kinds() {
+            return Datasets.kinds(items);
+        }
+
         /** The name of an annotation's label, or null. */
         public String labelOf(Annotation a) {
             return categories.nameOf(a.label());
         }
+    }
+
+    /** Annotations per kind over these items. */
+    public static java.util.Map<org.labelbridge.model.AnnotationKind, Long> kinds(List<Item> items) {
+        java.util.Map<org.labelbridge.model.AnnotationKind, Long> map =
+                new java.util.EnumMap<>(org.labelbridge.model.AnnotationKind.class);
+        items.forEach(item -> item.annotations().forEach(a -> map.merge(a.kind(), 1L, Long::sum)));
+        return map;
     }
 
     public static Loaded read(Format format, DatasetSource source) throws IOException {
@@ -78,6 +91,18 @@ public final class Datasets {
 
         public org.labelbridge.convert.ConversionReport report() {
             return result.report();
+        }
+
+        /** The report's annotations out per kind, kinds counted down to 0 left out. */
+        public java.util.Map<org.labelbridge.model.AnnotationKind, Long> reportedOut() {
+            java.util.Map<org.labelbridge.model.AnnotationKind, Long> map =
+                    new java.util.EnumMap<>(org.labelbridge.model.AnnotationKind.class);
+            report().annotationsOut().forEach((kind, n) -> {
+                if (n != 0) {
+                    map.put(kind, n);
+                }
+            });
+            return map;
         }
 
         /** How many times the report says something whose reason holds the fragment happened. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.convert.ConversionOptions;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
-import org.labelbridge.model.Item;
 import org.labelbridge.model.Mask;
 import org.labelbridge.model.Polygon;
 import org.labelbridge.testing.Corpus;
@@ -35,8 +33,8 @@ class CocoWrittenObjectsTest {
 
         Map<AnnotationKind, Long> expected = Map.of(AnnotationKind.BBOX, 1L, AnnotationKind.POLYGON, 2L,
                 AnnotationKind.MASK, 3L);
-        assertEquals(expected, counts(converted.output().items()));
-        assertEquals(expected, nonZero(converted.report().annotationsOut()));
+        assertEquals(expected, converted.output().kinds());
+        assertEquals(expected, converted.reportedOut());
         assertEquals(1, converted.count("crowd masks of group 7 merged into one RLE"));
         assertEquals(1, converted.count("mask traced to polygons (iscrowd 0)"));
         List<Annotation> a = converted.output().item("train", "a").annotations();
@@ -51,8 +49,8 @@ class CocoWrittenObjectsTest {
         Datasets.Converted converted = Datasets.convert(Corpus.path("kitti_1.0/kitti_segmentation"), "kitti", "coco",
                 dir.resolve("out"), ConversionOptions.DEFAULTS);
 
-        assertEquals(counts(converted.output().items()), nonZero(converted.report().annotationsOut()));
-        assertEquals(Map.of(AnnotationKind.POLYGON, 4L, AnnotationKind.MASK, 2L), counts(converted.output().items()));
+        assertEquals(converted.output().kinds(), converted.reportedOut());
+        assertEquals(Map.of(AnnotationKind.POLYGON, 4L, AnnotationKind.MASK, 2L), converted.output().kinds());
     }
 
     @Test
@@ -61,24 +59,8 @@ class CocoWrittenObjectsTest {
         Datasets.Converted converted = Datasets.convert(Corpus.path("icdar/icdar_text_segmentation"),
                 "icdar_segmentation", "coco", dir.resolve("out"), ConversionOptions.DEFAULTS);
 
-        assertEquals(Map.of(), counts(converted.output().items()));
-        assertEquals(Map.of(), nonZero(converted.report().annotationsOut()));
+        assertEquals(Map.of(), converted.output().kinds());
+        assertEquals(Map.of(), converted.reportedOut());
         assertEquals(3, converted.count("needs a label on every annotation"));
-    }
-
-    private static Map<AnnotationKind, Long> counts(List<Item> items) {
-        Map<AnnotationKind, Long> counts = new EnumMap<>(AnnotationKind.class);
-        items.forEach(item -> item.annotations().forEach(a -> counts.merge(a.kind(), 1L, Long::sum)));
-        return counts;
-    }
-
-    private static Map<AnnotationKind, Long> nonZero(Map<AnnotationKind, Long> counts) {
-        Map<AnnotationKind, Long> kept = new EnumMap<>(AnnotationKind.class);
-        counts.forEach((kind, n) -> {
-            if (n != 0) {
-                kept.put(kind, n);
-            }
-        });
-        return kept;
     }
 }

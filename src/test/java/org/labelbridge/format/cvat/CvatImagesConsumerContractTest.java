@@ -1,6 +1,5 @@
 package org.labelbridge.format.cvat;
 
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,5 @@
 package org.labelbridge.format.segmask;
 
-
-
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
