@@ -79,6 +79,17 @@ public final class OutputFiles {
      * whose source already pairs images and masks of other sizes (the MOTS sample, Datumaro's
      * test asset: 5x1 images, 1x5 masks).
      */
+    /** The distinct values of a grey mask's first channel, as an importer maps them to labels. */
+    public static java.util.Set<Integer> values(Raster raster) {
+        java.util.Set<Integer> values = new java.util.TreeSet<>();
+        for (int y = 0; y < raster.getHeight(); y++) {
+            for (int x = 0; x < raster.getWidth(); x++) {
+                values.add(raster.getSample(x, y, 0));
+            }
+        }
+        return values;
+    }
+
     public static void assertImageSize(CorpusMatrix.Outcome outcome, String at, Raster mask, Path image) {
         if (image == null || MISSIZED_IMAGES.contains(outcome.sample())) {
             return;

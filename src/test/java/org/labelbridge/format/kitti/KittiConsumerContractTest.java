@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,12 +56,7 @@ class KittiConsumerContractTest {
         for (Path mask : masks) {
             String at = outcome + " " + root.relativize(mask);
             Raster raster = OutputFiles.pixels(mask);
-            Set<Integer> values = new HashSet<>();
-            for (int y = 0; y < raster.getHeight(); y++) {
-                for (int x = 0; x < raster.getWidth(); x++) {
-                    values.add(raster.getSample(x, y, 0));
-                }
-            }
+            Set<Integer> values = OutputFiles.values(raster);
             for (int value : values) {
                 assertTrue((value >> 8) < labels, at + ": value " + value + " is label " + (value >> 8)
                         + ", beyond label_colors.txt's " + labels);

@@ -39,12 +39,7 @@ class MotsConsumerContractTest {
                 String at = outcome + " " + root.relativize(png);
                 Raster raster = OutputFiles.pixels(png);
                 assertEquals(1, raster.getNumBands(), at + ": one channel of class_id * 1000 + instance");
-                Set<Integer> values = new HashSet<>();
-                for (int y = 0; y < raster.getHeight(); y++) {
-                    for (int x = 0; x < raster.getWidth(); x++) {
-                        values.add(raster.getSample(x, y, 0));
-                    }
-                }
+                Set<Integer> values = OutputFiles.values(raster);
                 for (int value : values) {
                     int classId = value / 1000;
                     assertTrue(classId == 0 || classId - 1 < labels,
