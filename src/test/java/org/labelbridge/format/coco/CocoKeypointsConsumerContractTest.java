@@ -1,5 +1,7 @@
 package org.labelbridge.format.coco;
 
+import static org.labelbridge.format.coco.CocoJsonFields.array;
+import static org.labelbridge.format.coco.CocoJsonFields.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,17 +148,5 @@ class CocoKeypointsConsumerContractTest {
                     + "' repeats");
         }
         return nodes;
-    }
-
-    private static JsonNode array(String where, JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        assertTrue(value != null && value.isArray(), where + ": Missing field '" + field + "' (a list)");
-        return value;
-    }
-
-    private static long integer(String where, JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        assertTrue(value != null && value.isIntegralNumber(), where + ": Missing integer field '" + field + "'");
-        return value.asLong();
     }
 }
