@@ -108,6 +108,8 @@ public final class ConversionReport implements Problems {
     private final boolean[] seenIn = new boolean[KINDS.length];
     private final boolean[] seenOut = new boolean[KINDS.length];
     private final Map<EntryKey, Entry> entries = new LinkedHashMap<>();
+    /** Reasons already keyed: most drops of a conversion repeat one reason, so it is keyed once. */
+    private final Map<String, String> reasonKeys = new java.util.HashMap<>();
     private final List<ContentProblem> problems = new ArrayList<>();
     private long problemCount;
     private long droppedItems;
@@ -400,7 +402,14 @@ public final class ConversionReport implements Problems {
     // --- entries -------------------------------------------------------------------------------
 
     private void add(String action, String kind, String reason, String itemId) {
-        EntryKey key = new EntryKey(action, kind, ReasonKey.of(reason));
+        String reasonKey = reasonKeys.get(reason);
+        if (reasonKey == null) {
+            reasonKey = ReasonKey.of(reason);
+            if (reasonKeys.size() < MAX_ENTRIES) {
+                reasonKeys.put(reason, reasonKey);
+            }
+        }
+        EntryKey key = new EntryKey(action, kind, reasonKey);
         Entry entry = entries.get(key);
         if (entry == null) {
             if (entries.size() < MAX_ENTRIES) {
