@@ -19,7 +19,6 @@ import org.labelbridge.model.Item;
 import org.labelbridge.model.Mask;
 import org.labelbridge.model.Media;
 import org.labelbridge.model.Points;
-import org.labelbridge.model.Track;
 
 /**
  * Writes CVAT for images 1.1 as CVAT exports a project: {@code annotations.xml} (a meta with
@@ -38,7 +37,6 @@ final class CvatImagesWriter implements DatasetWriter {
     private CvatShapes shapes;
     private ImageSpool spool;
     private IndentingXml images;
-    private boolean tracksReported;
 
     CvatImagesWriter(DatasetOutput output, Problems problems) {
         this.output = output;
@@ -102,14 +100,6 @@ final class CvatImagesWriter implements DatasetWriter {
     }
 
     private void annotation(String itemId, Annotation annotation) throws IOException {
-        Track track = annotation.info().track();
-        if (track != null) {
-            if (!tracksReported) {
-                tracksReported = true;
-                problems.dataset("track ids and keyframes are not kept: CVAT for images 1.1 has no tracks, "
-                        + "so the shapes of tracks are written frame by frame as plain shapes");
-            }
-        }
         CvatShape shape = shapes.convert(itemId, annotation);
         if (shape == null) {
             return;

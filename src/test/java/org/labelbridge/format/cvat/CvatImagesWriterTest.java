@@ -191,8 +191,6 @@ class CvatImagesWriterTest {
                 "dropped i bbox: unlabelled: CVAT needs a label on every annotation",
                 "dropped i caption: CVAT for images 1.1 cannot hold a caption",
                 "dropped i mask: empty: CVAT cannot hold a mask without pixels",
-                "dataset: track ids and keyframes are not kept: CVAT for images 1.1 has no tracks, so the shapes of "
-                        + "tracks are written frame by frame as plain shapes",
                 "dropped i bbox: a coordinate is not a finite number",
                 "changed i points: point visibility is not kept: CVAT points are all visible",
                 "item j: image size unknown: the <image> has no width and height"), problems.lines);
