@@ -28,7 +28,10 @@ record CocoObject(Annotation first, List<Polygon> polygons, List<Mask> masks) {
         this(first, polygons, first instanceof Mask mask ? List.of(mask) : List.of());
     }
 
-    /** The item's objects, in item order; what COCO cannot hold goes to the problems. */
+    /**
+     * The item's objects, in item order; what the grouping changes goes to the problems. Items
+     * arrive holding only the kinds COCO's descriptor declares (the pipeline drops the rest).
+     */
     static List<CocoObject> of(Item item, Problems problems) {
         List<CocoObject> objects = new ArrayList<>();
         Map<String, CocoObject> byGroup = new HashMap<>();
@@ -37,10 +40,9 @@ record CocoObject(Annotation first, List<Polygon> polygons, List<Mask> masks) {
             switch (a.kind()) {
                 case BBOX, MASK, POLYGON -> {
                 }
-                default -> {
-                    problems.dropped(item.id(), a.kind(), "COCO 1.0 holds boxes, polygons and masks");
-                    continue;
-                }
+                default -> throw new IllegalArgumentException("item '" + item.id() + "': a " + a.kind().id()
+                        + " reached the COCO writer, which holds boxes, polygons and masks; the pipeline"
+                        + " (TargetFit) fits items to the descriptor's kinds before writing");
             }
             int group = a.info().group();
             if (group != 0) {
