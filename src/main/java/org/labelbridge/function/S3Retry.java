@@ -1,6 +1,9 @@
 package org.labelbridge.function;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -94,8 +97,19 @@ final class S3Retry {
                     || code.equals("SlowDown") || code.equals("RequestTimeout") || code.equals("InternalError");
         }
         // No answer from S3: connection refused or reset, a timeout, an unreadable response. (A local
-        // IOException, such as a full disk, is not S3's and is not retried.)
-        return e instanceof SdkClientException;
+        // IOException, such as a full disk, is not S3's and is not retried.) The URL connection client
+        // lets some of these out unwrapped, as an UncheckedIOException: a kept-alive connection the
+        // server has closed fails so while a PUT waits for "100 Continue".
+        return e instanceof SdkClientException || e instanceof UncheckedIOException && isNetwork(e.getCause());
+    }
+
+    private static boolean isNetwork(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketException || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describe(Throwable e) {

@@ -35,6 +35,8 @@ public final class FaultProxy implements AutoCloseable {
         SLOW_DOWN,
         /** Read the request, forward nothing, reset the connection. */
         RESET,
+        /** Read the request, forward nothing, close the connection without an answer (as a server closing an idle kept-alive connection does). */
+        CLOSE,
         /** Forward, then send S3's headers and half of its body, and close. */
         TRUNCATE_BODY
     }
@@ -111,7 +113,7 @@ public final class FaultProxy implements AutoCloseable {
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = client.getOutputStream();
             while (true) {
-                Message request = Message.read(in, true, out);
+                Message request = Message.head(in);
                 if (request == null) {
                     return;
                 }
@@ -119,6 +121,13 @@ public final class FaultProxy implements AutoCloseable {
                 String target = request.firstLine.split(" ")[1];
                 Fault fault = faultFor(method, target);
                 String line = method + " " + target + " -> ";
+                if (fault == Fault.CLOSE) {
+                    // Before any answer, even before "100 Continue": a client that sent
+                    // "Expect: 100-continue" learns of it while it waits to send the body.
+                    logged(line + "CLOSE");
+                    return;
+                }
+                request.readBody(in, out);
                 if (fault == Fault.RESET) {
                     logged(line + "RESET");
                     client.setSoLinger(true, 0);
@@ -196,18 +205,13 @@ public final class FaultProxy implements AutoCloseable {
             return h == null ? null : h[1];
         }
 
-        /** A request, or null at the end of the connection; answers {@code Expect: 100-continue} itself. */
-        static Message read(InputStream in, boolean request, OutputStream continueTo) throws IOException {
-            Message m = head(in);
-            if (m == null) {
-                return null;
-            }
-            if (request && "100-continue".equalsIgnoreCase(m.header("expect"))) {
+        /** Reads a request's body after its {@link #head}, answering {@code Expect: 100-continue} itself. */
+        void readBody(InputStream in, OutputStream continueTo) throws IOException {
+            if ("100-continue".equalsIgnoreCase(header("expect"))) {
                 continueTo.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                 continueTo.flush();
             }
-            m.body = body(in, m, false);
-            return m;
+            body = body(in, this, false);
         }
 
         static Message readResponse(InputStream in, boolean head) throws IOException {
@@ -220,7 +224,8 @@ public final class FaultProxy implements AutoCloseable {
             return m;
         }
 
-        private static Message head(InputStream in) throws IOException {
+        /** A message's first line and headers, or null at the end of the connection. */
+        static Message head(InputStream in) throws IOException {
             String first = line(in);
             if (first == null || first.isEmpty()) {
                 return null;

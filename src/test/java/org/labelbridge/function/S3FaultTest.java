@@ -102,7 +102,7 @@ class S3FaultTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Fault.class, names = {"INTERNAL_ERROR", "SLOW_DOWN", "RESET"})
+    @EnumSource(value = Fault.class, names = {"INTERNAL_ERROR", "SLOW_DOWN", "RESET", "CLOSE"})
     void uploadsThatFailTwiceAreRetriedAndTheReportAgreesWithTheZip(Fault fault) throws IOException {
         String prefix = "up-" + fault + "/";
         put(prefix + "set.zip", cocoZip);
