@@ -36,6 +36,8 @@ final class StepFunctionsContract {
     static final Map<String, String> TEMPLATE_VARIABLES = Map.of("function_arn", FUNCTION_ARN, "output_bucket", OUTPUT_BUCKET);
     static final List<String> TRANSIENT_LAMBDA_ERRORS = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+    /** S3 kept failing inside the function: worth another invocation later (see ConvertHandler). */
+    static final String STORAGE_ERROR = StorageUnavailableException.class.getName();
     /** Far below the 256 KiB a state may hold: results must be URIs and counts, never annotations. */
     static final int MAX_STATE_BYTES = 8 * 1024;
 
@@ -58,6 +60,7 @@ final class StepFunctionsContract {
             contract.archiveConverts(archive);
             contract.archiveFailureIsRecorded(archive);
             contract.transientLambdaErrorsAreRetried(archive);
+            contract.storageErrorsAreRetried(archive);
         }
         if (prefix != null) {
             contract.checkLambdaTasks("convert-prefix", prefix.get("States"));
@@ -104,6 +107,10 @@ final class StepFunctionsContract {
                 state.path("Retry").forEach(r -> r.path("ErrorEquals").forEach(n -> retried.add(n.asText())));
                 if (!retried.containsAll(TRANSIENT_LAMBDA_ERRORS)) {
                     problems.add(where + ": Retry must list " + TRANSIENT_LAMBDA_ERRORS + ", lists " + retried);
+                }
+                if (!retried.contains(STORAGE_ERROR)) {
+                    problems.add(where + ": Retry must list " + STORAGE_ERROR + " (S3 was down, not the input bad), lists "
+                            + retried);
                 }
                 if (retried.contains("States.ALL") || retried.contains("States.TaskFailed")) {
                     problems.add(where + ": Retry must not retry the function's own errors (a conversion that failed"
@@ -184,6 +191,18 @@ final class StepFunctionsContract {
                         "convert-archive: " + error + " twice must be retried and then succeed; outcome " + outcome
                                 + ", calls " + cloud.lambdaCalls);
             }
+        }
+    }
+
+    private void storageErrorsAreRetried(JsonNode machine) {
+        FakeCloud cloud = new FakeCloud();
+        cloud.transientFailures = 2;
+        cloud.transientError = STORAGE_ERROR;
+        Outcome outcome = run("convert-archive", machine, cloud, json("{\"source\": \"s3://in/a.zip\"}"));
+        if (outcome != null) {
+            expect(outcome.succeeded() && cloud.lambdaCalls == 3,
+                    "convert-archive: " + STORAGE_ERROR + " twice must be retried and then succeed; outcome " + outcome
+                            + ", calls " + cloud.lambdaCalls);
         }
     }
 
@@ -295,7 +314,8 @@ final class StepFunctionsContract {
      * answers a {@link ConvertResult} for the planned outputs.
      */
     private static final class FakeCloud {
-        static final String LAMBDA_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
+        /** The errorType of a failed conversion, as ConvertHandler lets it out of Funqy's wrapper. */
+        static final String LAMBDA_ERROR = ConversionFailedException.class.getName();
 
         final List<JsonNode> payloads = new ArrayList<>();
         final List<String> outputs = new ArrayList<>();
@@ -393,10 +413,10 @@ final class StepFunctionsContract {
             return response;
         }
 
-        /** As Lambda reports an exception a Funqy function threw. */
+        /** As Lambda reports the exception ConvertHandler throws: its class and its own message. */
         private static TaskFailure failure(String message) {
             ObjectNode cause = JSON.createObjectNode();
-            cause.put("errorMessage", ConversionFailedException.class.getName() + ": " + message);
+            cause.put("errorMessage", message);
             cause.put("errorType", LAMBDA_ERROR);
             return new TaskFailure(LAMBDA_ERROR, cause.toString());
         }
