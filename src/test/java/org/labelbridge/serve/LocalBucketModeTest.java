@@ -92,13 +92,13 @@ class LocalBucketModeTest {
         List<JsonNode> lines = logLines("s3://input/auto-to-yolo/team a/coco.zip");
         List<String> stages = new ArrayList<>();
         lines.stream().filter(l -> l.get("event").asText().equals("stage")).forEach(l -> stages.add(l.get("stage").asText()));
-        assertEquals(List.of("download", "detect", "convert", "finish", "upload"), stages);
+        assertEquals(List.of("open", "detect", "convert", "finish", "upload"), stages);
         JsonNode convert = stage(lines, "convert");
         assertEquals(2, convert.get("items_in").asInt());
         assertEquals(3, convert.get("annotations_in").asInt());
         assertEquals(1, convert.get("annotations_out").asInt());
         assertEquals(2, convert.get("dropped_annotations").asInt());
-        assertEquals(Files.size(sampleZip), stage(lines, "download").get("bytes_in").asLong());
+        assertEquals(Files.size(sampleZip), stage(lines, "open").get("bytes_in").asLong());
         assertTrue(lines.stream().anyMatch(l -> l.get("event").asText().equals("progress")
                 && l.get("items").asInt() >= 1), "progress lines (interval 0 in this test)");
         JsonNode converted = single(lines, "converted");
