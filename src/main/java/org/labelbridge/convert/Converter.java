@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.labelbridge.archive.ArchiveBytes;
 import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.archive.DirectoryOutput;
 import org.labelbridge.archive.InputArchive;
+import org.labelbridge.archive.OutputChannel;
 import org.labelbridge.archive.ZipOutput;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetReader;
@@ -53,10 +55,7 @@ public final class Converter {
     public static ConversionResult convert(ConversionRequest request, ConversionListener listener,
                                            ArchiveLimits limits) throws IOException {
         long started = System.nanoTime();
-        Format target = Formats.require(request.to());
-        if (!target.descriptor().canWrite()) {
-            throw new FormatException("format '" + target.id() + "' can be read but not written yet");
-        }
+        Format target = writableTarget(request.to());
         String inputName = request.input().getFileName().toString();
         try (InputArchive input = InputArchive.open(request.input(), limits)) {
             DetectedSource detected = detect(input, request.from(), inputName);
@@ -69,8 +68,8 @@ public final class Converter {
                 try (ZipOutput out = new ZipOutput(request.output(), detected.root(), request.options().keepImages())) {
                     stream.run(out);
                     out.finish();
+                    stream.finished(out.size());
                 }
-                stream.finished(Files.size(request.output()));
             } else {
                 intoFolder(request.output(), folder -> stream.run(new DirectoryOutput(folder, detected.root(),
                         request.options().keepImages())));
@@ -78,6 +77,42 @@ public final class Converter {
             }
             return new ConversionResult(detected, target.id(), report, request.options(), millisSince(started));
         }
+    }
+
+    /**
+     * Converts an archive read where it lies (an S3 object read by ranges) into a zip written as
+     * a stream (an S3 upload), completed only when whole; files the target writes last are
+     * spooled in the input's work folder. The same steps, and the same bytes, as a local zip.
+     */
+    public static ConversionResult convert(ArchiveBytes input, String from, String to, ConversionOptions options,
+                                           OutputChannel output, ConversionListener listener, ArchiveLimits limits)
+            throws IOException {
+        long started = System.nanoTime();
+        try (output) {
+            Format target = writableTarget(to);
+            try (InputArchive archive = InputArchive.open(input, limits)) {
+                DetectedSource detected = detect(archive, from == null || from.isEmpty() ? ConversionRequest.AUTO : from,
+                        input.name());
+                listener.stage("detect", millisSince(started), detection(detected));
+                ConversionOptions chosen = options == null ? ConversionOptions.DEFAULTS : options;
+                ConversionReport report = new ConversionReport(chosen.onProblem(), input.name());
+                Stream stream = new Stream(detected, target, chosen, report, listener, input.name());
+                try (ZipOutput out = new ZipOutput(output, input.workFolder(), detected.root(), chosen.keepImages())) {
+                    stream.run(out);
+                    out.finish();
+                    stream.finished(out.size());
+                }
+                return new ConversionResult(detected, target.id(), report, chosen, millisSince(started));
+            }
+        }
+    }
+
+    private static Format writableTarget(String to) throws FormatException {
+        Format target = Formats.require(to);
+        if (!target.descriptor().canWrite()) {
+            throw new FormatException("format '" + target.id() + "' can be read but not written yet");
+        }
+        return target;
     }
 
     private static Map<String, Object> detection(DetectedSource detected) {
