@@ -21,6 +21,9 @@ import org.jboss.logging.Logger;
  */
 public final class CvatWebhook {
 
+    /** Where the export markers go in the input bucket (Terraform grants exactly this prefix). */
+    public static final String MARKER_PREFIX = ExportLedger.PREFIX;
+
     private static final Logger LOG = Logger.getLogger(CvatWebhook.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
