@@ -68,9 +68,9 @@ variable "cvat_ssm_parameter" {
 }
 
 variable "cvat_webhook_concurrency" {
-  description = "Concurrent executions reserved for, and capping, the webhook function (its URL is public)."
+  description = "Concurrent executions reserved for, and capping, the webhook function; its URL is public, so a cap (e.g. 5) bounds what a flood of unsigned requests can cost. -1: none reserved (an account with a low concurrency limit cannot reserve any)."
   type        = number
-  default     = 5
+  default     = -1
 }
 
 # The CVAT URL, access token and webhook secret, as one JSON object (README "The labeling loop").
