@@ -1,5 +1,6 @@
 package org.labelbridge.function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class ConversionEvents {
     public static final String FAILED = "Conversion failed";
 
     private static final Logger LOG = Logger.getLogger(ConversionEvents.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Sends nothing. */
     public static final ConversionEvents NONE = new ConversionEvents(null, null);
@@ -97,7 +99,7 @@ public final class ConversionEvents {
         entry.put("DetailType", detailType);
         entry.put("EventBusName", bus);
         try {
-            entry.put("Detail", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(detail));
+            entry.put("Detail", JSON.writeValueAsString(detail));
             var answer = eventBridge.call("PutEvents", Map.of("Entries", List.of(entry)));
             if (answer.path("FailedEntryCount").asInt(0) > 0) {
                 var failed = answer.path("Entries").path(0);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * One webhook delivery, without Quarkus: the signature over the raw body first (401 without or
@@ -100,6 +101,11 @@ public final class CvatWebhook {
         } catch (IOException e) {
             LOG.errorf("CVAT event %s: %s", payload.get("event").asText(), e.getMessage());
             return answer(502, "cvat_unavailable", e.getMessage());
+        } catch (SdkException e) {
+            LOG.errorf("CVAT event %s: the export marker in s3://%s/%s: %s", payload.get("event").asText(),
+                    settings.bucket(), MARKER_PREFIX, e.getMessage());
+            return answer(502, "storage_unavailable", "cannot claim the export in s3://" + settings.bucket() + "/"
+                    + MARKER_PREFIX + ": " + e.getMessage());
         }
     }
 
@@ -123,7 +129,7 @@ public final class CvatWebhook {
             rqId = api.startExport(new CvatApi.Export(export.kind(), export.id(), settings.format(), key,
                     settings.cloudStorageId(), settings.saveImages()));
         } catch (IOException | RuntimeException e) {
-            ledger.release(name);
+            release(name);
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
         long deadline = System.nanoTime() + settings.followFor().toNanos();
@@ -143,7 +149,7 @@ public final class CvatWebhook {
                         Map.of("output", output, "rq_id", rqId));
             }
             if (status.failed()) {
-                ledger.release(name);
+                release(name);
                 return answer(502, "export_failed", "CVAT's export " + rqId + " failed: " + status.message(),
                         Map.of("output", output, "rq_id", rqId));
             }
@@ -151,6 +157,15 @@ public final class CvatWebhook {
         } while (System.nanoTime() < deadline);
         return answer(202, "exporting", "CVAT is exporting (" + status.status() + "); it lands at " + output,
                 Map.of("output", output, "rq_id", rqId));
+    }
+
+    /** Gives the export back for CVAT's retry; a marker that cannot be deleted is logged (the export then waits for a new update). */
+    private void release(String name) {
+        try {
+            ledger.release(name);
+        } catch (SdkException e) {
+            LOG.errorf("cannot release the export marker %s: %s", ExportLedger.markerKey(name), e.getMessage());
+        }
     }
 
     private void pause() throws IOException {

@@ -341,6 +341,23 @@ class CvatWebhookTest {
     }
 
     @Test
+    void aMarkerThatCannotBeWrittenIsABadGatewayAndNothingIsExported() throws IOException {
+        CvatWebhook.Settings settings = new CvatWebhook.Settings("CVAT for images 1.1", true, "yolo", 3,
+                ExportTrigger.parse("state:completed", "job", "task"), "no-such-bucket", Optional.empty(),
+                Duration.ofSeconds(30), Duration.ofMillis(1));
+        CvatCredentials credentials = new CvatCredentials(cvat.uri(), FakeCvat.TOKEN, "Bearer", SECRET);
+        CvatWebhook webhook = new CvatWebhook(settings, () -> credentials, new ExportLedger(s3, "no-such-bucket"));
+
+        FunctionUrlResponse response = webhook.handle(signed(completedJob()));
+
+        assertEquals(502, response.statusCode(), response.body());
+        assertEquals("storage_unavailable", body(response).get("status").asText());
+        assertTrue(body(response).get("message").asText().startsWith("cannot claim the export in s3://no-such-bucket/"
+                + "cvat-webhook/exports/"), response.body());
+        assertEquals(List.of(), cvat.exports());
+    }
+
+    @Test
     void anExportStillRunningWhenTheWaitEndsIsAcceptedAndLandsLater() throws IOException {
         cvat.statuses("started");
 
