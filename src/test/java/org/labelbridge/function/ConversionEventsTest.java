@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +32,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class ConversionEventsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static S3TestServer server;
     private static S3Client s3;
 
@@ -60,11 +57,6 @@ class ConversionEventsTest {
                 work.resolve("function")).withEvents(events);
     }
 
-    private static ConvertInput s3Event(String key) throws IOException {
-        return JSON.readValue(JSON.writeValueAsString(Map.of("Records", List.of(Map.of("eventSource", "aws:s3",
-                "eventName", "ObjectCreated:Put", "s3", Map.of("bucket", Map.of("name", S3TestServer.INPUT_BUCKET),
-                        "object", Map.of("key", key)))))), ConvertInput.class);
-    }
 
     private void put(String key, byte[] bytes) {
         s3.putObject(r -> r.bucket(S3TestServer.INPUT_BUCKET).key(key), RequestBody.fromBytes(bytes));
@@ -80,16 +72,15 @@ class ConversionEventsTest {
         put("auto-to-yolo/broken.zip", "this is not a zip".getBytes(StandardCharsets.UTF_8));
         try (FakeAwsJsonEndpoint eventBridge = FakeAwsJsonEndpoint.start()) {
             ConversionFailedException e = assertThrows(ConversionFailedException.class,
-                    () -> invocation(eventBridge).run(s3Event("auto-to-yolo/broken.zip")));
+                    () -> invocation(eventBridge).run(S3TestServer.objectCreated(S3TestServer.INPUT_BUCKET, "auto-to-yolo/broken.zip")));
 
             FakeAwsJsonEndpoint.Call call = single(eventBridge.calls("AWSEvents.PutEvents"));
             assertTrue(call.headers().get("authorization").contains("/eu-west-1/events/aws4_request"),
                     call.headers().get("authorization"));
-            JsonNode entry = single(list(call.body().get("Entries")));
-            assertEquals("labelbridge", entry.get("Source").asText());
-            assertEquals("Conversion failed", entry.get("DetailType").asText());
-            assertEquals("training-bus", entry.get("EventBusName").asText());
-            JsonNode detail = JSON.readTree(entry.get("Detail").asText());
+            JsonNode entry = call.singleEvent();
+            assertEquals(List.of("labelbridge", "Conversion failed", "training-bus"), List.of(entry.get("Source").asText(),
+                    entry.get("DetailType").asText(), entry.get("EventBusName").asText()));
+            JsonNode detail = entry.get("Detail");
             assertEquals("failed", detail.get("status").asText());
             assertEquals("auto-to-yolo", detail.get("function").asText());
             assertEquals("s3://input-bucket/auto-to-yolo/broken.zip", detail.get("input").asText());
@@ -113,8 +104,8 @@ class ConversionEventsTest {
                             + "\"InternalFailure\",\"ErrorMessage\":\"try later\"}]}")
                     : new FakeAwsJsonEndpoint.Answer(500, "{\"__type\":\"InternalException\",\"message\":\"down\"}"));
 
-            ConvertResult refused = invocation(eventBridge).run(s3Event("auto-to-yolo/set.zip"));
-            ConvertResult failing = invocation(eventBridge).run(s3Event("auto-to-yolo/set.zip"));
+            ConvertResult refused = invocation(eventBridge).run(S3TestServer.objectCreated(S3TestServer.INPUT_BUCKET, "auto-to-yolo/set.zip"));
+            ConvertResult failing = invocation(eventBridge).run(S3TestServer.objectCreated(S3TestServer.INPUT_BUCKET, "auto-to-yolo/set.zip"));
 
             assertEquals("converted", refused.status());
             assertEquals("converted", failing.status());
@@ -131,11 +122,6 @@ class ConversionEventsTest {
         assertFalse(ConversionEvents.disabled("default"));
     }
 
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> list = new java.util.ArrayList<>();
-        array.forEach(list::add);
-        return list;
-    }
 
     private static <T> T single(List<T> list) {
         assertEquals(1, list.size(), list.toString());

@@ -28,6 +28,21 @@ public final class FakeAwsJsonEndpoint implements AutoCloseable {
 
     /** One request: its target, its headers (names lower-cased) and its body. */
     public record Call(String target, Map<String, String> headers, JsonNode body) {
+
+        /** The only entry of a {@code PutEvents} call, with its {@code Detail} parsed in place of the text. */
+        public JsonNode singleEvent() {
+            JsonNode entries = body.path("Entries");
+            if (entries.size() != 1) {
+                throw new AssertionError("expected one PutEvents entry, got " + entries);
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode entry = entries.get(0).deepCopy();
+            try {
+                entry.set("Detail", JSON.readTree(entry.path("Detail").asText()));
+            } catch (IOException e) {
+                throw new AssertionError("Detail is not JSON: " + entry, e);
+            }
+            return entry;
+        }
     }
 
     /** An answer: the status and the JSON text. */

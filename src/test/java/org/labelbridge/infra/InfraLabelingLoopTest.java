@@ -1,15 +1,12 @@
 package org.labelbridge.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,13 +96,6 @@ class InfraLabelingLoopTest {
     }
 
     private static Map<String, String> infraTexts() throws IOException {
-        Map<String, String> texts = new TreeMap<>();
-        try (Stream<Path> files = Files.list(INFRA)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
-                texts.put(file.getFileName().toString(), Files.readString(file));
-            }
-        }
-        assertFalse(texts.isEmpty(), "no .tf files in " + INFRA.toAbsolutePath());
-        return texts;
+        return TerraformFiles.texts(INFRA);
     }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,8 +47,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class LabelingLoopTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path work;
 
@@ -72,7 +67,7 @@ class LabelingLoopTest {
             assertEquals(200, answer.statusCode(), answer.body());
 
             // S3 notifies the auto-to-yolo function of the object CVAT wrote (keys arrive URL-encoded).
-            ConvertInput event = JSON.readValue(s3Event(S3TestServer.INPUT_BUCKET, CvatWebhookTest.KEY), ConvertInput.class);
+            ConvertInput event = S3TestServer.objectCreated(S3TestServer.INPUT_BUCKET, CvatWebhookTest.KEY);
             ConversionEvents events = new ConversionEvents(AwsJsonApi.eventBridge(Region.US_EAST_1,
                     Optional.of(eventBridge.uri()), StaticCredentialsProvider.create(
                             AwsBasicCredentials.create("AKIDLOOPTEST", "loop-secret"))), "default");
@@ -104,11 +99,10 @@ class LabelingLoopTest {
             assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDLOOPTEST/")
                     && authorization.contains("/us-east-1/events/aws4_request") && authorization.contains("Signature="),
                     authorization);
-            JsonNode entry = CvatWebhookTest.single(List.copyOf(iterable(put.body().get("Entries"))));
-            assertEquals("labelbridge", entry.get("Source").asText());
-            assertEquals("Dataset converted", entry.get("DetailType").asText());
-            assertEquals("default", entry.get("EventBusName").asText());
-            JsonNode detail = JSON.readTree(entry.get("Detail").asText());
+            JsonNode entry = put.singleEvent();
+            assertEquals(List.of("labelbridge", "Dataset converted", "default"), List.of(entry.get("Source").asText(),
+                    entry.get("DetailType").asText(), entry.get("EventBusName").asText()));
+            JsonNode detail = entry.get("Detail");
             assertEquals("converted", detail.get("status").asText());
             assertEquals("auto-to-yolo", detail.get("function").asText());
             assertEquals("s3://input-bucket/" + CvatWebhookTest.KEY, detail.get("input").asText());
@@ -145,23 +139,5 @@ class LabelingLoopTest {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static List<JsonNode> iterable(JsonNode array) {
-        List<JsonNode> list = new java.util.ArrayList<>();
-        array.forEach(list::add);
-        return list;
-    }
-
-    static String s3Event(String bucket, String key) {
-        String encoded = java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-        try {
-            return JSON.writeValueAsString(java.util.Map.of("Records", List.of(java.util.Map.of(
-                    "eventSource", "aws:s3", "eventName", "ObjectCreated:Put", "awsRegion", "us-east-1",
-                    "s3", java.util.Map.of("bucket", java.util.Map.of("name", bucket),
-                            "object", java.util.Map.of("key", encoded, "size", 1))))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
