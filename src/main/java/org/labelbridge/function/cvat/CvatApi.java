@@ -39,8 +39,15 @@ final class CvatApi {
     }
 
     /** A CVAT call that did not answer as expected. */
-    static final class CvatCallException extends IOException {
+    static class CvatCallException extends IOException {
         CvatCallException(String message) {
+            super(message);
+        }
+    }
+
+    /** CVAT runs the same export already (409). */
+    static final class ExportBusyException extends CvatCallException {
+        ExportBusyException(String message) {
             super(message);
         }
     }
@@ -62,7 +69,7 @@ final class CvatApi {
 
     /**
      * {@code POST /api/<kind>/<id>/dataset/export}: answers the request id (rq_id) of the export
-     * it started, or of the same export already running (409).
+     * it started; an {@link ExportBusyException} when the same export is already running (409).
      */
     String startExport(Export export) throws IOException {
         Map<String, String> query = new LinkedHashMap<>();
@@ -76,8 +83,15 @@ final class CvatApi {
                 .POST(HttpRequest.BodyPublishers.noBody()), path);
         JsonNode body = readJson(response.body());
         String rqId = body.path("rq_id").asText("");
-        if ((response.statusCode() == 202 || response.statusCode() == 409) && !rqId.isEmpty()) {
+        if (response.statusCode() == 202 && !rqId.isEmpty()) {
             return rqId;
+        }
+        if (response.statusCode() == 409) {
+            // One export per task, format and user runs at a time; the running one may be of an
+            // earlier update, under another file name: this one must be asked again later.
+            throw new ExportBusyException("CVAT is already exporting " + export.kind() + "/" + export.id() + " as '"
+                    + export.format() + "'" + (rqId.isEmpty() ? "" : " (" + rqId + ")") + "; this export must be asked"
+                    + " again when it has finished");
         }
         throw new CvatCallException("CVAT POST " + path + " (format '" + export.format() + "') answered "
                 + response.statusCode() + ": " + excerpt(response.body()));

@@ -17,8 +17,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * event), then the {@link ExportTrigger}; an export is claimed in the {@link ExportLedger}
  * (a replay answers 200 {@code duplicate}), started in CVAT, and followed for at most
  * {@code wait}: 200 {@code exported} when CVAT finished, 202 {@code exporting} when it is still
- * at work (the S3 trigger converts it when it lands), 502 when CVAT refused or failed (the
- * claim is released, and CVAT retries a 5xx delivery). Every answer's body says why.
+ * at work (the S3 trigger converts it when it lands), 502 when CVAT refused or failed, or runs
+ * the same export already (the claim is released, and CVAT retries a 5xx delivery). Every
+ * answer's body says why.
  */
 public final class CvatWebhook {
 
@@ -128,6 +129,9 @@ public final class CvatWebhook {
         try {
             rqId = api.startExport(new CvatApi.Export(export.kind(), export.id(), settings.format(), key,
                     settings.cloudStorageId(), settings.saveImages()));
+        } catch (CvatApi.ExportBusyException e) {
+            release(name);
+            return answer(502, "export_busy", e.getMessage(), Map.of("output", output));
         } catch (IOException | RuntimeException e) {
             release(name);
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);

@@ -370,13 +370,24 @@ class CvatWebhookTest {
     }
 
     @Test
-    void anExportAlreadyRunningInCvatIsFollowed() throws IOException {
-        cvat.exportAlreadyRunning().statuses("finished");
+    void anExportAlreadyRunningInCvatIsAskedAgainByCvatsRetry() throws IOException {
+        // The running export may be of an earlier update, under another name: following it would
+        // answer "exported" for a file that never lands.
+        cvat.exportAlreadyRunning();
+        CvatWebhook webhook = webhook();
 
-        FunctionUrlResponse response = webhook().handle(signed(completedJob()));
+        FunctionUrlResponse busy = webhook.handle(signed(completedJob()));
 
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals("exported", body(response).get("status").asText());
+        assertEquals(502, busy.statusCode(), busy.body());
+        assertEquals("export_busy", body(busy).get("status").asText());
+        assertTrue(body(busy).get("message").asText().startsWith("CVAT is already exporting tasks/15 as 'CVAT for images 1.1'"
+                + " (action=export&target=task&target_id=15"), busy.body());
+        assertFalse(markerExists("task-15-20261207T101530123456Z"), "released for the retry");
+        assertEquals(List.of(), cvat.requests().stream().filter(r -> r.method().equals("GET")).toList(), "not followed");
+
+        cvat.exportAccepted();
+        FunctionUrlResponse retried = webhook.handle(signed(completedJob()));
+        assertEquals("exported", body(retried).get("status").asText(), retried.body());
     }
 
     @Test

@@ -86,6 +86,11 @@ final class FakeCvat implements AutoCloseable {
         return this;
     }
 
+    synchronized FakeCvat exportAccepted() {
+        exportStatus = 202;
+        return this;
+    }
+
     synchronized FakeCvat onExportFinished(Consumer<Request> upload) {
         onExportFinished = upload;
         return this;
