@@ -106,7 +106,7 @@ data "aws_iam_policy_document" "cvat_webhook" {
   statement {
     sid       = "ReadCvatSecret"
     actions   = var.cvat_ssm_parameter == null ? ["secretsmanager:GetSecretValue"] : ["ssm:GetParameter"]
-    resources = [var.cvat_ssm_parameter == null ? try(aws_secretsmanager_secret.cvat[0].arn, "") : format("arn:aws:ssm:%s:%s:parameter%s", var.region, data.aws_caller_identity.current.account_id, coalesce(var.cvat_ssm_parameter, "/"))]
+    resources = [var.cvat_ssm_parameter == null ? try(aws_secretsmanager_secret.cvat[0].arn, "") : format("arn:%s:ssm:%s:%s:parameter%s", data.aws_partition.current.partition, var.region, data.aws_caller_identity.current.account_id, coalesce(var.cvat_ssm_parameter, "/"))]
   }
 
   statement {
@@ -145,8 +145,9 @@ resource "aws_lambda_function" "cvat_webhook" {
   function_name    = "${var.name_prefix}-cvat-webhook"
   description      = "labelbridge: CVAT webhook, asks CVAT to export finished work to auto-to-${var.cvat_export_target}/"
   role             = aws_iam_role.cvat_webhook[0].arn
-  runtime          = "java17"
-  handler          = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+  runtime          = "java21"
+  architectures    = ["arm64"]
+  handler          = "org.labelbridge.function.ConvertHandler::handleRequest"
   filename         = var.lambda_zip
   source_code_hash = filebase64sha256(var.lambda_zip)
   memory_size      = 1024
@@ -205,7 +206,7 @@ data "aws_iam_policy_document" "put_events" {
   statement {
     sid       = "PutConversionEvents"
     actions   = ["events:PutEvents"]
-    resources = [format("arn:aws:events:%s:%s:event-bus/default", var.region, data.aws_caller_identity.current.account_id)]
+    resources = [format("arn:%s:events:%s:%s:event-bus/default", data.aws_partition.current.partition, var.region, data.aws_caller_identity.current.account_id)]
   }
 }
 

@@ -53,8 +53,7 @@ class ConversionEventsTest {
     private FunctionInvocation invocation(FakeAwsJsonEndpoint eventBridge) {
         ConversionEvents events = new ConversionEvents(AwsJsonApi.eventBridge(Region.EU_WEST_1, Optional.of(eventBridge.uri()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEVENTS", "events-secret"))), "training-bus");
-        return FunctionInvocation.of(s3, Optional.of("auto-to-yolo"), Optional.of(S3TestServer.OUTPUT_BUCKET),
-                work.resolve("function")).withEvents(events);
+        return S3TestServer.invocation(s3, "auto-to-yolo", work.resolve("function")).withEvents(events);
     }
 
 

@@ -100,6 +100,7 @@ final class LabelingLoopRules {
         String lambda = source("resource", "aws_lambda_function", "cvat_webhook");
         Map<String, Object> env = tf.map("resource", "aws_lambda_function", "cvat_webhook", "environment", "variables");
         for (String expected : List.of("handler = \"" + InfraRules.HANDLER + "\"", "runtime = \"" + InfraRules.RUNTIME + "\"",
+                "architectures = [\"" + String.join("\", \"", InfraRules.ARCHITECTURES) + "\"]",
                 "filename = var.lambda_zip", "role = aws_iam_role.cvat_webhook[0].arn",
                 "reserved_concurrent_executions = var.cvat_webhook_concurrency",
                 "function_name = \"${var.name_prefix}-cvat-webhook\"",
@@ -193,7 +194,8 @@ final class LabelingLoopRules {
         String document = source("data", "aws_iam_policy_document", "cvat_webhook");
         String secret = "actions = var.cvat_ssm_parameter == null ? [\"secretsmanager:GetSecretValue\"] : [\"ssm:GetParameter\"]"
                 + " resources = [var.cvat_ssm_parameter == null ? try(aws_secretsmanager_secret.cvat[0].arn, \"\") : format(";
-        if (!document.contains(secret) || !document.contains("parameter%s\", var.region, data.aws_caller_identity.current.account_id,")) {
+        if (!document.contains(secret) || !document.contains("parameter%s\", data.aws_partition.current.partition, var.region,"
+                + " data.aws_caller_identity.current.account_id,")) {
             problems.add("IAM (cvat_webhook): must read exactly its own secret (GetSecretValue on aws_secretsmanager_secret.cvat,"
                     + " or GetParameter on var.cvat_ssm_parameter)");
         }
@@ -229,7 +231,7 @@ final class LabelingLoopRules {
         String document = source("data", "aws_iam_policy_document", "put_events");
         List<Map<String, Object>> statements = TerraformFiles.repeated(tf.at("data", "aws_iam_policy_document", "put_events", "statement"));
         if (statements.size() != 1 || !texts(statements.get(0).get("actions")).equals(List.of("events:PutEvents"))
-                || !document.contains("resources = [format(\"arn:aws:events:%s:%s:event-bus/default\", var.region,"
+                || !document.contains("resources = [format(\"arn:%s:events:%s:%s:event-bus/default\", data.aws_partition.current.partition, var.region,"
                 + " data.aws_caller_identity.current.account_id)]")) {
             problems.add("IAM (put_events): events:PutEvents on this account's default bus only, got " + excerpt(document));
         }

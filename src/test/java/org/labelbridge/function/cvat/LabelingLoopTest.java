@@ -71,8 +71,7 @@ class LabelingLoopTest {
             ConversionEvents events = new ConversionEvents(AwsJsonApi.eventBridge(Region.US_EAST_1,
                     Optional.of(eventBridge.uri()), StaticCredentialsProvider.create(
                             AwsBasicCredentials.create("AKIDLOOPTEST", "loop-secret"))), "default");
-            ConvertResult result = FunctionInvocation.of(s3, Optional.of("auto-to-yolo"),
-                    Optional.of(S3TestServer.OUTPUT_BUCKET), work.resolve("function")).withEvents(events).run(event);
+            ConvertResult result = S3TestServer.invocation(s3, "auto-to-yolo", work.resolve("function")).withEvents(events).run(event);
 
             ConversionSummary c = CvatWebhookTest.single(result.conversions());
             String output = "s3://output-bucket/" + CvatWebhookTest.KEY;
