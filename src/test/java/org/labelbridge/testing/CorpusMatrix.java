@@ -21,8 +21,8 @@ import org.labelbridge.format.Formats;
  */
 public final class CorpusMatrix {
 
-    /** Sample folders that are not importable datasets (reference JSON, a media-only folder). */
-    private static final List<String> NOT_DATASETS = List.of("_cvat_api_reference", "cvat_3d_media");
+    /** Sample folders that are not importable datasets (reference JSON). */
+    private static final List<String> NOT_DATASETS = List.of("_cvat_api_reference");
 
     /**
      * Options for checks of outputs (consumer contracts) rather than of the report: content
@@ -98,7 +98,7 @@ public final class CorpusMatrix {
 
     /**
      * Whether some format reads the sample (its format detected); the corpus holds samples of
-     * formats labelbridge does not read (3D point clouds), which no target can be checked on.
+     * formats labelbridge does not read (KITTI's 3D object data), which no target can be checked on.
      */
     public static boolean readable(String sample) {
         try {
@@ -106,6 +106,21 @@ public final class CorpusMatrix {
             return true;
         } catch (FormatException e) {
             return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the sample's detected format holds point clouds (3D), or {@code null} when no
+     * format reads it.
+     */
+    public static Boolean pointClouds(String sample) {
+        try {
+            return Converter.detect(Corpus.path(sample)).format().descriptor()
+                    .holds(org.labelbridge.format.Feature.POINT_CLOUDS);
+        } catch (FormatException e) {
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
