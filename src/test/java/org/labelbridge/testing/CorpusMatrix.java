@@ -58,6 +58,11 @@ public final class CorpusMatrix {
         }
     }
 
+    /** The samples whose format holds point clouds (3D), sorted. */
+    public static List<String> pointCloudSamples() {
+        return samples().stream().filter(s -> Boolean.TRUE.equals(pointClouds(s))).toList();
+    }
+
     /** Every format that can be written. */
     public static List<Format> targets() {
         return Formats.all().stream().filter(f -> f.descriptor().canWrite()).toList();
