@@ -1,11 +1,17 @@
 package org.labelbridge.format.datumaro;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelbridge.archive.DirectorySource;
+import org.labelbridge.convert.ConversionOptions;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Cuboid3d;
@@ -32,6 +38,32 @@ class Datumaro3dCorpusTest {
         assertEquals(List.of(item("0000000000", 0, List.of(cuboid)), item("0000000001", 1, List.of()),
                 item("0000000002", 2, List.of())), dataset.items());
         assertEquals(List.of(), problems.lines);
+    }
+
+    /**
+     * The newer upstream asset (MANIFEST "Newer cvat-ai/datumaro test assets", with_pcd @c9430472):
+     * item 0000000001 has a related image {path image_0.jpg, size [10, 6]}. Built here from the
+     * corpus copy (the image is not in the index: a placeholder file stands in for it).
+     */
+    @Test
+    void aRelatedImageIsReadWithItsSizeAndCarriedToKittiRaw(@TempDir Path tmp) throws IOException {
+        Path dataset = Corpus.copy("datumaro_3d_1.0/cvd_with_pcd", tmp.resolve("in"));
+        Path json = dataset.resolve("annotations/default.json");
+        Files.writeString(json, Files.readString(json).replace("\"point_cloud\": { \"path\": \"0000000001.pcd\" }",
+                "\"point_cloud\": { \"path\": \"0000000001.pcd\" },\n"
+                        + "      \"related_images\": [{ \"path\": \"image_0.jpg\", \"size\": [10, 6] }]"));
+        Path image = Files.createDirectories(dataset.resolve("related_images/default/0000000001")).resolve("image_0.jpg");
+        Files.write(image, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9});
+
+        Item item = Datasets.read(new Datumaro3dFormat(), DirectorySource.of(dataset)).item("0000000001");
+        assertEquals(List.of(new Media("related_images/default/0000000001/image_0.jpg", 6, 10)),
+                item.media().relatedImages());
+
+        Datasets.Converted kitti = Datasets.convert(dataset, "auto", "kitti_raw", tmp.resolve("kitti"),
+                ConversionOptions.DEFAULTS);
+        assertEquals(List.of(new Media("image_00/data/0000000001.jpg", null, null)),
+                kitti.output().item("0000000001").media().relatedImages());
+        assertArrayEquals(Files.readAllBytes(image), Files.readAllBytes(tmp.resolve("kitti/image_00/data/0000000001.jpg")));
     }
 
     private static Item item(String id, long frame, List<Cuboid3d> cuboids) {
