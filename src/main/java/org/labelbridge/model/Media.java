@@ -68,6 +68,13 @@ public record Media(String path, Integer width, Integer height, Kind kind, List<
         return new Media(newPath, width, height, kind, relatedImages);
     }
 
+    /** An image as {@code Media[path=..., width=..., height=...]}; a point cloud adds its kind and related images. */
+    @Override
+    public String toString() {
+        String image = "Media[path=" + path + ", width=" + width + ", height=" + height;
+        return kind == Kind.IMAGE ? image + "]" : image + ", kind=" + kind + ", relatedImages=" + relatedImages + "]";
+    }
+
     /** The file extension of the path including the dot ({@code ".jpg"}), or {@code ""}. */
     public String extension() {
         if (path == null) {

@@ -133,11 +133,15 @@ public final class CorpusMatrix {
 
     /**
      * The output a consumer-contract test checks: the sample converted with content problems
-     * skipped; the test is skipped where no format reads the sample, and fails where the
-     * conversion does.
+     * skipped; the test is skipped where no format reads the sample or where one of sample and
+     * target holds point clouds and the other images, and fails where the conversion does.
      */
     public static Outcome forContract(String sample, String target, Path work) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(readable(sample), sample + ": no format reads it");
+        Boolean pointClouds = pointClouds(sample);
+        org.junit.jupiter.api.Assumptions.assumeTrue(pointClouds != null, sample + ": no format reads it");
+        org.junit.jupiter.api.Assumptions.assumeTrue(pointClouds == Formats.byId(target).orElseThrow().descriptor()
+                .holds(org.labelbridge.format.Feature.POINT_CLOUDS), sample + " -> " + target
+                + ": point clouds and images are refused across (CorpusMatrixTest checks the refusal)");
         Outcome outcome = convert(sample, target, work, SKIP_PROBLEMS);
         outcome.require();
         return outcome;

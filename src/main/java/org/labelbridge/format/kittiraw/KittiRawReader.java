@@ -14,6 +14,7 @@ import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.AttributeText;
 import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.PointCloudFiles;
 import org.labelbridge.format.common.TextFiles;
@@ -95,38 +96,14 @@ final class KittiRawReader implements DatasetReader {
                 continue;
             }
             Map<String, Object> attributes = new LinkedHashMap<>();
-            tracklet.attributes().forEach((k, v) -> attributes.put(k, value(v)));
-            pose.attributes().forEach((k, v) -> attributes.put(k, value(v)));
+            tracklet.attributes().forEach((k, v) -> attributes.put(k, AttributeText.infer(v)));
+            pose.attributes().forEach((k, v) -> attributes.put(k, AttributeText.infer(v)));
             attributes.put(KittiRawLayout.OCCLUDED, occluded);
             Track track = new Track(trackId, pose.state() == KittiRawLayout.STATE_LABELLED, false);
             byFrame.computeIfAbsent(tracklet.firstFrame() + i, f -> new ArrayList<>()).add(new Cuboid3d(
                     new AnnotationInfo(label, 0, 0, 0, attributes, track),
                     List.of(pose.tx(), pose.ty(), pose.tz()), List.of(pose.rx(), pose.ry(), pose.rz()), scale));
         }
-    }
-
-    /** An attribute's text as CVAT meant it: {@code true}/{@code false}, an integer, a number, else text. */
-    static Object value(String text) {
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        try {
-            long n = Long.parseLong(text);
-            if (Long.toString(n).equals(text)) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // not an integer
-        }
-        try {
-            double d = Double.parseDouble(text);
-            if (Double.toString(d).equals(text)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // not a number
-        }
-        return text;
     }
 
     /** {@code frame_list.txt}: {@code <frame> <name>} lines, {@code #} comments. */

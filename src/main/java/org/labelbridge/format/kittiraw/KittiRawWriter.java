@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.AttributeText;
 import org.labelbridge.format.common.FileNames;
 import org.labelbridge.format.common.NumberText;
 import org.labelbridge.model.Annotation;
@@ -121,7 +122,7 @@ final class KittiRawWriter implements DatasetWriter {
         Map<String, String> rest = new LinkedHashMap<>();
         attributes.forEach((name, value) -> {
             if (!name.equals(KittiRawLayout.OCCLUDED)) {
-                rest.put(name, text(value));
+                rest.put(name, value instanceof Double d ? NumberText.of(d) : AttributeText.format(value));
             }
         });
         List<Double> p = cuboid.position();
@@ -130,16 +131,6 @@ final class KittiRawWriter implements DatasetWriter {
                 keyframe ? KittiRawLayout.STATE_LABELLED : KittiRawLayout.STATE_INTERPOLATED,
                 occluded ? KittiRawLayout.PARTLY_OCCLUDED : KittiRawLayout.VISIBLE, keyframe,
                 KittiRawLayout.IN_IMAGE, rest);
-    }
-
-    private static String text(Object value) {
-        if (value instanceof Double d) {
-            return NumberText.of(d);
-        }
-        if (value instanceof List<?> list) {
-            return String.join(",", list.stream().map(String::valueOf).toList());
-        }
-        return String.valueOf(value);
     }
 
     /** {@code velodyne_points/data/<id><ext>}; camera {@code i}'s image to {@code image_0i/data/<id><ext>}. */

@@ -3,7 +3,6 @@ package org.labelbridge.format.slypointcloud;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +13,6 @@ import org.labelbridge.format.common.SafeJson;
 /** The small JSON files of a Supervisely project, read whole (within {@link SafeJson}'s limits). */
 final class SlyJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper(SafeJson.FACTORY);
-
     private SlyJson() {
     }
 
@@ -25,7 +22,7 @@ final class SlyJson {
         JsonNode node;
         try (InputStream in = source.open(path); JsonParser parser = SafeJson.FACTORY.createParser(in)) {
             try {
-                node = MAPPER.readTree(parser);
+                node = SafeJson.readTree(parser);
             } catch (JsonProcessingException e) {
                 throw SafeJson.error(file, e, parser);
             }

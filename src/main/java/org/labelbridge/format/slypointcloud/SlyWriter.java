@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.AttributeText;
 import org.labelbridge.format.common.FileNames;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AttributeDef;
@@ -203,10 +204,8 @@ final class SlyWriter implements DatasetWriter {
             tag.put("value", ((Number) value).longValue());
         } else if (value instanceof Number n) {
             tag.put("value", n.doubleValue());
-        } else if (value instanceof List<?> list) {
-            tag.put("value", String.join(",", list.stream().map(String::valueOf).toList()));
         } else {
-            tag.put("value", String.valueOf(value));
+            tag.put("value", AttributeText.format(value));
         }
     }
 

@@ -31,12 +31,8 @@ class Datumaro3dConsumerContractTest {
     @TempDir
     Path work;
 
-    static List<String> samples() {
-        return CorpusMatrix.pointCloudSamples();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#pointCloudSamples")
     void everyOutputReadsAsDatumaroReadsIt(String sample) throws IOException {
         Outcome outcome = CorpusMatrix.forContract(sample, "datumaro_3d", work);
         Path root = outcome.output();

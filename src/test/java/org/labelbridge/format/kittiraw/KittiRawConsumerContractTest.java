@@ -41,12 +41,8 @@ class KittiRawConsumerContractTest {
     @TempDir
     Path work;
 
-    static List<String> samples() {
-        return CorpusMatrix.pointCloudSamples();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#pointCloudSamples")
     void everyOutputReadsAsDatumaroReadsIt(String sample) throws Exception {
         Outcome outcome = CorpusMatrix.forContract(sample, "kitti_raw", work);
         Path root = outcome.output();

@@ -32,12 +32,8 @@ class SlyPointCloudConsumerContractTest {
     @TempDir
     Path work;
 
-    static List<String> samples() {
-        return CorpusMatrix.pointCloudSamples();
-    }
-
     @ParameterizedTest
-    @MethodSource("samples")
+    @MethodSource("org.labelbridge.testing.CorpusMatrix#pointCloudSamples")
     void everyOutputReadsAsDatumaroReadsIt(String sample) throws IOException {
         Outcome outcome = CorpusMatrix.forContract(sample, "sly_pointcloud", work);
         Path root = outcome.output();
