@@ -137,14 +137,22 @@ public final class CorpusMatrix {
      * target holds point clouds and the other images, and fails where the conversion does.
      */
     public static Outcome forContract(String sample, String target, Path work) {
+        assumeConvertible(sample, target);
+        Outcome outcome = convert(sample, target, work, SKIP_PROBLEMS);
+        outcome.require();
+        return outcome;
+    }
+
+    /**
+     * Skips the test unless some format reads the sample and the target holds what it holds
+     * (point clouds or images; across, the conversion is refused, which CorpusMatrixTest checks).
+     */
+    public static void assumeConvertible(String sample, String target) {
         Boolean pointClouds = pointClouds(sample);
         org.junit.jupiter.api.Assumptions.assumeTrue(pointClouds != null, sample + ": no format reads it");
         org.junit.jupiter.api.Assumptions.assumeTrue(pointClouds == Formats.byId(target).orElseThrow().descriptor()
                 .holds(org.labelbridge.format.Feature.POINT_CLOUDS), sample + " -> " + target
                 + ": point clouds and images are refused across (CorpusMatrixTest checks the refusal)");
-        Outcome outcome = convert(sample, target, work, SKIP_PROBLEMS);
-        outcome.require();
-        return outcome;
     }
 
     /** {@link #convert} with default options. */
