@@ -192,9 +192,9 @@ final class ContentChecks {
                     notNegative("x radius", e.rx()), notNegative("y radius", e.ry()));
         }
         if (a instanceof Cuboid3d c) {
+            // A negative scale is kept: CVAT's own Kitti Raw sample has them, and its importers read them as given.
             return firstOf(finite("position", c.position()), finite("rotation", c.rotation()),
-                    finite("scale", c.scale()), notNegative("scale x", c.scale().get(0)),
-                    notNegative("scale y", c.scale().get(1)), notNegative("scale z", c.scale().get(2)));
+                    finite("scale", c.scale()));
         }
         if (a instanceof Skeleton s) {
             for (int n = 0; n < s.nodes().size(); n++) {

@@ -60,6 +60,7 @@ public final class Converter {
         try (InputArchive input = InputArchive.open(request.input(), limits)) {
             DetectedSource detected = detect(input, request.from(), inputName);
             listener.stage("detect", millisSince(started), detection(detected));
+            TargetFit.refuseAcrossDimensions(detected.format().descriptor(), target.descriptor(), inputName);
             ConversionReport report = new ConversionReport(request.options().onProblem(), inputName);
             Stream stream = new Stream(detected, target, request.options(), report, listener, inputName);
             boolean zip = !Files.isDirectory(request.output())

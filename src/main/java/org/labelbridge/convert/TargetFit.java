@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.labelbridge.format.Feature;
 import org.labelbridge.format.FormatDescriptor;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Bbox;
@@ -31,6 +32,25 @@ final class TargetFit {
         this.target = target;
         this.shapesToBoxes = options.shapesToBoxes() && target.holds(AnnotationKind.BBOX);
         this.report = report;
+    }
+
+    /**
+     * Refuses a conversion between a point cloud format (3D) and an image format (2D): a cuboid in
+     * 3D space has no place on an image, nor a box on a point cloud, so the output would hold the
+     * media and nothing of the annotations.
+     */
+    static void refuseAcrossDimensions(FormatDescriptor source, FormatDescriptor target, String inputName)
+            throws FormatException {
+        boolean from3d = source.holds(Feature.POINT_CLOUDS);
+        if (from3d != target.holds(Feature.POINT_CLOUDS)) {
+            throw new FormatException(inputName + ": " + source.displayName() + " holds " + dimension(from3d) + " and "
+                    + target.displayName() + " holds " + dimension(!from3d) + "; a conversion between them is refused"
+                    + " (3D cuboids have no place on images, nor 2D shapes on point clouds)");
+        }
+    }
+
+    private static String dimension(boolean threeD) {
+        return threeD ? "point clouds (3D)" : "images (2D)";
     }
 
     Item apply(Item item) {

@@ -22,7 +22,12 @@ public enum Feature {
     /** Rotated boxes and ellipses. */
     ROTATION("rotation"),
     /** Unlabelled annotations. */
-    UNLABELLED("unlabelled annotations");
+    UNLABELLED("unlabelled annotations"),
+    /**
+     * Point clouds (3D) as the items' media, with their related images; a format without this
+     * holds images (2D). A conversion between the two is refused (see {@code TargetFit}).
+     */
+    POINT_CLOUDS("point clouds");
 
     private final String description;
 

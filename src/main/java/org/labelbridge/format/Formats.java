@@ -40,7 +40,10 @@ public final class Formats {
             new org.labelbridge.format.ultralytics.UltralyticsSegmentationFormat(),
             new org.labelbridge.format.ultralytics.UltralyticsObbFormat(),
             new org.labelbridge.format.ultralytics.UltralyticsPoseFormat(),
-            new org.labelbridge.format.ultralytics.UltralyticsClassificationFormat()
+            new org.labelbridge.format.ultralytics.UltralyticsClassificationFormat(),
+            new org.labelbridge.format.datumaro.Datumaro3dFormat(),
+            new org.labelbridge.format.kittiraw.KittiRawFormat(),
+            new org.labelbridge.format.slypointcloud.SlyPointCloudFormat()
     );
 
     private Formats() {

@@ -56,7 +56,10 @@ class ConsumerContractTest {
             Map.entry("ultralytics_segmentation", Pattern.compile("data\\.yaml")),
             Map.entry("ultralytics_obb", Pattern.compile("data\\.yaml")),
             Map.entry("ultralytics_pose", Pattern.compile("data\\.yaml")),
-            Map.entry("ultralytics_classification", Pattern.compile("[^/]+/.+")));
+            Map.entry("ultralytics_classification", Pattern.compile("[^/]+/.+")),
+            Map.entry("datumaro_3d", Pattern.compile("annotations/[^/]+\\.json")),
+            Map.entry("kitti_raw", Pattern.compile("tracklet_labels\\.xml")),
+            Map.entry("sly_pointcloud", Pattern.compile("meta\\.json")));
 
     @TempDir
     Path tmp;

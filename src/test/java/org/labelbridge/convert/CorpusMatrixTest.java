@@ -31,7 +31,9 @@ import org.labelbridge.testing.Datasets;
  * content is converted again with {@code on_problem=skip} and checked like the others); what the report says went
  * out is what the target's own reader reads back (items, and annotations per kind); no count is
  * negative; the report stays small; and no shape hidden at a frame (outside its track) is
- * visible in a target that cannot keep it hidden.
+ * visible in a target that cannot keep it hidden. Point clouds (3D) and images (2D) are refused
+ * across, before anything is read, and every point cloud sample converts to every point cloud
+ * format.
  */
 class CorpusMatrixTest {
 
@@ -56,6 +58,20 @@ class CorpusMatrixTest {
     void convertsAsTheReportSaysOrFailsWithAReason(String sample, String target) throws IOException {
         CorpusMatrix.Outcome first = CorpusMatrix.convert(sample, target, work);
         CorpusMatrix.Outcome outcome = first;
+        Boolean fromPointClouds = CorpusMatrix.pointClouds(sample);
+        if (fromPointClouds != null) {
+            boolean toPointClouds = Formats.require(target).descriptor().holds(Feature.POINT_CLOUDS);
+            if (fromPointClouds != toPointClouds) {
+                assertFalse(first.converted(), first + ": point clouds and images do not convert into each other");
+                assertTrue(first.failure().getMessage().contains("a conversion between them is refused"),
+                        first + ": " + first.failure().getMessage());
+                assertFalse(Files.exists(first.output()), first + ": a refused conversion leaves no output");
+                return;
+            }
+            if (fromPointClouds) {
+                first.require(); // every point cloud sample converts to every point cloud format
+            }
+        }
         if (!first.converted()) {
             Exception failure = first.failure();
             assertInstanceOf(FormatException.class, failure, first + " failed with no reason a user can act on");

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.labelbridge.format.Feature;
 import org.labelbridge.format.FormatException;
+import org.labelbridge.format.Formats;
 
 /**
  * Hostile annotation documents through every reader of their kind: each ends in a clear error
@@ -54,6 +56,22 @@ class HostileDocumentsTest {
             """;
 
     private static final String WIDER_META_FILE = "dataset_meta.json";
+
+    private static final String SLY_FILE = "ds0/ann/frame1.pcd.json";
+    private static final String SLY = """
+            {"description": "", "key": "k", "tags": [], "objects": [{"key": "o", "classTitle": "car", "tags": []}],
+             "figures": [{"key": "f", "objectKey": "o", "geometryType": "cuboid_3d", "geometry": {
+               "position": {"x": 1, "y": 2, "z": 3}, "rotation": {"x": 0, "y": 0, "z": 0},
+               "dimensions": {"x": 1, "y": 1, "z": 1}}}]}
+            """;
+
+    private static final String DATUMARO_3D_FILE = "annotations/default.json";
+    private static final String DATUMARO_3D = """
+            {"info": {},
+             "categories": {"label": {"labels": [{"name": "cat", "parent": "", "attributes": []}], "attributes": []}},
+             "items": [{"id": "0000000000", "annotations": [], "point_cloud": {"path": "0000000000.pcd"},
+                        "related_images": {"path": "image_0.png"}}]}
+            """;
 
     /** Nesting deeper than SafeJson allows, though shallower than Jackson's own default of 1000. */
     private static final String DEEP = "[".repeat(150) + "]".repeat(150);
@@ -88,6 +106,18 @@ class HostileDocumentsTest {
                         "items[0].annotations[0]", "label_id"),
                 json("datumaro", "broken quoting", DATUMARO_FILE, DATUMARO.replace("\"id\": \"a\"", "\"id\": \"a}"),
                         "line 3", "malformed JSON"),
+                json("sly_pointcloud", "deep nesting", SLY_FILE, SLY.replace("\"description\": \"\"", "\"description\": " + DEEP),
+                        "line 1", "nesting depth (101) exceeds the maximum allowed (100"),
+                json("sly_pointcloud", "huge number", SLY_FILE, SLY.replace("\"x\": 1", "\"x\": " + LONG_NUMBER),
+                        "line 3", "Number value length (201) exceeds the maximum allowed (100"),
+                json("sly_pointcloud", "NaN", SLY_FILE, SLY.replace("\"x\": 1", "\"x\": NaN"),
+                        "line 3", "Non-standard token 'NaN'"),
+                json("sly_pointcloud", "wrong type", SLY_FILE, SLY.replace("\"x\": 1", "\"x\": \"1\""),
+                        "figures[0]", "geometry.position.x must be a number"),
+                json("sly_pointcloud", "broken quoting", SLY_FILE, SLY.replace("\"car\"", "\"car"),
+                        "line 1", "malformed JSON"),
+                json("datumaro_3d", "wrong type", DATUMARO_3D_FILE, DATUMARO_3D,
+                        "items[0].related_images", "related images (an array of {path, size})"),
                 json("wider_face", "deep nesting", WIDER_META_FILE, "{\"labels\": [\"face\"],\n \"x\": " + DEEP + "}",
                         "line 2", "nesting depth (101) exceeds the maximum allowed (100"),
                 json("wider_face", "huge number", WIDER_META_FILE, "{\"labels\": [\"face\"],\n \"x\": " + LONG_NUMBER + "}",
@@ -163,9 +193,17 @@ class HostileDocumentsTest {
             + "<object><name>%s</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>2</xmax><ymax>2</ymax></bndbox></object>\n"
             + "</annotation>\n";
 
+    private static final String TRACKLETS = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\" ?>\n%s"
+            + "<boost_serialization signature=\"serialization::archive\" version=\"9\">\n<tracklets><count>1</count>\n"
+            + "<item><objectType>%s</objectType><h>1</h><w>1</w><l>1</l><first_frame>0</first_frame>\n"
+            + "<poses><count>1</count><item><tx>1</tx><ty>1</ty><tz>1</tz><rx>0</rx><ry>0</ry><rz>0</rz>"
+            + "<state>2</state><occlusion>0</occlusion><occlusion_kf>1</occlusion_kf><truncation>0</truncation></item>"
+            + "</poses></item>\n</tracklets>\n</boost_serialization>\n";
+
     static Stream<Arguments> xmlReaders() {
         return Stream.of(Arguments.of("cvat_images", "annotations.xml", CVAT, "annotations"),
-                Arguments.of("voc", "Annotations/2007_000001.xml", VOC, "annotation"));
+                Arguments.of("voc", "Annotations/2007_000001.xml", VOC, "annotation"),
+                Arguments.of("kitti_raw", "tracklet_labels.xml", TRACKLETS, "boost_serialization"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -222,7 +260,7 @@ class HostileDocumentsTest {
                 Path dataset = datasetOf(format);
                 Files.writeString(dataset.resolve(file), template.formatted(doctype, "car"));
                 try {
-                    Converter.convert(new ConversionRequest(dataset, format, "datumaro", ConversionOptions.DEFAULTS,
+                    Converter.convert(new ConversionRequest(dataset, format, pivotFor(format), ConversionOptions.DEFAULTS,
                             tmp.resolve("out-" + outcomes.size() + ".zip")));
                     outcomes.add("converted");
                 } catch (FormatException e) {
@@ -278,7 +316,10 @@ class HostileDocumentsTest {
                 "wider_face", "wider_face_1.0/widerface_dataset",
                 "vggface2", "vggface2_1.0/vgg_face2_dataset",
                 "cvat_images", "cvat_images_1.1/cvat_docs_annotation_example",
-                "voc", "pascal_voc_1.1/voc_dataset1");
+                "voc", "pascal_voc_1.1/voc_dataset1",
+                "kitti_raw", "kitti_raw_1.0/kitti_raw",
+                "sly_pointcloud", "sly_pointcloud_1.0/sly_pointcloud_dataset",
+                "datumaro_3d", "datumaro_3d_1.0/cvd_with_pcd");
         Path from = Path.of("src/test/resources/corpus").resolve(samples.get(format));
         Path to = Files.createTempDirectory(tmp, format);
         try (Stream<Path> files = Files.walk(from)) {
@@ -300,7 +341,12 @@ class HostileDocumentsTest {
 
     private String failure(String format, Path dataset) {
         FormatException e = assertThrows(FormatException.class, () -> Converter.convert(new ConversionRequest(dataset,
-                format, "datumaro", ConversionOptions.DEFAULTS, Files.createTempDirectory(tmp, "out").resolve("out.zip"))));
+                format, pivotFor(format), ConversionOptions.DEFAULTS, Files.createTempDirectory(tmp, "out").resolve("out.zip"))));
         return e.getMessage();
+    }
+
+    /** Datumaro, in 3D for a point cloud format (a conversion across is refused before reading). */
+    private static String pivotFor(String format) {
+        return Formats.byId(format).orElseThrow().descriptor().holds(Feature.POINT_CLOUDS) ? "datumaro_3d" : "datumaro";
     }
 }

@@ -21,8 +21,8 @@ import org.labelbridge.format.Formats;
  */
 public final class CorpusMatrix {
 
-    /** Sample folders that are not importable datasets (reference JSON, a media-only folder). */
-    private static final List<String> NOT_DATASETS = List.of("_cvat_api_reference", "cvat_3d_media");
+    /** Sample folders that are not importable datasets (reference JSON). */
+    private static final List<String> NOT_DATASETS = List.of("_cvat_api_reference");
 
     /**
      * Options for checks of outputs (consumer contracts) rather than of the report: content
@@ -56,6 +56,11 @@ public final class CorpusMatrix {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The samples whose format holds point clouds (3D), sorted. */
+    public static List<String> pointCloudSamples() {
+        return samples().stream().filter(s -> Boolean.TRUE.equals(pointClouds(s))).toList();
     }
 
     /** Every format that can be written. */
@@ -98,7 +103,7 @@ public final class CorpusMatrix {
 
     /**
      * Whether some format reads the sample (its format detected); the corpus holds samples of
-     * formats labelbridge does not read (3D point clouds), which no target can be checked on.
+     * formats labelbridge does not read (KITTI's 3D object data), which no target can be checked on.
      */
     public static boolean readable(String sample) {
         try {
@@ -112,15 +117,42 @@ public final class CorpusMatrix {
     }
 
     /**
+     * Whether the sample's detected format holds point clouds (3D), or {@code null} when no
+     * format reads it.
+     */
+    public static Boolean pointClouds(String sample) {
+        try {
+            return Converter.detect(Corpus.path(sample)).format().descriptor()
+                    .holds(org.labelbridge.format.Feature.POINT_CLOUDS);
+        } catch (FormatException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The output a consumer-contract test checks: the sample converted with content problems
-     * skipped; the test is skipped where no format reads the sample, and fails where the
-     * conversion does.
+     * skipped; the test is skipped where no format reads the sample or where one of sample and
+     * target holds point clouds and the other images, and fails where the conversion does.
      */
     public static Outcome forContract(String sample, String target, Path work) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(readable(sample), sample + ": no format reads it");
+        assumeConvertible(sample, target);
         Outcome outcome = convert(sample, target, work, SKIP_PROBLEMS);
         outcome.require();
         return outcome;
+    }
+
+    /**
+     * Skips the test unless some format reads the sample and the target holds what it holds
+     * (point clouds or images; across, the conversion is refused, which CorpusMatrixTest checks).
+     */
+    public static void assumeConvertible(String sample, String target) {
+        Boolean pointClouds = pointClouds(sample);
+        org.junit.jupiter.api.Assumptions.assumeTrue(pointClouds != null, sample + ": no format reads it");
+        org.junit.jupiter.api.Assumptions.assumeTrue(pointClouds == Formats.byId(target).orElseThrow().descriptor()
+                .holds(org.labelbridge.format.Feature.POINT_CLOUDS), sample + " -> " + target
+                + ": point clouds and images are refused across (CorpusMatrixTest checks the refusal)");
     }
 
     /** {@link #convert} with default options. */

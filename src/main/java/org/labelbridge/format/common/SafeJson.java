@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -41,7 +43,15 @@ public final class SafeJson {
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
+    /** For the small files read whole as a tree (a Supervisely project's per-frame JSON), within the same limits. */
+    private static final ObjectMapper TREES = new ObjectMapper(FACTORY);
+
     private SafeJson() {
+    }
+
+    /** The next value of the parser (made by {@link #FACTORY}) as a tree. */
+    public static JsonNode readTree(JsonParser parser) throws IOException {
+        return TREES.readTree(parser);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.labelbridge.format.cvat;
 
-import java.util.List;
-import java.util.regex.Pattern;
+import org.labelbridge.format.common.AttributeText;
 import org.labelbridge.model.AttributeDef;
 
 /**
@@ -11,8 +10,6 @@ import org.labelbridge.model.AttributeDef;
  * typed only where its text is the canonical form of that type.
  */
 final class AttributeValues {
-
-    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
 
     private AttributeValues() {
     }
@@ -33,37 +30,16 @@ final class AttributeValues {
     }
 
     private static Object infer(String text) {
-        if ("true".equals(text) || "false".equals(text)) {
-            return Boolean.valueOf(text);
-        }
-        Object number = number(text, text);
-        return number instanceof Number && format(number).equals(text) ? number : text;
+        return AttributeText.infer(text);
     }
 
     private static Object number(String trimmed, String text) {
-        if (WHOLE.matcher(trimmed).matches()) {
-            return Long.parseLong(trimmed);
-        }
-        try {
-            double value = Double.parseDouble(trimmed);
-            return Double.isFinite(value) ? value : text;
-        } catch (NumberFormatException e) {
-            return text;
-        }
+        Object number = AttributeText.number(trimmed);
+        return number == null ? text : number;
     }
 
     /** The text CVAT keeps for a value; a list (which CVAT cannot hold) is joined by commas. */
     static String format(Object value) {
-        if (value instanceof List<?> list) {
-            StringBuilder text = new StringBuilder();
-            for (Object element : list) {
-                if (text.length() > 0) {
-                    text.append(',');
-                }
-                text.append(format(element));
-            }
-            return text.toString();
-        }
-        return String.valueOf(value);
+        return AttributeText.format(value);
     }
 }

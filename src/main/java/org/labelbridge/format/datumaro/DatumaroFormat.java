@@ -17,7 +17,7 @@ import org.labelbridge.model.AnnotationKind;
 public final class DatumaroFormat implements Format {
 
     private static final FormatDescriptor DESCRIPTOR = new FormatDescriptor("datumaro", "Datumaro 1.0", true, true,
-            EnumSet.allOf(AnnotationKind.class), EnumSet.allOf(Feature.class), DatumaroLayout.JSON);
+            EnumSet.allOf(AnnotationKind.class), EnumSet.complementOf(EnumSet.of(Feature.POINT_CLOUDS)), DatumaroLayout.JSON);
 
     @Override
     public FormatDescriptor descriptor() {
@@ -31,7 +31,7 @@ public final class DatumaroFormat implements Format {
 
     @Override
     public DatasetReader reader(DatasetSource source, Problems problems) throws IOException {
-        return new DatumaroReader(source, problems);
+        return new DatumaroReader(source, false, problems);
     }
 
     @Override

@@ -10,6 +10,8 @@ final class DatumaroLayout {
     static final String ANNOTATIONS_DIR = "annotations";
     static final String IMAGES_DIR = "images";
     static final String JSON = ".json";
+    static final String POINT_CLOUDS_DIR = "point_clouds";
+    static final String RELATED_IMAGES_DIR = "related_images";
     /** Datumaro's extension for an image whose path does not say. */
     static final String DEFAULT_IMAGE_EXT = ".jpg";
 
@@ -47,6 +49,16 @@ final class DatumaroLayout {
 
     static String annotationFile(String subset) {
         return ANNOTATIONS_DIR + "/" + subset + JSON;
+    }
+
+    /** Datumaro 3D: where an item's point cloud is. */
+    static String pointCloudFolder(String subset) {
+        return POINT_CLOUDS_DIR + "/" + subset + "/";
+    }
+
+    /** Datumaro 3D: where an item's related images are. */
+    static String relatedImagesFolder(String subset, String id) {
+        return RELATED_IMAGES_DIR + "/" + subset + "/" + id + "/";
     }
 
     static String imageFolder(String subset) {

@@ -18,12 +18,15 @@ final class DatumaroReader implements DatasetReader {
     private final DatasetSource source;
     private final Problems problems;
     private final List<String> files;
+    private final boolean pointClouds;
     private final Categories categories;
     private int nextFile;
     private SubsetReader current;
 
-    DatumaroReader(DatasetSource source, Problems problems) throws IOException {
+    /** {@code pointClouds}: whether items' point clouds are their media (Datumaro 3D), or not kept. */
+    DatumaroReader(DatasetSource source, boolean pointClouds, Problems problems) throws IOException {
         this.source = source;
+        this.pointClouds = pointClouds;
         this.problems = problems;
         this.files = DatumaroLayout.annotationFiles(source);
         if (files.isEmpty()) {
@@ -64,7 +67,7 @@ final class DatumaroReader implements DatasetReader {
                 if (nextFile >= files.size()) {
                     return null;
                 }
-                current = SubsetReader.open(source, files.get(nextFile++), categories, problems);
+                current = SubsetReader.open(source, files.get(nextFile++), categories, pointClouds, problems);
             }
             Item item = current.next();
             if (item != null) {

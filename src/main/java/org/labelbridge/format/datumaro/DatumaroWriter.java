@@ -87,7 +87,9 @@ final class DatumaroWriter implements DatasetWriter {
             json.writeEndObject();
         }
         Media media = item.media();
-        if (media.hasPath() || media.hasSize()) {
+        if (media.isPointCloud()) {
+            writePointCloud(json, item, subset);
+        } else if (media.hasPath() || media.hasSize()) {
             json.writeObjectFieldStart("image");
             if (media.hasPath()) {
                 json.writeStringField("path", copyImage(item, subset));
@@ -103,23 +105,65 @@ final class DatumaroWriter implements DatasetWriter {
         json.writeEndObject();
     }
 
+    /**
+     * Datumaro 3D, as its exporter writes it: {@code point_cloud} {path} copied to
+     * {@code point_clouds/<subset>/<id><ext>}, and {@code related_images} [{path, size}] copied to
+     * {@code related_images/<subset>/<id>/image_<i><ext>} (renamed, as two cameras' files may
+     * share a name), in the order of their paths.
+     */
+    private void writePointCloud(JsonGenerator json, Item item, String subset) throws IOException {
+        Media cloud = item.media();
+        if (cloud.hasPath()) {
+            json.writeObjectFieldStart("point_cloud");
+            json.writeStringField("path", copy(item, cloud, DatumaroLayout.pointCloudFolder(subset),
+                    item.id() + cloud.extension()));
+            json.writeEndObject();
+        }
+        java.util.List<Media> related = cloud.relatedImages().stream().filter(Media::hasPath)
+                .sorted(java.util.Comparator.comparing(Media::path)).toList();
+        if (related.isEmpty()) {
+            return;
+        }
+        json.writeArrayFieldStart("related_images");
+        for (int i = 0; i < related.size(); i++) {
+            Media image = related.get(i);
+            String ext = image.extension().isEmpty() ? DatumaroLayout.DEFAULT_IMAGE_EXT : image.extension();
+            json.writeStartObject();
+            json.writeStringField("path", copy(item, image, DatumaroLayout.relatedImagesFolder(subset, item.id()),
+                    "image_" + i + ext));
+            if (image.hasSize()) {
+                json.writeArrayFieldStart("size");
+                json.writeNumber(image.height());
+                json.writeNumber(image.width());
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
     /** Copies the image to {@code images/<subset>/<id><ext>}; returns its path there. */
     private String copyImage(Item item, String subset) throws IOException {
         String ext = item.media().extension();
-        String name = item.id() + (ext.isEmpty() ? DatumaroLayout.DEFAULT_IMAGE_EXT : ext);
-        if (!isCleanRelative(name)) {
-            problems.item(item.id(), "the id is not a clean relative path, so its image is not copied");
+        return copy(item, item.media(), DatumaroLayout.imageFolder(subset),
+                item.id() + (ext.isEmpty() ? DatumaroLayout.DEFAULT_IMAGE_EXT : ext));
+    }
+
+    /** Copies a media file to {@code folder + name}; returns the name, which the JSON gives. */
+    private String copy(Item item, Media media, String folder, String name) throws IOException {
+        if (!isCleanRelative(folder + name)) {
+            problems.item(item.id(), "the id is not a clean relative path, so its media file is not copied");
             return name;
         }
-        String target = DatumaroLayout.imageFolder(subset) + name;
+        String target = folder + name;
         if (!imageTargets.add(target)) {
-            problems.item(item.id(), "an earlier item of subset '" + subset + "' has the same id, so its image "
-                    + target + " is not copied again");
+            problems.item(item.id(), "an earlier item of subset '" + item.subset() + "' has the same id, so its"
+                    + " media file " + target + " is not copied again");
             return name;
         }
-        if (!output.copyMedia(item.media(), target) && output.keepsMedia()) {
+        if (!output.copyMedia(media, target) && output.keepsMedia()) {
             if (imagesMissing++ == 0) {
-                firstMissing = item.media().path();
+                firstMissing = media.path();
             }
         }
         return name;

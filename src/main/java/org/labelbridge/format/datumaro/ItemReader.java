@@ -23,10 +23,14 @@ final class ItemReader {
     private final Problems problems;
     private final AnnotationReader annotations;
     private final Set<String> reportedFields = new HashSet<>();
+    /** Whether a point cloud is the item's media (Datumaro 3D) or only counted, not kept. */
+    private final boolean keepPointClouds;
     private int pointClouds;
 
-    ItemReader(JsonInput in, DatasetSource source, String subset, Categories categories, Problems problems) {
+    ItemReader(JsonInput in, DatasetSource source, String subset, Categories categories, boolean keepPointClouds,
+               Problems problems) {
         this.in = in;
+        this.keepPointClouds = keepPointClouds;
         this.source = source;
         this.subset = subset;
         this.problems = problems;
@@ -48,7 +52,8 @@ final class ItemReader {
         Map<String, Object> attributes = Map.of();
         ImageField image = null;
         String mediaPath = null;
-        boolean pointCloud = false;
+        String pointCloud = null;
+        List<ImageField> related = List.of();
         for (JsonToken token = in.next(); token != JsonToken.END_OBJECT; token = in.next()) {
             String field = in.fieldName();
             switch (field) {
@@ -57,11 +62,8 @@ final class ItemReader {
                 case "attr" -> attributes = AttributeValues.read(in, where + ".attr", pending.itemSink(where + ".attr"));
                 case "image" -> image = readImage(where + ".image");
                 case "media" -> mediaPath = readMediaPath(where + ".media");
-                case "point_cloud" -> pointCloud = readMediaPath(where + ".point_cloud") != null;
-                case "related_images" -> {
-                    in.next();
-                    in.skipValue();
-                }
+                case "point_cloud" -> pointCloud = readMediaPath(where + ".point_cloud");
+                case "related_images" -> related = readRelatedImages(where + ".related_images");
                 default -> {
                     in.next();
                     in.skipValue();
@@ -74,12 +76,46 @@ final class ItemReader {
         if (id == null) {
             throw in.fail(where, "the item has no 'id'");
         }
-        if (pointCloud) {
-            pointClouds++;
+        Media media;
+        if (pointCloud != null && keepPointClouds) {
+            media = pointCloudMedia(id, pointCloud, related);
+        } else {
+            if (pointCloud != null) {
+                pointClouds++;
+            }
+            media = image != null ? image.media(id) : mediaPath != null ? new Media(mediaPath, null, null) : Media.NONE;
         }
-        Media media = image != null ? image.media(id) : mediaPath != null ? new Media(mediaPath, null, null) : Media.NONE;
         pending.flush(problems, id, subset);
         return new Item(id, subset, media, list, attributes);
+    }
+
+    /**
+     * A point cloud at {@code point_clouds/<subset>/<path>} with its related images at
+     * {@code related_images/<subset>/<id>/<path>}, where Datumaro's exporter puts them.
+     */
+    private Media pointCloudMedia(String id, String path, List<ImageField> related) {
+        List<Media> images = new ArrayList<>(related.size());
+        for (ImageField image : related) {
+            if (image.path != null) {
+                images.add(new Media(inFolder(DatumaroLayout.relatedImagesFolder(subset, id), image.path),
+                        image.width, image.height));
+            }
+        }
+        return Media.pointCloud(inFolder(DatumaroLayout.pointCloudFolder(subset), path), images);
+    }
+
+    private static String inFolder(String folder, String path) {
+        boolean absolute = path.startsWith("/") || path.matches("^[A-Za-z]:[\\\\/].*");
+        return absolute ? path : folder + path; // an absolute path on the exporting machine: not in the dataset
+    }
+
+    private List<ImageField> readRelatedImages(String where) throws IOException {
+        in.nextExpect(JsonToken.START_ARRAY, where, "related images (an array of {path, size})");
+        List<ImageField> images = new ArrayList<>();
+        for (JsonToken token = in.next(); token != JsonToken.END_ARRAY; token = in.next()) {
+            images.add(imageObject(where + "[" + images.size() + "]"));
+        }
+        return images;
     }
 
     private String readId(String where) throws IOException {
@@ -128,7 +164,13 @@ final class ItemReader {
     }
 
     private ImageField readImage(String where) throws IOException {
-        in.nextExpect(JsonToken.START_OBJECT, where, "an image object {path, size}");
+        in.next();
+        return imageObject(where);
+    }
+
+    /** The image object the parser stands on. */
+    private ImageField imageObject(String where) throws IOException {
+        in.expect(JsonToken.START_OBJECT, where, "an image object {path, size}");
         ImageField image = new ImageField();
         for (JsonToken token = in.next(); token != JsonToken.END_OBJECT; token = in.next()) {
             String field = in.fieldName();

@@ -31,11 +31,13 @@ final class SubsetReader implements Closeable {
         this.problems = problems;
     }
 
-    static SubsetReader open(DatasetSource source, String file, Categories categories, Problems problems)
+    static SubsetReader open(DatasetSource source, String file, Categories categories, boolean pointClouds,
+                             Problems problems)
             throws IOException {
         JsonInput in = JsonInput.open(source, file);
         try {
-            ItemReader items = new ItemReader(in, source, DatumaroLayout.subsetOf(file), categories, problems);
+            ItemReader items = new ItemReader(in, source, DatumaroLayout.subsetOf(file), categories, pointClouds,
+                    problems);
             SubsetReader reader = new SubsetReader(in, file, items, problems);
             in.nextExpect(JsonToken.START_OBJECT, null, TOP);
             reader.walkTopLevel();

@@ -8,6 +8,15 @@
  * images/&lt;subset&gt;/&lt;id&gt;&lt;ext&gt;     the images, when kept
  * </pre>
  *
+ * <p>Datumaro 3D 1.0 ({@code Datumaro3dFormat}) is the same JSON whose items are point clouds:
+ * {@code "point_cloud": {"path"}} relative to {@code point_clouds/<subset>/} and
+ * {@code "related_images": [{"path", "size"}]} relative to {@code related_images/<subset>/<id>/},
+ * annotated with {@code cuboid_3d} (position, rotation, scale). It is detected where Datumaro is
+ * and point clouds are there; its writer copies the point cloud to
+ * {@code point_clouds/<subset>/<id><ext>} and the related images, renamed {@code image_<i><ext>}
+ * in the order of their paths, as CVAT's exporter does. Datumaro 1.0 read from such a file keeps
+ * the annotations and reports the point clouds as not kept.
+ *
  * <p>A bare {@code <subset>.json} may also be given alone. {@code categories} holds
  * {@code label} (labels with parent and attribute names, plus names any label may carry),
  * {@code points} (skeleton node names and 1-based joints per label) and {@code mask}

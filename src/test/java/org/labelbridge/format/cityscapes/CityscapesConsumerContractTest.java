@@ -36,7 +36,7 @@ class CityscapesConsumerContractTest {
     @ParameterizedTest
     @MethodSource("org.labelbridge.testing.CorpusMatrix#samples")
     void everyOutputReadsAsDatumaroReadsIt(String sample) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(CorpusMatrix.readable(sample), sample + ": no format reads it");
+        CorpusMatrix.assumeConvertible(sample, "cityscapes");
         Outcome outcome = CorpusMatrix.convert(sample, "cityscapes", work, CorpusMatrix.SKIP_PROBLEMS);
         if (!outcome.converted()) {
             // Nothing with masks or images: label_colors.txt alone is no dataset to CVAT, so no output.
