@@ -58,9 +58,7 @@ public final class Converter {
         Format target = writableTarget(request.to());
         String inputName = request.input().getFileName().toString();
         try (InputArchive input = InputArchive.open(request.input(), limits)) {
-            DetectedSource detected = detect(input, request.from(), inputName);
-            listener.stage("detect", millisSince(started), detection(detected));
-            TargetFit.refuseAcrossDimensions(detected.format().descriptor(), target.descriptor(), inputName);
+            DetectedSource detected = detectFor(target, input, request.from(), inputName, listener, started);
             ConversionReport report = new ConversionReport(request.options().onProblem(), inputName);
             Stream stream = new Stream(detected, target, request.options(), report, listener, inputName);
             boolean zip = !Files.isDirectory(request.output())
@@ -92,9 +90,8 @@ public final class Converter {
         try (output) {
             Format target = writableTarget(to);
             try (InputArchive archive = InputArchive.open(input, limits)) {
-                DetectedSource detected = detect(archive, from == null || from.isEmpty() ? ConversionRequest.AUTO : from,
-                        input.name());
-                listener.stage("detect", millisSince(started), detection(detected));
+                DetectedSource detected = detectFor(target, archive,
+                        from == null || from.isEmpty() ? ConversionRequest.AUTO : from, input.name(), listener, started);
                 ConversionOptions chosen = options == null ? ConversionOptions.DEFAULTS : options;
                 ConversionReport report = new ConversionReport(chosen.onProblem(), input.name());
                 Stream stream = new Stream(detected, target, chosen, report, listener, input.name());
@@ -106,6 +103,15 @@ public final class Converter {
                 return new ConversionResult(detected, target.id(), report, chosen, millisSince(started));
             }
         }
+    }
+
+    /** Detects the source, tells the listener, and refuses a source the target cannot hold at all. */
+    private static DetectedSource detectFor(Format target, InputArchive input, String from, String inputName,
+                                            ConversionListener listener, long started) throws IOException {
+        DetectedSource detected = detect(input, from, inputName);
+        listener.stage("detect", millisSince(started), detection(detected));
+        TargetFit.refuseAcrossDimensions(detected.format().descriptor(), target.descriptor(), inputName);
+        return detected;
     }
 
     private static Format writableTarget(String to) throws FormatException {

@@ -1,0 +1,60 @@
+package org.labelbridge.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelbridge.testing.Corpus;
+import org.labelbridge.testing.Zips;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The function's S3 path (an archive read in place, the zip streamed out) refuses a point cloud
+ * dataset for an image format as the local path does: with the reason, before any output, leaving
+ * only the error report.
+ */
+class S3DimensionRefusalTest {
+
+    private static S3TestServer server;
+    private static S3Client s3;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        server = S3TestServer.start();
+        s3 = server.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+        server.close();
+    }
+
+    @Test
+    void aPointCloudArchiveForAnImageFormatIsRefusedWithItsReason() throws IOException {
+        Path zip = Zips.zipFolder(Corpus.path("kitti_raw_1.0/kitti_raw"), work.resolve("kitti.zip"), "");
+        s3.putObject(r -> r.bucket(S3TestServer.INPUT_BUCKET).key("auto-to-coco/kitti.zip"), RequestBody.fromBytes(Files.readAllBytes(zip)));
+
+        ConversionFailedException e = assertThrows(ConversionFailedException.class, () -> S3TestServer
+                .invocation(s3, "auto-to-coco", work.resolve("function"))
+                .run(S3TestServer.objectCreated(S3TestServer.INPUT_BUCKET, "auto-to-coco/kitti.zip")));
+
+        assertTrue(e.getMessage().contains("holds point clouds (3D)") && e.getMessage().contains("is refused"), e.getMessage());
+        List<String> written = s3.listObjectsV2Paginator(b -> b.bucket(S3TestServer.OUTPUT_BUCKET)).contents().stream()
+                .map(S3Object::key).filter(k -> k.startsWith("auto-to-coco/kitti")).toList();
+        assertEquals(List.of("auto-to-coco/kitti.error.json"), written);
+    }
+}
