@@ -1,0 +1,149 @@
+package org.labelbridge.format.labelstudio;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.labelbridge.format.DatasetOutput;
+import org.labelbridge.format.DatasetWriter;
+import org.labelbridge.format.Problems;
+import org.labelbridge.format.common.FileNames;
+import org.labelbridge.format.common.SafeJson;
+import org.labelbridge.model.Annotation;
+import org.labelbridge.model.Categories;
+import org.labelbridge.model.Item;
+
+/**
+ * Writes {@code tasks.json}, a list of tasks as Label Studio imports them (an item's image as
+ * {@code images/<id>.<ext>}, referred to through local storage), and {@code label_config.xml},
+ * the labeling config whose tags the results name. Results are grouped back into annotations by
+ * their {@code annotator} attribute and into predictions by their {@code model_version}.
+ */
+final class LabelStudioWriter implements DatasetWriter {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final DatasetOutput output;
+    private final Problems problems;
+    private final LabelConfig config = new LabelConfig();
+    private Categories categories;
+    private JsonGenerator json;
+    private final Set<String> paths = new HashSet<>();
+    private final Set<Long> taskIds = new HashSet<>();
+    private long nextTaskId = 1;
+    private long nextSetId = 1;
+
+    LabelStudioWriter(DatasetOutput output, Problems problems) {
+        this.output = output;
+        this.problems = problems;
+    }
+
+    @Override
+    public void begin(Categories categories) throws IOException {
+        this.categories = categories;
+        json = SafeJson.FACTORY.createGenerator(output.deferred(LabelStudioLayout.TASKS_FILE));
+        json.useDefaultPrettyPrinter();
+        json.writeStartArray();
+    }
+
+    @Override
+    public void write(Item item) throws IOException {
+        String path = imagePath(item);
+        output.copyMedia(item.media(), path);
+        ObjectNode task = MAPPER.createObjectNode();
+        task.put("id", taskId(item));
+        task.putObject("data").put(LabelStudioLayout.IMAGE_KEY, LabelStudioLayout.LOCAL_FILES + path);
+        ArrayNode annotations = task.putArray("annotations");
+        ArrayNode predictions = task.putArray("predictions");
+        RegionWriter regions = new RegionWriter(item, categories, config, problems);
+        for (Map.Entry<SetKey, List<Annotation>> set : sets(item).entrySet()) {
+            SetKey key = set.getKey();
+            ObjectNode node = key.prediction() ? predictions.addObject() : annotations.addObject();
+            node.put("id", nextSetId++);
+            if (key.prediction()) {
+                node.put("model_version", key.who().toString());
+                Double score = meanScore(set.getValue());
+                if (score != null) {
+                    node.put("score", score);
+                }
+            } else {
+                if (key.who() instanceof Long id) {
+                    node.put("completed_by", id);
+                } else if (key.who() != null) {
+                    node.putObject("completed_by").put("email", key.who().toString());
+                }
+                node.put("was_cancelled", false);
+                node.put("ground_truth", false);
+            }
+            node.set("result", regions.results(set.getValue(), key.prediction()));
+        }
+        MAPPER.writeTree(json, task);
+    }
+
+    @Override
+    public void finish() throws IOException {
+        json.writeEndArray();
+        json.close();
+        config.write(output, categories);
+    }
+
+    /** Who made each annotation: one annotation per annotator, one prediction per model version. */
+    private static Map<SetKey, List<Annotation>> sets(Item item) {
+        Map<SetKey, List<Annotation>> sets = new LinkedHashMap<>();
+        for (Annotation a : item.annotations()) {
+            Object version = a.attributes().get(LabelStudioLayout.MODEL_VERSION);
+            boolean prediction = version != null || a.attributes().get(LabelStudioLayout.SCORE) instanceof Number;
+            SetKey key = prediction ? new SetKey(true, version == null ? "" : version.toString())
+                    : new SetKey(false, a.attributes().get(LabelStudioLayout.ANNOTATOR));
+            sets.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+        }
+        return sets;
+    }
+
+    private record SetKey(boolean prediction, Object who) {
+    }
+
+    private static Double meanScore(List<Annotation> annotations) {
+        double sum = 0;
+        int n = 0;
+        for (Annotation a : annotations) {
+            if (a.attributes().get(LabelStudioLayout.SCORE) instanceof Number score) {
+                sum += score.doubleValue();
+                n++;
+            }
+        }
+        return n == 0 ? null : sum / n;
+    }
+
+    /** {@code images/<id><ext>}, unique: two items of one id (from two subsets) get a number. */
+    private String imagePath(Item item) {
+        String extension = item.media().extension().isEmpty() ? ".jpg" : item.media().extension();
+        String base = LabelStudioLayout.IMAGES + "/" + FileNames.path(item.id());
+        String path = base + extension;
+        for (int n = 2; !paths.add(path); n++) {
+            path = base + "_" + n + extension;
+        }
+        if (!path.equals(base + extension)) {
+            problems.item(item.id(), "its image is written as '" + path + "': another item has its id");
+        }
+        return path;
+    }
+
+    /** The item's own task id ({@code id} attribute) where no other task has it, else the next free one. */
+    private long taskId(Item item) {
+        if (item.attributes().get("id") instanceof Number n && taskIds.add(n.longValue())) {
+            return n.longValue();
+        }
+        while (!taskIds.add(nextTaskId)) {
+            nextTaskId++;
+        }
+        return nextTaskId;
+    }
+}
