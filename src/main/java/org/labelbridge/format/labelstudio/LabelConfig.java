@@ -75,7 +75,10 @@ final class LabelConfig {
             for (Label label : categories.labels()) {
                 labels.add(label.name());
             }
-            for (String type : regionTypes) {
+            Set<String> types = new LinkedHashSet<>();
+            types.add(LabelStudioLayout.RECTANGLE_LABELS); // declares every label, even where no region uses it
+            types.addAll(regionTypes);
+            for (String type : types) {
                 String[] tag = REGION_TAGS.get(type);
                 element(xml, tag[0], "name", tag[1], "toName", LabelStudioLayout.IMAGE_TAG);
                 if (type.endsWith("labels")) {

@@ -24,7 +24,8 @@ public final class LabelStudioFormat implements Format {
             "Label Studio JSON (not a CVAT format)", true, true,
             EnumSet.of(AnnotationKind.BBOX, AnnotationKind.POLYGON, AnnotationKind.POINTS, AnnotationKind.MASK,
                     AnnotationKind.TAG, AnnotationKind.CAPTION),
-            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.GROUPS, Feature.ROTATION), ".json");
+            EnumSet.of(Feature.ANNOTATION_ATTRIBUTES, Feature.ITEM_ATTRIBUTES, Feature.GROUPS, Feature.ROTATION,
+                    Feature.UNLABELLED), ".json");
 
     /** How far into a JSON file the detector and the reader look to tell a tasks file. */
     private static final int PROBED_BYTES = 1 << 16;

@@ -30,6 +30,11 @@ final class LabelStudioReader implements DatasetReader {
         this.source = source;
         this.files = files;
         Map<String, Integer> labels = new LinkedHashMap<>();
+        for (String f : source.files()) {
+            if (ConfigLabels.isConfig(source, f)) {
+                ConfigLabels.read(source, f, name -> labels.putIfAbsent(name, labels.size()));
+            }
+        }
         for (String f : files) {
             try (TaskStream all = new TaskStream(source, f)) {
                 for (JsonNode task = all.next(); task != null; task = all.next()) {

@@ -59,7 +59,15 @@ final class LabelStudioWriter implements DatasetWriter {
         output.copyMedia(item.media(), path);
         ObjectNode task = MAPPER.createObjectNode();
         task.put("id", taskId(item));
-        task.putObject("data").put(LabelStudioLayout.IMAGE_KEY, LabelStudioLayout.LOCAL_FILES + path);
+        ObjectNode data = task.putObject("data");
+        data.put(LabelStudioLayout.IMAGE_KEY, LabelStudioLayout.LOCAL_FILES + path);
+        item.attributes().forEach((name, value) -> {
+            if (name.equals(LabelStudioLayout.IMAGE_KEY)) {
+                problems.item(item.id(), "item attribute 'image' is not kept: data.image is the image itself");
+            } else if (!name.equals("id")) {
+                data.set(name, DataValues.node(value));
+            }
+        });
         ArrayNode annotations = task.putArray("annotations");
         ArrayNode predictions = task.putArray("predictions");
         RegionWriter regions = new RegionWriter(item, categories, config, problems);

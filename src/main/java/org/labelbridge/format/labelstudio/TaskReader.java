@@ -37,16 +37,27 @@ final class TaskReader {
         this.labels = labels;
     }
 
-    /** Every label name the task's results use, in order. */
+    /**
+     * Every label name the task's results use, in order: region labels and whole-image choices
+     * (choices of a region are its attribute, not a label); cancelled annotations are not read.
+     */
     static void labelNames(JsonNode task, Consumer<String> names) {
         for (JsonNode set : resultSets(task)) {
+            if (set.path("was_cancelled").asBoolean(false)) {
+                continue;
+            }
+            java.util.Set<String> regions = new java.util.HashSet<>();
+            for (JsonNode result : set.path("result")) {
+                if (LabelledShape.isShape(result.path("type").asText("")) && result.path("id").isTextual()) {
+                    regions.add(result.path("id").asText());
+                }
+            }
             for (JsonNode result : set.path("result")) {
                 String type = result.path("type").asText("").toLowerCase(java.util.Locale.ROOT);
-                JsonNode value = result.path("value");
-                JsonNode list = type.equals(LabelStudioLayout.CHOICES) ? value.path(LabelStudioLayout.CHOICES)
-                        : value.path(type);
-                if (LabelledShape.isShape(type) || type.equals(LabelStudioLayout.CHOICES)) {
-                    for (JsonNode name : list) {
+                boolean choices = type.equals(LabelStudioLayout.CHOICES)
+                        && !regions.contains(result.path("id").asText(""));
+                if (LabelledShape.isShape(type) || choices) {
+                    for (JsonNode name : result.path("value").path(type)) {
                         if (name.isTextual()) {
                             names.accept(name.asText());
                         }
@@ -100,9 +111,31 @@ final class TaskReader {
                 annotations.addAll(results.read(set.path("result"), at, setAttributes(set, prediction)));
             }
         }
-        Map<String, Object> attributes = task.path("id").isIntegralNumber()
-                ? Map.of("id", task.path("id").asLong()) : Map.of();
-        return new Item(id, null, media, annotations, attributes);
+        return new Item(id, null, media, annotations, itemAttributes(task, reference, id));
+    }
+
+    /** The task id as {@code id}; the task's other data fields (single values, or lists of them) by name. */
+    private Map<String, Object> itemAttributes(JsonNode task, String reference, String itemId) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        if (task.path("id").isIntegralNumber()) {
+            attributes.put("id", task.path("id").asLong());
+        }
+        var fields = task.path("data").fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isTextual() && value.asText().equals(reference) || field.getKey().equals("id")) {
+                continue;
+            }
+            Object kept = DataValues.of(value);
+            if (kept == null) {
+                problems.item(itemId, "data field '" + field.getKey() + "' is not kept: it is no text, number or yes/no"
+                        + " (or list of them)");
+            } else {
+                attributes.put(field.getKey(), kept);
+            }
+        }
+        return attributes;
     }
 
     /** {@code data.image}, else the first data value that names an image file. */
