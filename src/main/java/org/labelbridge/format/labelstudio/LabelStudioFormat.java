@@ -65,7 +65,8 @@ public final class LabelStudioFormat implements Format {
         }
         if (tasks.isEmpty()) {
             throw new FormatException("no Label Studio tasks file: expected a .json file holding a list of tasks"
-                    + " ([{\"data\": {\"image\": ...}, \"annotations\": [...]}, ...])");
+                    + " ([{\"data\": {\"image\": ...}, \"annotations\": [...]}, ...]); looked at "
+                    + (jsonFiles(source).isEmpty() ? "no .json file" : String.join(", ", jsonFiles(source))));
         }
         return new LabelStudioReader(source, tasks, problems);
     }
@@ -80,7 +81,6 @@ public final class LabelStudioFormat implements Format {
     }
 
     private static TaskProbe probe(DatasetSource source, String file) throws IOException {
-        byte[] head = source.head(file, PROBED_BYTES);
-        return TaskProbe.of(head, head.length == PROBED_BYTES);
+        return TaskProbe.of(source.head(file, PROBED_BYTES));
     }
 }

@@ -13,11 +13,11 @@ import org.labelbridge.format.common.SafeJson;
 enum TaskProbe {
     /** A task with data and annotations or predictions. */
     TASKS,
-    /** Cut off before a task was seen whole, but it started like one. */
+    /** Cut off (or broken) before a task was seen whole, but it started like one. */
     LIKELY,
     NOT_TASKS;
 
-    static TaskProbe of(byte[] head, boolean cut) {
+    static TaskProbe of(byte[] head) {
         boolean data = false;
         boolean results = false;
         try (JsonParser parser = SafeJson.FACTORY.createParser(head)) {
@@ -43,7 +43,8 @@ enum TaskProbe {
             }
             return data && results ? TASKS : NOT_TASKS;
         } catch (IOException | RuntimeException e) {
-            return cut && (data || results) ? LIKELY : NOT_TASKS;
+            // cut off by the probe's limit, or broken after it began like a task: the reader says where
+            return data || results ? LIKELY : NOT_TASKS;
         }
     }
 }
