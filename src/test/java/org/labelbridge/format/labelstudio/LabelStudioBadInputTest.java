@@ -131,9 +131,9 @@ class LabelStudioBadInputTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 0.5, 2, 1, 3, 0.5},
                 ((org.labelbridge.model.Polygon) d.items().get(0).annotations().get(1)).points(), 1e-9);
         assertEquals(List.of(
-                "item a: its image '/data/upload/1/a.jpg' is not in the archive (no image of that file name)",
                 "item a: a 'rating' result is not kept: labelbridge reads image regions, choices and text",
-                "item a: a 'videorectangle' result is not kept: labelbridge reads image regions, choices and text"),
+                "item a: a 'videorectangle' result is not kept: labelbridge reads image regions, choices and text",
+                "item a: its image '/data/upload/1/a.jpg' is not in the archive (no image of that file name)"),
                 problems.lines().stream().sorted().toList());
     }
 }
