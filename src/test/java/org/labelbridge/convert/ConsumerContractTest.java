@@ -53,10 +53,12 @@ class ConsumerContractTest {
             Map.entry("mot", Pattern.compile("gt/gt\\.txt")),
             Map.entry("mots", Pattern.compile("([^/]+/)?instances/[^/]+")),
             Map.entry("ultralytics_detection", Pattern.compile("data\\.yaml")),
+            Map.entry("ultralytics_detection_track", Pattern.compile("data\\.yaml")),
             Map.entry("ultralytics_segmentation", Pattern.compile("data\\.yaml")),
             Map.entry("ultralytics_obb", Pattern.compile("data\\.yaml")),
             Map.entry("ultralytics_pose", Pattern.compile("data\\.yaml")),
-            Map.entry("ultralytics_classification", Pattern.compile("[^/]+/.+")));
+            Map.entry("ultralytics_classification", Pattern.compile("[^/]+/.+")),
+            Map.entry("label_studio", Pattern.compile("tasks\\.json")));
 
     @TempDir
     Path tmp;

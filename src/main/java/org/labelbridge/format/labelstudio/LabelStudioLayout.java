@@ -18,6 +18,8 @@ final class LabelStudioLayout {
     static final String ANNOTATOR = "annotator";
     static final String SCORE = "score";
     static final String MODEL_VERSION = "model_version";
+    /** Where the writer keeps each annotation's annotator: task {@code meta}, by annotation id. */
+    static final String META_ANNOTATORS = "annotators";
 
     // Result types (control tags, lower case), the key of their label list being the same name.
     static final String RECTANGLE_LABELS = "rectanglelabels";

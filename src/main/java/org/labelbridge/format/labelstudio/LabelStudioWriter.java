@@ -82,10 +82,10 @@ final class LabelStudioWriter implements DatasetWriter {
                     node.put("score", score);
                 }
             } else {
-                if (key.who() instanceof Long id) {
-                    node.put("completed_by", id);
-                } else if (key.who() != null) {
-                    node.putObject("completed_by").put("email", key.who().toString());
+                // Not completed_by: Label Studio refuses an import whose completed_by is no member of its
+                // organisation; without it the importing user is the annotator, and meta keeps who it was.
+                if (key.who() != null) {
+                    annotators(task).set(String.valueOf(node.path("id").asLong()), DataValues.node(key.who()));
                 }
                 node.put("was_cancelled", false);
                 node.put("ground_truth", false);
@@ -100,6 +100,12 @@ final class LabelStudioWriter implements DatasetWriter {
         json.writeEndArray();
         json.close();
         config.write(output, categories);
+    }
+
+    private static ObjectNode annotators(ObjectNode task) {
+        ObjectNode meta = task.has("meta") ? (ObjectNode) task.get("meta") : task.putObject("meta");
+        return meta.has(LabelStudioLayout.META_ANNOTATORS) ? (ObjectNode) meta.get(LabelStudioLayout.META_ANNOTATORS)
+                : meta.putObject(LabelStudioLayout.META_ANNOTATORS);
     }
 
     /** Who made each annotation: one annotation per annotator, one prediction per model version. */

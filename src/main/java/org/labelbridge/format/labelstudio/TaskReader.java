@@ -108,7 +108,7 @@ final class TaskReader {
                             + " leave it out");
                     continue;
                 }
-                annotations.addAll(results.read(set.path("result"), at, setAttributes(set, prediction)));
+                annotations.addAll(results.read(set.path("result"), at, setAttributes(set, task, prediction)));
             }
         }
         return new Item(id, null, media, annotations, itemAttributes(task, reference, id));
@@ -188,8 +188,12 @@ final class TaskReader {
         return entry == null ? Media.NONE : ImageHeaders.media(source, entry);
     }
 
-    /** Who made the results (annotations), or the model and its score (predictions). */
-    private static Map<String, Object> setAttributes(JsonNode set, boolean prediction) {
+    /**
+     * Who made the results ({@code completed_by}: a user id, or the user object whose email is
+     * kept; else the task's {@code meta.annotators} entry for the annotation), or the model and its
+     * score (predictions).
+     */
+    private static Map<String, Object> setAttributes(JsonNode set, JsonNode task, boolean prediction) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         if (prediction) {
             JsonNode version = set.path("model_version");
@@ -201,6 +205,10 @@ final class TaskReader {
             return attributes;
         }
         JsonNode by = set.path("completed_by");
+        if (by.isMissingNode() || by.isNull()) {
+            // our writer's place for it (see LabelStudioWriter)
+            by = task.path("meta").path(LabelStudioLayout.META_ANNOTATORS).path(set.path("id").asText(""));
+        }
         if (by.isIntegralNumber()) {
             attributes.put(LabelStudioLayout.ANNOTATOR, by.asLong());
         } else if (by.isTextual()) {
