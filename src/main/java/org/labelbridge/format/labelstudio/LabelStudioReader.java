@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.labelbridge.format.DatasetReader;
 import org.labelbridge.format.DatasetSource;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
@@ -35,12 +36,22 @@ final class LabelStudioReader implements DatasetReader {
                 ConfigLabels.read(source, f, name -> labels.putIfAbsent(name, labels.size()));
             }
         }
+        int tasks = 0;
+        int imageTasks = 0;
         for (String f : files) {
             try (TaskStream all = new TaskStream(source, f)) {
                 for (JsonNode task = all.next(); task != null; task = all.next()) {
-                    TaskReader.labelNames(task, name -> labels.putIfAbsent(name, labels.size()));
+                    tasks++;
+                    if (TaskReader.imageReference(task.path("data")) != null) {
+                        imageTasks++;
+                        TaskReader.labelNames(task, name -> labels.putIfAbsent(name, labels.size()));
+                    }
                 }
             }
+        }
+        if (tasks > 0 && imageTasks == 0) {
+            throw new FormatException(String.join(", ", files) + ": none of its " + tasks + " Label Studio tasks has"
+                    + " an image (data.image): labelbridge converts image tasks");
         }
         this.categories = Categories.ofNames(new ArrayList<>(labels.keySet()));
         this.tasks = new TaskReader(source, problems, new ImageReferences(source), labels);

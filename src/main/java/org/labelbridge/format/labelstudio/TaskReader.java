@@ -139,7 +139,7 @@ final class TaskReader {
     }
 
     /** {@code data.image}, else the first data value that names an image file. */
-    private static String imageReference(JsonNode data) {
+    static String imageReference(JsonNode data) {
         JsonNode image = data.path(LabelStudioLayout.IMAGE_KEY);
         if (image.isTextual() && !image.asText().isBlank()) {
             return image.asText();

@@ -63,12 +63,14 @@
  * yes/no attributes as text; tag and caption attributes are not kept (reported).
  * {@code LabelStudioConsumerContractTest} checks this on every corpus sample's output.
  *
- * <p>Where Label Studio's documentation and its samples disagree: the docs' export example gives
- * {@code completed_by} as a user id, label-studio-sdk's keypoint sample as a user object (both are
- * read); the docs give every region result {@code original_width}/{@code original_height}, the
- * doclang sample has none (the image's size is used, else the region is dropped and reported); the
- * OBB sample's results say {@code Butterfly} where its config declares only {@code butterfly}
- * (both are kept as labels, as Label Studio's converter keeps the box). No sample holds a brush
- * result: the RLE follows label-studio-sdk's {@code brush.py} and its one test vector.
+ * <p>Where Label Studio's documentation and its samples disagree: the task-format example of the
+ * docs (guide/task_format) gives {@code completed_by} as a user id, an annotation {@code id} as a
+ * string, and region results without {@code original_width}/{@code original_height}; the
+ * label-studio-sdk samples give numeric ids, {@code completed_by} as an id or a user object, and the
+ * original size on every region but the doclang sample's. All of these are read: the size from
+ * the results where they give it, else from the image in the archive, else the region is dropped
+ * and reported. The OBB sample's results say {@code Butterfly} where its config declares only
+ * {@code butterfly}: both are kept as labels (Label Studio's converter keeps the box). No sample
+ * holds a brush result: the RLE follows label-studio-sdk's {@code brush.py} and its one test vector.
  */
 package org.labelbridge.format.labelstudio;

@@ -3,12 +3,14 @@ package org.labelbridge.format.labelstudio;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.labelbridge.format.FormatException;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Bbox;
 import org.labelbridge.model.Caption;
@@ -184,12 +186,10 @@ class LabelStudioCorpusTest {
     }
 
     @Test
-    void aTaskWithoutAnImageIsNoItem() throws IOException {
-        Loaded d = read("sdk_export_csv_choices");
-
-        assertEquals(List.of(), d.items());
-        assertEquals(List.of("dropped item task 4: its data has no image (data.image): not an image task"),
-                problems.lines());
+    void anExportWithoutImageTasksIsRefusedWithItsReason() {
+        FormatException e = assertThrows(FormatException.class, () -> read("sdk_export_csv_choices"));
+        assertEquals("csv_test2.json: none of its 1 Label Studio tasks has an image (data.image): labelbridge"
+                + " converts image tasks", e.getMessage());
     }
 
     @Test
