@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.labelbridge.format.FormatException;
 
@@ -40,6 +41,12 @@ public final class SafeJson {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
+
+    /**
+     * For formats read one small document at a time as a tree (a Label Studio task): trees of
+     * parsers made by {@link #FACTORY}, written back with its generators.
+     */
+    public static final ObjectMapper TREES = new ObjectMapper(FACTORY);
 
     private SafeJson() {
     }

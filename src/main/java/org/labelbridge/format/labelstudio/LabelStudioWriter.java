@@ -1,7 +1,6 @@
 package org.labelbridge.format.labelstudio;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,7 +27,6 @@ import org.labelbridge.model.Item;
  */
 final class LabelStudioWriter implements DatasetWriter {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final DatasetOutput output;
     private final Problems problems;
@@ -57,7 +55,7 @@ final class LabelStudioWriter implements DatasetWriter {
     public void write(Item item) throws IOException {
         String path = imagePath(item);
         output.copyMedia(item.media(), path);
-        ObjectNode task = MAPPER.createObjectNode();
+        ObjectNode task = SafeJson.TREES.createObjectNode();
         task.put("id", taskId(item));
         ObjectNode data = task.putObject("data");
         data.put(LabelStudioLayout.IMAGE_KEY, LabelStudioLayout.LOCAL_FILES + path);
@@ -92,7 +90,7 @@ final class LabelStudioWriter implements DatasetWriter {
             }
             node.set("result", regions.results(set.getValue(), key.prediction()));
         }
-        MAPPER.writeTree(json, task);
+        SafeJson.TREES.writeTree(json, task);
     }
 
     @Override

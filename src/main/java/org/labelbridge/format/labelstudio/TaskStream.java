@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import org.labelbridge.format.DatasetSource;
@@ -15,7 +14,6 @@ import org.labelbridge.format.common.TextFiles;
 /** The tasks of one file, one at a time: a list of tasks, or one task object. */
 final class TaskStream implements Closeable {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String file;
     private final JsonParser parser;
@@ -46,7 +44,7 @@ final class TaskStream implements Closeable {
         try {
             if (single) {
                 done = true;
-                return MAPPER.readTree(parser);
+                return SafeJson.TREES.readTree(parser);
             }
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY || token == null) {
@@ -57,7 +55,7 @@ final class TaskStream implements Closeable {
                 throw FormatException.at(file, "line " + parser.currentLocation().getLineNr(),
                         "expected a task object in the list, got " + token);
             }
-            return MAPPER.readTree(parser);
+            return SafeJson.TREES.readTree(parser);
         } catch (JsonProcessingException e) {
             throw SafeJson.error(file, e, parser);
         }
