@@ -125,6 +125,10 @@ final class Results {
             height = media.height();
         }
         JsonNode value = result.path("value");
+        if (result.path("image_rotation").asDouble(0) % 360 != 0) {
+            problems.changed(itemId, kind, "image_rotation is not applied: the coordinates are taken as of the image"
+                    + " as stored");
+        }
         switch (kind) {
             case BBOX:
                 return RotatedRectangle.read(info, number(value, "x", here), number(value, "y", here),

@@ -33,7 +33,8 @@
  * {@code number}, {@code rating} with {@code perRegion}) are the region's attributes, named by their
  * {@code from_name}; other {@code choices} are tags of the whole image, other {@code textarea}
  * texts its captions. Regions linked by {@code parentID} (keypoints of a box) share a group.
- * Relations, other result types and cancelled annotations are left out, reported, as Label
+ * A region drawn on a rotated view ({@code image_rotation} not 0) is read as stored, and that is
+ * reported. Relations, other result types and cancelled annotations are left out, reported, as Label
  * Studio's converters leave cancelled annotations out. Labels are the config's, when the archive
  * holds it, then those the results name. Other data fields become item attributes; the task id
  * is the item's {@code id}.

@@ -108,6 +108,16 @@ class LabelStudioBadInputTest {
     }
 
     @Test
+    void aRegionDrawnOnARotatedViewIsReadAsStoredAndSaysSo() throws IOException {
+        RecordedProblems problems = new RecordedProblems();
+        Loaded d = Datasets.read(new LabelStudioFormat(), DirectorySource.of(export(task(
+                BOX.replace("\"original_height\": 50,", "\"original_height\": 50, \"image_rotation\": 90,")))), problems);
+
+        assertEquals(1, d.items().get(0).annotations().size());
+        assertEquals(1, problems.matching("changed a bbox: image_rotation is not applied").size(), problems.toString());
+    }
+
+    @Test
     void otherJsonIsNotLabelStudio() throws IOException {
         Files.writeString(dir.resolve("instances.json"), "{\"images\": [], \"annotations\": [], \"categories\": []}");
         assertEquals(0, new LabelStudioFormat().detect(DirectorySource.of(dir)).confidence());
