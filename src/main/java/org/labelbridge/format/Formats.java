@@ -37,13 +37,15 @@ public final class Formats {
             new org.labelbridge.format.mot.MotFormat(),
             new org.labelbridge.format.mots.MotsFormat(),
             new org.labelbridge.format.ultralytics.UltralyticsDetectionFormat(),
+            new org.labelbridge.format.ultralytics.UltralyticsDetectionTrackFormat(),
             new org.labelbridge.format.ultralytics.UltralyticsSegmentationFormat(),
             new org.labelbridge.format.ultralytics.UltralyticsObbFormat(),
             new org.labelbridge.format.ultralytics.UltralyticsPoseFormat(),
             new org.labelbridge.format.ultralytics.UltralyticsClassificationFormat(),
             new org.labelbridge.format.datumaro.Datumaro3dFormat(),
             new org.labelbridge.format.kittiraw.KittiRawFormat(),
-            new org.labelbridge.format.slypointcloud.SlyPointCloudFormat()
+            new org.labelbridge.format.slypointcloud.SlyPointCloudFormat(),
+            new org.labelbridge.format.labelstudio.LabelStudioFormat()
     );
 
     private Formats() {

@@ -53,13 +53,15 @@ class ConsumerContractTest {
             Map.entry("mot", Pattern.compile("gt/gt\\.txt")),
             Map.entry("mots", Pattern.compile("([^/]+/)?instances/[^/]+")),
             Map.entry("ultralytics_detection", Pattern.compile("data\\.yaml")),
+            Map.entry("ultralytics_detection_track", Pattern.compile("data\\.yaml")),
             Map.entry("ultralytics_segmentation", Pattern.compile("data\\.yaml")),
             Map.entry("ultralytics_obb", Pattern.compile("data\\.yaml")),
             Map.entry("ultralytics_pose", Pattern.compile("data\\.yaml")),
             Map.entry("ultralytics_classification", Pattern.compile("[^/]+/.+")),
             Map.entry("datumaro_3d", Pattern.compile("annotations/[^/]+\\.json")),
             Map.entry("kitti_raw", Pattern.compile("tracklet_labels\\.xml")),
-            Map.entry("sly_pointcloud", Pattern.compile("meta\\.json")));
+            Map.entry("sly_pointcloud", Pattern.compile("meta\\.json")),
+            Map.entry("label_studio", Pattern.compile("tasks\\.json")));
 
     @TempDir
     Path tmp;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import org.labelbridge.format.FormatException;
 
@@ -43,8 +44,11 @@ public final class SafeJson {
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
-    /** For the small files read whole as a tree (a Supervisely project's per-frame JSON), within the same limits. */
-    private static final ObjectMapper TREES = new ObjectMapper(FACTORY);
+    /**
+     * For documents read whole as a tree (a Label Studio task, a Supervisely project's per-frame
+     * JSON): trees of parsers made by {@link #FACTORY}, within the same limits, written back with its generators.
+     */
+    public static final ObjectMapper TREES = new ObjectMapper(FACTORY);
 
     private SafeJson() {
     }

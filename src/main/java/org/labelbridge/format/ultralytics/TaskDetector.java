@@ -42,6 +42,9 @@ final class TaskDetector {
             return Detection.NONE;
         }
         boolean pose = keys.contains("kpt_shape");
+        if (task == UltralyticsTask.DETECTION_TRACK) {
+            return pose ? Detection.NONE : trackedBoxes(source, config);
+        }
         if (task == UltralyticsTask.POSE || pose) {
             return task == UltralyticsTask.POSE && pose ? Detection.strong(config + " with kpt_shape") : Detection.NONE;
         }
@@ -80,6 +83,19 @@ final class TaskDetector {
                 ? Detection.weak(evidence + "mixed shapes, most like " + task.holds()) : Detection.NONE;
     }
 
+    /**
+     * Detection Track reads as detection does; it answers, just above detection, only when every
+     * sampled line is a box with a track id, so that such a dataset reads back under the id that
+     * wrote it. CVAT itself imports these files with its plain Ultralytics importers.
+     */
+    private static Detection trackedBoxes(DatasetSource source, String config) throws IOException {
+        Sample sample = Sample.of(source);
+        return sample.lines > 0 && sample.trackedBoxes == sample.lines
+                ? new Detection(Detection.STRONG + 1, config + " and label lines in " + sample.example
+                        + ": class, 4 numbers and a track id")
+                : Detection.NONE;
+    }
+
     private static Set<String> topLevelKeys(String yaml) {
         Set<String> keys = new HashSet<>();
         Matcher m = TOP_LEVEL_KEY.matcher(yaml);
@@ -93,6 +109,7 @@ final class TaskDetector {
     private static final class Sample {
         int lines;
         int boxes;
+        int trackedBoxes;
         int polygons;
         int corners;
         int rectangles;
@@ -153,6 +170,7 @@ final class TaskDetector {
             boolean trailingWhole = fields[n - 1].matches("[-+]?\\d+");
             if (n == 5 || (n == 6 && trailingWhole)) {
                 boxes++;
+                trackedBoxes += n == 6 ? 1 : 0;
             }
             if (n == 9 || (n == 10 && trailingWhole)) {
                 corners++;

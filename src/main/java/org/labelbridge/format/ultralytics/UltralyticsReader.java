@@ -173,6 +173,7 @@ final class UltralyticsReader implements DatasetReader {
             throws FormatException {
         switch (task) {
             case DETECTION:
+            case DETECTION_TRACK:
                 return DetectionLine.read(line, names, width, height);
             case SEGMENTATION:
                 return SegmentationLine.read(line, names, width, height);

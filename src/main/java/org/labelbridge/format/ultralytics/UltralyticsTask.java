@@ -9,6 +9,9 @@ import org.labelbridge.model.AnnotationKind;
 enum UltralyticsTask {
     DETECTION("ultralytics_detection", "Ultralytics YOLO Detection 1.0", Set.of(AnnotationKind.BBOX),
             Set.of(Feature.SUBSETS), "boxes"),
+    /** CVAT's detection with the track id last ({@code class cx cy w h track_id}); read as detection. */
+    DETECTION_TRACK("ultralytics_detection_track", "Ultralytics YOLO Detection Track 1.0", Set.of(AnnotationKind.BBOX),
+            Set.of(Feature.SUBSETS, Feature.TRACKS), "boxes"),
     SEGMENTATION("ultralytics_segmentation", "Ultralytics YOLO Segmentation 1.0",
             Set.of(AnnotationKind.POLYGON, AnnotationKind.MASK), Set.of(Feature.SUBSETS),
             "polygons (masks as their outlines)"),
@@ -38,5 +41,10 @@ enum UltralyticsTask {
     /** What its label files hold, for messages: "boxes". */
     String holds() {
         return holds;
+    }
+
+    /** Whether its lines are detection lines, {@code class cx cy w h [track_id]}. */
+    boolean detection() {
+        return this == DETECTION || this == DETECTION_TRACK;
     }
 }

@@ -154,12 +154,15 @@ final class UltralyticsWriter implements DatasetWriter {
     /** The annotation's lines; none, reported, when the task cannot hold it. */
     private List<String> lines(Annotation annotation, int classId, String itemId, int width, int height) {
         String line;
-        if (task == UltralyticsTask.DETECTION && annotation instanceof Bbox box) {
+        if (task.detection() && annotation instanceof Bbox box) {
             if (box.rotation() != 0) {
                 return dropped(itemId, annotation, "its boxes are axis-aligned (Ultralytics YOLO Oriented Bounding"
                         + " Boxes 1.0 holds rotation)");
             }
             line = DetectionLine.write(classId, box, width, height);
+            if (line != null && task == UltralyticsTask.DETECTION_TRACK && box.info().track() != null) {
+                line += " " + box.info().track().id(); // CVAT's exporter: only a shape of a track has one
+            }
         } else if (task == UltralyticsTask.ORIENTED_BOXES && annotation instanceof Bbox box) {
             line = ObbLine.write(classId, box, width, height);
         } else if (task == UltralyticsTask.SEGMENTATION && annotation instanceof Polygon polygon) {

@@ -1,6 +1,6 @@
 /**
- * The Ultralytics YOLO family as CVAT reads and writes it: Detection, Segmentation, Oriented
- * Bounding Boxes, Pose and Classification, five formats sharing one layout.
+ * The Ultralytics YOLO family as CVAT reads and writes it: Detection, Detection Track,
+ * Segmentation, Oriented Bounding Boxes, Pose and Classification, six formats sharing one layout.
  *
  * <pre>
  * data.yaml              path: .   train: train.txt   val: images/val   names: {0: cat} or [cat]
@@ -29,8 +29,17 @@
  * come from image headers, else images.meta; an item without one keeps no annotations, and the
  * loss is reported. Pose points are child labels {@code <class>_point_<i>} of their skeleton
  * label, as CVAT names them; the pose box is not kept (the writer gives the box around the
- * points). The writers write CVAT's shape: data.yaml with a list file per split, no track ids
- * (Ultralytics would reject them), and a label file for every image, empty when it has no objects.
+ * points). The writers write CVAT's shape: data.yaml with a list file per split, and a label file
+ * for every image, empty when it has no objects; no track ids (Ultralytics' trainer rejects a line
+ * of 6 fields), except Detection Track's.
+ *
+ * <p>Detection Track ({@code ultralytics_detection_track}) is CVAT's export-only
+ * {@code Ultralytics YOLO Detection Track 1.0}: Datumaro's Ultralytics detection exporter with
+ * {@code write_track_id}, which appends {@code " <track_id>"} to the line of a box of a track and
+ * nothing to other boxes. CVAT imports these files with its plain Ultralytics importers, whose
+ * readers take the trailing whole number as the box's track id; so do ours, for every task. It
+ * reads as detection does, and its detector answers (just above detection's) only when every
+ * sampled line carries a track id, so that what it wrote reads back with its tracks.
  *
  * <p>Splits. CVAT's exporter ({@code YoloUltralyticsExporter}) writes every subset under its own
  * name as a data.yaml key, items without a subset into {@code train}; but Ultralytics reads only

@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.Yaml;
 class UltralyticsConsumerContractTest {
 
     private static final List<String> TARGETS = List.of("ultralytics_detection", "ultralytics_segmentation",
-            "ultralytics_obb", "ultralytics_pose");
+            "ultralytics_obb", "ultralytics_pose", "ultralytics_detection_track");
     /** data.yaml keys that name no subset. */
     private static final Set<String> SETTINGS = Set.of("path", "names", "nc", "kpt_shape", "flip_idx", "download");
 
@@ -77,7 +77,7 @@ class UltralyticsConsumerContractTest {
         int[] kptShape = target.equals("ultralytics_pose") ? kptShape(where, yaml) : new int[2];
         int dims = kptShape[1];
         int width = switch (target) {
-            case "ultralytics_detection" -> 5;
+            case "ultralytics_detection", "ultralytics_detection_track" -> 5;
             case "ultralytics_obb" -> 9;
             case "ultralytics_pose" -> 5 + kptShape[0] * dims;
             default -> -1;
@@ -93,7 +93,7 @@ class UltralyticsConsumerContractTest {
                 List<String> lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
                 for (int n = 0; n < lines.size(); n++) {
                     String at = where + ": " + root.relativize(labels) + ", line " + (n + 1);
-                    checkLine(at, lines.get(n), width, nc, dims);
+                    checkLine(at, lines.get(n), width, nc, dims, target.equals("ultralytics_detection_track"));
                 }
             }
         }
@@ -109,12 +109,17 @@ class UltralyticsConsumerContractTest {
     }
 
     /**
-     * A line: detection 5 numbers, segmentation 1 + 2n (n >= 3), obb 9, pose 5 + k * dims; the
+     * A line: detection 5 numbers (detection track: and a whole-number track id where the box has one), segmentation 1 + 2n (n >= 3), obb 9, pose 5 + k * dims; the
      * class a whole number below nc; coordinates in [0, 1] within Ultralytics' tolerance (pose visibility
      * 0, 1 or 2).
      */
-    private static void checkLine(String at, String line, int width, int nc, int dims) {
+    private static void checkLine(String at, String line, int width, int nc, int dims, boolean trackIds) {
         String[] fields = line.trim().split("\\s+");
+        if (trackIds && fields.length == width + 1) {
+            // CVAT's Ultralytics importers read a trailing whole number as the box's track id
+            assertTrue(fields[width].matches("\\d+"), at + ": a track id is a whole number: '" + line + "'");
+            fields = java.util.Arrays.copyOf(fields, width);
+        }
         if (width > 0) {
             assertEquals(width, fields.length, at + ": '" + line + "'");
         } else {

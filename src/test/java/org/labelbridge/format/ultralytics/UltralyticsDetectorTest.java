@@ -26,7 +26,7 @@ class UltralyticsDetectorTest {
 
     private static final List<Format> FORMATS = List.of(new UltralyticsDetectionFormat(),
             new UltralyticsSegmentationFormat(), new UltralyticsObbFormat(), new UltralyticsPoseFormat(),
-            new UltralyticsClassificationFormat());
+            new UltralyticsClassificationFormat(), new UltralyticsDetectionTrackFormat());
 
     private static final Map<String, String> OWNERS = Map.of(
             "ultralytics_yolo/yolov8_detection", "ultralytics_detection",
@@ -51,7 +51,7 @@ class UltralyticsDetectorTest {
                 actual.add(sample + " " + format.id() + " " + format.detect(Corpus.source(sample)).matched());
             }
         }
-        assertEquals(50, samples.size(), "every corpus sample was asked");
+        assertEquals(58, samples.size(), "every corpus sample was asked");
         assertEquals(String.join("\n", expected), String.join("\n", actual));
     }
 
@@ -88,16 +88,24 @@ class UltralyticsDetectorTest {
                 + "0 0.1 0.1 0.4 0.1 0.4 0.5\n"));
     }
 
+    /** Detection Track answers just above detection where every line ends with a track id, else not at all. */
+    @Test
+    void trackIdsOnEveryLineMeanDetectionTrack() throws IOException {
+        assertEquals(List.of(100, 0, 0, 0, 0, Detection.STRONG + 1), all(labelled("0 0.5 0.5 0.2 0.2 7\n")));
+        assertEquals(List.of(100, 0, 0, 0, 0, 0), all(labelled("0 0.5 0.5 0.2 0.2 7\n1 0.5 0.5 0.2 0.2\n")));
+        assertEquals(List.of(0, 0, 0), all(labelled("0 0.1 0.1 0.3 0.1 0.3 0.2 0.1 0.2 5\n")).subList(3, 6));
+    }
+
     @Test
     void kptShapeMeansPose() throws IOException {
         Files.writeString(tmp.resolve("data.yaml"), "train: images/train\nkpt_shape: [1, 2]\nnames: [a]\n");
-        assertEquals(List.of(0, 0, 0, 100, 0), all(tmp));
+        assertEquals(List.of(0, 0, 0, 100, 0, 0), all(tmp));
     }
 
     @Test
     void yamlWithoutNamesOrNcIsNotADataset() throws IOException {
         Files.writeString(tmp.resolve("config.yaml"), "model: yolov8n.pt\nepochs: 10\n");
-        assertEquals(List.of(0, 0, 0, 0, 0), all(tmp));
+        assertEquals(List.of(0, 0, 0, 0, 0, 0), all(tmp));
     }
 
     @Test
@@ -116,11 +124,15 @@ class UltralyticsDetectorTest {
 
     /** Detection, segmentation, oriented boxes and pose on a data.yaml with one label file. */
     private List<Integer> confidences(String labels) throws IOException {
+        return all(labelled(labels)).subList(0, 4);
+    }
+
+    private Path labelled(String labels) throws IOException {
         Path dir = Files.createTempDirectory(tmp, "d");
-        Files.writeString(dir.resolve("data.yaml"), "path: .\ntrain: images/train\nnames:\n  0: a\n");
+        Files.writeString(dir.resolve("data.yaml"), "path: .\ntrain: images/train\nnames:\n  0: a\n  1: b\n");
         Files.createDirectories(dir.resolve("labels/train"));
         Files.writeString(dir.resolve("labels/train/1.txt"), labels);
-        return all(dir).subList(0, 4);
+        return dir;
     }
 
     private static int classification(Path dir) throws IOException {

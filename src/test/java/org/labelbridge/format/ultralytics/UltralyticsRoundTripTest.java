@@ -27,6 +27,7 @@ import org.labelbridge.model.Polygon;
 import org.labelbridge.model.Skeleton;
 import org.labelbridge.model.SkeletonDef;
 import org.labelbridge.model.Tag;
+import org.labelbridge.testing.Canonical;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Datasets;
 import org.labelbridge.testing.Datasets.Loaded;

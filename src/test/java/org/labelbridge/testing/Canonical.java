@@ -1,4 +1,4 @@
-package org.labelbridge.format.ultralytics;
+package org.labelbridge.testing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Bbox;
+import org.labelbridge.model.Caption;
+import org.labelbridge.model.Mask;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Label;
@@ -18,12 +20,12 @@ import org.labelbridge.testing.Datasets.Loaded;
  * A dataset as lines of text, coordinates rounded to 4 decimals, so that a round trip through
  * fractions compares equal and a difference reads plainly in the assertion message.
  */
-final class Canonical {
+public final class Canonical {
 
     private Canonical() {
     }
 
-    static String of(Loaded d) {
+    public static String of(Loaded d) {
         List<String> lines = new ArrayList<>();
         Categories c = d.categories();
         for (int i = 0; i < c.labels().size(); i++) {
@@ -53,6 +55,16 @@ final class Canonical {
         }
         if (a instanceof Polygon p) {
             return head + " " + numbers(p.points());
+        }
+        if (a instanceof Points p) {
+            return head + " " + numbers(p.points()) + " v" + java.util.Arrays.toString(p.visibility());
+        }
+        if (a instanceof Mask m) {
+            return head + " " + m.rle().width() + "x" + m.rle().height() + " area " + m.rle().area() + " box "
+                    + numbers(m.rle().bbox());
+        }
+        if (a instanceof Caption t) {
+            return head + " '" + t.text() + "'";
         }
         if (a instanceof Skeleton s) {
             List<String> nodes = new ArrayList<>();
