@@ -5,7 +5,9 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +25,13 @@ import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;
+import org.labelbridge.insight.ReportPage;
 
 /**
  * Runs one {@link ConversionJob} against S3: downloads the input into a private work folder,
- * converts it there, uploads the zip and then its report, and deletes the folder whatever
- * happens. After a run the destination holds either the zip and its report (which names the
+ * converts it there, uploads the zip, its preview ({@code .preview.png}, when option preview
+ * is above 0) and its page ({@code .report.html}), then its report, and deletes the folder
+ * whatever happens. After a run the destination holds either the zip and its report (which names the
  * zip's size and SHA-256) or, when the run failed, only an error report: the zip and report of
  * the failed run, or of an earlier one, are deleted, and an error report of an earlier failure
  * is deleted by a success. The report goes up last, so a report is never there without its zip.
@@ -107,9 +111,22 @@ final class S3Converter {
         ConversionResult result = Converter.convert(
                 new ConversionRequest(input, job.from(), job.to(), job.options(), output), listener, limits);
         Path report = work.resolve("report.json");
-        JSON.writeValue(report.toFile(), reportOf(job, result, output));
+        Map<String, Object> reportMap = reportOf(job, result, output);
+        JSON.writeValue(report.toFile(), reportMap);
+        Path preview = null;
+        if (result.preview() != null && result.preview().error() == null) {
+            preview = Files.write(work.resolve("preview.png"), result.preview().png());
+        }
+        Path page = work.resolve("report.html");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(page))) {
+            ReportPage.write(reportMap, result.preview(), out);
+        }
         stage = System.nanoTime();
         transfers.upload(output, job.output(), "application/zip", null);
+        if (preview != null) {
+            transfers.upload(preview, job.preview(), "image/png", reportTagging);
+        }
+        transfers.upload(page, job.page(), "text/html; charset=utf-8", reportTagging);
         transfers.upload(report, job.report(), "application/json", reportTagging);
         try {
             transfers.delete(job.errorReport());
@@ -137,6 +154,10 @@ final class S3Converter {
         report.put("output", job.output().toString());
         report.put("output_bytes", Files.size(output));
         report.put("output_sha256", sha256(output));
+        report.put("page", job.page().toString());
+        if (result.preview() != null && result.preview().error() == null) {
+            report.put("preview_image", job.preview().toString());
+        }
         report.putAll(result.toMap());
         return report;
     }
@@ -147,7 +168,7 @@ final class S3Converter {
      * tried on its own; what fails is logged and kept with the failure.
      */
     private void undo(ConversionJob job, Exception failure) {
-        for (S3Uri stale : new S3Uri[] {job.report(), job.output()}) {
+        for (S3Uri stale : new S3Uri[] {job.report(), job.page(), job.preview(), job.output()}) {
             try {
                 transfers.delete(stale);
             } catch (IOException | RuntimeException e) {
@@ -185,7 +206,8 @@ final class S3Converter {
         report.put("error", transientFailure ? "storage_unavailable" : "conversion_failed");
         report.put("retryable", transientFailure);
         report.put("message", S3Retry.describe(failure));
-        report.put("not_written", java.util.List.of(job.output().toString(), job.report().toString()));
+        report.put("not_written", java.util.List.of(job.output().toString(), job.report().toString(),
+                job.page().toString(), job.preview().toString()));
         return report;
     }
 
