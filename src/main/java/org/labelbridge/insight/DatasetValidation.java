@@ -249,7 +249,13 @@ public final class DatasetValidation {
 
     /** Runs the checks that need the whole stream, from the annotations counted per label. */
     void finish(long[] annotationsPerLabelSlot) throws IOException {
-        for (ImageFingerprints.Duplicate d : images.finish()) {
+        List<ImageFingerprints.Duplicate> duplicates;
+        try {
+            duplicates = images.finish();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (ImageFingerprints.Duplicate d : duplicates) {
             found(Check.DUPLICATE_IMAGE, d.itemId(), d.subset(), "image " + d.path() + " has the bytes of "
                     + d.firstPath());
         }

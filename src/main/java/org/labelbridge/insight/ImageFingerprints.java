@@ -2,6 +2,7 @@ package org.labelbridge.insight;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,12 +69,19 @@ final class ImageFingerprints {
     }
 
     /** The duplicates, in stream order; reads the same-size candidates of a container without checksums. */
-    List<Duplicate> finish() throws IOException {
+    List<Duplicate> finish() {
         if (!sameSize.isEmpty()) {
-            Map<String, Long> crcs = new HashMap<>();
+            // Within each size (named by its first image), every image against the earlier ones.
+            Map<String, Map<Long, String>> earliestByCrc = new HashMap<>();
             for (Pair pair : sameSize) {
-                if (crc(pair.path, crcs) == crc(pair.firstPath, crcs)) {
-                    duplicates.add(new Duplicate(pair.itemId, pair.subset, pair.path, pair.firstPath));
+                Map<Long, String> earliest = earliestByCrc.computeIfAbsent(pair.firstPath, first -> {
+                    Map<Long, String> m = new HashMap<>();
+                    m.put(crc(first), first);
+                    return m;
+                });
+                String same = earliest.putIfAbsent(crc(pair.path), pair.path);
+                if (same != null) {
+                    duplicates.add(new Duplicate(pair.itemId, pair.subset, pair.path, same));
                 }
             }
             sameSize.clear();
@@ -81,22 +89,20 @@ final class ImageFingerprints {
         return duplicates;
     }
 
-    private long crc(String path, Map<String, Long> known) throws IOException {
-        Long crc = known.get(path);
-        if (crc == null) {
-            CRC32 sum = new CRC32();
-            byte[] buffer = new byte[1 << 16];
-            try (InputStream in = source.open(path)) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    sum.update(buffer, 0, n);
-                    bytesRead += n;
-                }
+    /** Reads the image once: each path comes here at most once (the first of a size, or a later one). */
+    private long crc(String path) {
+        CRC32 sum = new CRC32();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = source.open(path)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                sum.update(buffer, 0, n);
+                bytesRead += n;
             }
-            filesRead++;
-            crc = sum.getValue();
-            known.put(path, crc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(source.describe(path) + ": cannot read it to compare its bytes", e);
         }
-        return crc;
+        filesRead++;
+        return sum.getValue();
     }
 
     /** Images looked at; 0 when the input holds none of the items' images. */
