@@ -191,7 +191,11 @@ public final class Main {
         }
         if (htmlFile != null) {
             try (var page = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(htmlFile)))) {
-                ReportPage.write(result.toMap(), preview, page);
+                Map<String, Object> named = new LinkedHashMap<>();
+                named.put("input", files.get(0));
+                named.put("output", files.get(1));
+                named.putAll(result.toMap());
+                ReportPage.write(named, preview, page);
             }
         }
         var r = result.report();

@@ -222,19 +222,19 @@ public final class ReportPage {
         table(List.of("subset", "items", "without annotations", "annotations"), rows, true);
         labels(map(statistics.get("labels")));
         html.open("div", "class", "charts");
-        chart("Annotations per item", map(statistics.get("annotations_per_item")), "");
+        chart("Annotations per item", map(statistics.get("annotations_per_item")), true);
         Map<String, Object> boxes = map(statistics.get("boxes"));
-        chart("Box width (px)", map(boxes.get("width")), "");
-        chart("Box height (px)", map(boxes.get("height")), "");
-        chart("Box area (px\u00b2)", map(boxes.get("area")), "");
-        chart("Box aspect ratio (w/h)", map(boxes.get("aspect_ratio")), "");
-        chart("Mask area (fraction of image)", map(statistics.get("mask_area_fraction")), "");
+        chart("Box width (px)", map(boxes.get("width")), false);
+        chart("Box height (px)", map(boxes.get("height")), false);
+        chart("Box area (px\u00b2)", map(boxes.get("area")), false);
+        chart("Box aspect ratio (w/h)", map(boxes.get("aspect_ratio")), false);
+        chart("Mask area (fraction of image)", map(statistics.get("mask_area_fraction")), false);
         Map<String, Object> images = map(statistics.get("images"));
-        chart("Image width (px)", map(images.get("width")), "");
-        chart("Image height (px)", map(images.get("height")), "");
+        chart("Image width (px)", map(images.get("width")), false);
+        chart("Image height (px)", map(images.get("height")), false);
         Map<String, Object> tracks = map(statistics.get("tracks"));
         if (number(tracks.get("count")) > 0) {
-            chart("Track length (visible frames)", map(tracks.get("visible_frames")), "");
+            chart("Track length (visible frames)", map(tracks.get("visible_frames")), true);
         }
         html.end();
         html.leaf("h3", "Image sizes");
@@ -290,7 +290,7 @@ public final class ReportPage {
     }
 
     /** A histogram as an SVG bar chart: one row per bucket, its range, its bar and its count. */
-    private void chart(String title, Map<String, Object> histogram, String unit) throws IOException {
+    private void chart(String title, Map<String, Object> histogram, boolean counts) throws IOException {
         if (histogram.isEmpty() || number(histogram.get("count")) == 0) {
             return;
         }
@@ -319,7 +319,7 @@ public final class ReportPage {
             long count = number(bucket.get("count"));
             int y = (i - first) * rowHeight + 2;
             int length = (int) Math.round(barWidth * (double) count / max);
-            html.leaf("text", range(bucket) + unit, "x", Integer.toString(labelWidth - 6), "y", Integer.toString(y + 12),
+            html.leaf("text", range(bucket, counts), "x", Integer.toString(labelWidth - 6), "y", Integer.toString(y + 12),
                     "text-anchor", "end", "font-size", "11", "fill", "#4b5563");
             html.open("rect", "x", Integer.toString(labelWidth), "y", Integer.toString(y), "width",
                     Integer.toString(Math.max(count > 0 ? 1 : 0, length)), "height", Integer.toString(rowHeight - 4),
@@ -333,9 +333,15 @@ public final class ReportPage {
         html.end();
     }
 
-    private static String range(Map<String, Object> bucket) {
+    /** A bucket's range; of {@code counts} (whole numbers from 0), the numbers it holds: 0, 1, 3–4, ≥ 100. */
+    private static String range(Map<String, Object> bucket, boolean counts) {
         Object from = bucket.get("from");
         Object to = bucket.get("to");
+        if (counts && to instanceof Number t) {
+            long first = from instanceof Number f ? (long) Math.ceil(f.doubleValue()) : 0;
+            long last = (long) Math.ceil(t.doubleValue()) - 1;
+            return first == last ? Long.toString(first) : first + "\u2013" + last;
+        }
         if (from == null) {
             return "< " + compact(to);
         }
