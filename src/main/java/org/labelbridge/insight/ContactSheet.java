@@ -31,7 +31,6 @@ import org.labelbridge.model.Mask;
 import org.labelbridge.model.Points;
 import org.labelbridge.model.Polygon;
 import org.labelbridge.model.Polyline;
-import org.labelbridge.model.Rgb;
 import org.labelbridge.model.Rle;
 import org.labelbridge.model.Skeleton;
 import org.labelbridge.model.SkeletonDef;
@@ -79,14 +78,13 @@ final class ContactSheet {
         this.categories = categories;
     }
 
-    /** The colour of a label: the dataset's own where it defines one, else the palette's. */
-    static Color colour(Categories categories, Integer label) {
+    /**
+     * The colour of a label, from a bright palette by label index (a dataset's own colour map,
+     * VOC's for one, is dark: it would vanish over the images).
+     */
+    static Color colour(Integer label) {
         if (label == null) {
             return Color.WHITE;
-        }
-        Rgb rgb = categories.colors().get(label);
-        if (rgb != null && rgb.r() + rgb.g() + rgb.b() > 120) {
-            return new Color(rgb.r(), rgb.g(), rgb.b());
         }
         return new Color(PALETTE[Math.floorMod(label, PALETTE.length)]);
     }
@@ -193,7 +191,7 @@ final class ContactSheet {
     }
 
     private void drawAnnotation(Graphics2D g, Annotation a, AffineTransform toSheet, List<String> texts) {
-        Color colour = colour(categories, a.label());
+        Color colour = colour(a.label());
         String name = a.label() != null && a.label() >= 0 && a.label() < categories.labels().size()
                 ? categories.label(a.label()).name() : "";
         g.setStroke(new BasicStroke(STROKE));
@@ -415,7 +413,7 @@ final class ContactSheet {
             int x = MARGIN;
             for (int label : row) {
                 String name = categories.label(label).name();
-                g.setColor(colour(categories, label));
+                g.setColor(colour(label));
                 g.fillRect(x, y + 3, 12, 12);
                 text(g, name.length() > 24 ? name.substring(0, 23) + "…" : name, x + 16, y + 13, Color.WHITE, false);
                 x += legendEntryWidth(name);
@@ -427,7 +425,7 @@ final class ContactSheet {
     Map<String, String> legend() {
         Map<String, String> legend = new LinkedHashMap<>();
         for (int label : labelsDrawn) {
-            legend.put(categories.label(label).name(), String.format("#%06x", colour(categories, label).getRGB() & 0xFFFFFF));
+            legend.put(categories.label(label).name(), String.format("#%06x", colour(label).getRGB() & 0xFFFFFF));
         }
         return legend;
     }

@@ -20,7 +20,6 @@ import org.labelbridge.convert.ConversionOptions;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;
-import org.labelbridge.model.Categories;
 import org.labelbridge.testing.FlawedCoco;
 import org.labelbridge.testing.ImageBytes;
 
@@ -62,7 +61,7 @@ class PreviewSheetTest {
 
         ContactSheet.Placement p = ContactSheet.placement(0, 1, 200, 100);
         assertEquals(1.28, p.scale(), 1e-9, "200 wide into a 256 tile");
-        Color car = ContactSheet.colour(Categories.ofNames(List.of("car", "bus")), 0);
+        Color car = ContactSheet.colour(0);
         int middleY = (int) (p.y() + (30 + 25) * p.scale());
         int leftX = (int) Math.floor(p.x() + 20 * p.scale());
         int rightX = (int) Math.floor(p.x() + 120 * p.scale());
