@@ -1,5 +1,11 @@
 package org.labelbridge.cli;
 
+import static org.labelbridge.insight.ReportMaps.kinds;
+import static org.labelbridge.insight.ReportMaps.list;
+import static org.labelbridge.insight.ReportMaps.map;
+import static org.labelbridge.insight.ReportMaps.number;
+import static org.labelbridge.insight.ReportMaps.total;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -79,22 +85,4 @@ final class StatisticsText {
         return "#".repeat(Math.max(value > 0 ? 1 : 0, length));
     }
 
-    private static String kinds(Map<String, Object> kinds) {
-        StringBuilder text = new StringBuilder();
-        kinds.forEach((kind, n) -> text.append(text.isEmpty() ? "" : ", ").append(n).append(' ').append(kind));
-        return text.toString();
-    }
-
-    private static long total(Map<String, Object> kinds) {
-        return kinds.values().stream().mapToLong(StatisticsText::number).sum();
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
 }

@@ -2,7 +2,7 @@
  * The cloud edge: the Lambda function ({@code @Funq("convert")}) that turns an S3
  * {@code ObjectCreated} notification or a Step Functions payload into conversions, runs each
  * through {@link org.labelbridge.convert.Converter} in a work folder, and puts the output zip
- * and its report into the output bucket, logging JSON lines and one metrics line per
+ * its report, its page and (when option {@code preview} is above 0) its preview into the output bucket, logging JSON lines and one metrics line per
  * conversion. The work is {@link org.labelbridge.function.FunctionInvocation}'s, which the
  * local bucket mode ({@code serve/}) runs too; Quarkus lives here and nowhere else.
  *

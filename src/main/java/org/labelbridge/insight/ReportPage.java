@@ -1,5 +1,11 @@
 package org.labelbridge.insight;
 
+import static org.labelbridge.insight.ReportMaps.kinds;
+import static org.labelbridge.insight.ReportMaps.list;
+import static org.labelbridge.insight.ReportMaps.map;
+import static org.labelbridge.insight.ReportMaps.number;
+import static org.labelbridge.insight.ReportMaps.total;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -436,38 +442,10 @@ public final class ReportPage {
         return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
     }
 
-    private static String kinds(Map<String, Object> kinds) {
-        StringBuilder text = new StringBuilder();
-        kinds.forEach((kind, n) -> text.append(text.isEmpty() ? "" : ", ").append(n).append(' ').append(kind));
-        return text.toString();
-    }
-
-    private static long total(Map<String, Object> kinds) {
-        long total = 0;
-        for (Object n : kinds.values()) {
-            total += number(n);
-        }
-        return total;
-    }
-
     private static List<String> union(Map<String, Object> a, Map<String, Object> b) {
         List<String> keys = new ArrayList<>(a.keySet());
         b.keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
         return keys;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return value instanceof List<?> l ? (List<Object>) l : List.of();
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0;
     }
 
     private static String text(Object value, String none) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.labelbridge.format.common.SafeXml;
+import org.labelbridge.format.common.XmlOut;
 
 /**
  * Writes well-formed XHTML (with inline SVG) through the JDK's XML writer, so that text is
@@ -41,7 +42,7 @@ final class XhtmlWriter {
             }
             for (int i = 0; i + 1 < attributes.length; i += 2) {
                 if (attributes[i + 1] != null) {
-                    xml.writeAttribute(attributes[i], clean(attributes[i + 1]));
+                    xml.writeAttribute(attributes[i], XmlOut.legal(attributes[i + 1]));
                 }
             }
             return this;
@@ -59,17 +60,10 @@ final class XhtmlWriter {
         }
     }
 
-    /** Text; '>' is always escaped (the JDK writer leaves it, and "]]>" must not appear in XML text). */
+    /** Text, '>' escaped too and characters XML cannot hold left out ({@link XmlOut}'s rules). */
     XhtmlWriter text(String text) throws IOException {
         try {
-            String cleaned = clean(text);
-            int start = 0;
-            for (int gt = cleaned.indexOf('>'); gt >= 0; gt = cleaned.indexOf('>', start)) {
-                xml.writeCharacters(cleaned.substring(start, gt));
-                xml.writeEntityRef("gt");
-                start = gt + 1;
-            }
-            xml.writeCharacters(cleaned.substring(start));
+            XmlOut.writeText(xml, XmlOut.legal(text));
             return this;
         } catch (XMLStreamException e) {
             throw failed(e);
@@ -87,17 +81,6 @@ final class XhtmlWriter {
             throw new IllegalArgumentException("raw text must hold no markup");
         }
         return text(css);
-    }
-
-    private static String clean(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r') {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static IOException failed(XMLStreamException e) {
