@@ -3,6 +3,8 @@
 
 data "aws_caller_identity" "current" {}
 
+data "aws_partition" "current" {}
+
 locals {
   descriptor_files = fileset("${path.module}/../functions", "*.json")
 
@@ -18,6 +20,9 @@ locals {
     for name, d in local.descriptors : name => d
     if local.deploy_all || contains(var.enabled_functions, name)
   }
+
+  # The function the state machines invoke (stepfunctions.tf): the one named, else the first deployed.
+  state_machine_function = coalesce(var.state_machine_function, try(sort(keys(local.functions))[0], ""))
 
   unknown_functions = [
     for name in var.enabled_functions : name
@@ -48,14 +53,23 @@ resource "aws_lambda_function" "convert" {
   function_name    = "${var.name_prefix}-${each.key}"
   description      = "labelbridge: converts ${each.value.from} to ${each.value.to}"
   role             = aws_iam_role.convert[each.key].arn
-  runtime          = "java17"
-  handler          = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+  runtime          = "java21"
+  architectures    = ["arm64"]
+  handler          = "org.labelbridge.function.ConvertHandler::handleRequest"
   filename         = var.lambda_zip
   source_code_hash = filebase64sha256(var.lambda_zip)
   memory_size      = each.value.memory_mb
   timeout          = each.value.timeout_s
 
   reserved_concurrent_executions = var.reserved_concurrency
+
+  # SnapStart snapshots a published version after init (JVM and Quarkus booted, no S3 client,
+  # no credentials, no work folder yet: see the README's "The function"); everything invokes
+  # the alias below, which follows the latest published version.
+  publish = true
+  snap_start {
+    apply_on = "PublishedVersions"
+  }
 
   ephemeral_storage {
     size = try(each.value.ephemeral_storage_mb, var.ephemeral_storage_mb)
@@ -71,6 +85,23 @@ resource "aws_lambda_function" "convert" {
   }
 
   depends_on = [aws_cloudwatch_log_group.convert, aws_iam_role_policy.convert]
+
+  lifecycle {
+    precondition {
+      condition     = try(each.value.ephemeral_storage_mb, var.ephemeral_storage_mb) <= 512
+      error_message = "functions/${each.key}.json: ephemeral_storage_mb above 512 is refused with SnapStart."
+    }
+  }
+}
+
+# What the S3 notification, the permission, the failure destination and Step Functions invoke:
+# a published version (SnapStart applies to versions only, never to $LATEST).
+resource "aws_lambda_alias" "convert" {
+  for_each = local.functions
+
+  name             = "live"
+  function_name    = aws_lambda_function.convert[each.key].function_name
+  function_version = aws_lambda_function.convert[each.key].version
 }
 
 resource "aws_lambda_permission" "s3_invoke" {
@@ -79,6 +110,7 @@ resource "aws_lambda_permission" "s3_invoke" {
   statement_id   = "AllowInvokeFromInputBucket"
   action         = "lambda:InvokeFunction"
   function_name  = aws_lambda_function.convert[each.key].function_name
+  qualifier      = aws_lambda_alias.convert[each.key].name
   principal      = "s3.amazonaws.com"
   source_arn     = aws_s3_bucket.input.arn
   source_account = data.aws_caller_identity.current.account_id
@@ -93,7 +125,7 @@ resource "aws_s3_bucket_notification" "input" {
     for_each = local.functions
     content {
       id                  = lambda_function.key
-      lambda_function_arn = aws_lambda_function.convert[lambda_function.key].arn
+      lambda_function_arn = aws_lambda_alias.convert[lambda_function.key].arn
       events              = ["s3:ObjectCreated:*"]
       filter_prefix       = "${lambda_function.key}/"
     }

@@ -1,25 +1,37 @@
 # Example Step Functions state machines (statemachines/*.asl.json): convert-archive converts
 # one archive, convert-prefix fans out over every archive under an S3 prefix (a distributed
-# Map). Both invoke the function var.state_machine_function with the function's own payload:
+# Map). Both invoke the alias of the function local.state_machine_function (main.tf) with the function's own payload:
 # S3 URIs only, never annotations (a state holds at most 256 KiB).
 
 variable "state_machine_function" {
-  description = "The deployed function (a name in enabled_functions) the state machines invoke. A payload's from/to choose the pair; this function's memory and timeout apply."
+  description = "The deployed function (a name in enabled_functions) the state machines invoke. A payload's from/to choose the pair; this function's memory and timeout apply. Null: the first deployed function, by name."
   type        = string
-  default     = "auto-to-yolo"
+  default     = null
+}
+
+# Failed executions (errors only, without their inputs: those are S3 URIs and options) are logged here.
+resource "aws_cloudwatch_log_group" "states" {
+  name              = "/aws/vendedlogs/states/${var.name_prefix}-conversions"
+  retention_in_days = var.log_retention_days
 }
 
 resource "aws_sfn_state_machine" "convert_archive" {
   name     = "${var.name_prefix}-convert-archive"
   role_arn = aws_iam_role.states.arn
+
+  logging_configuration {
+    log_destination        = "${aws_cloudwatch_log_group.states.arn}:*"
+    include_execution_data = false
+    level                  = "ERROR"
+  }
   definition = templatefile(format("%s/statemachines/convert-archive.asl.json", path.module), {
-    function_arn  = try(aws_lambda_function.convert[var.state_machine_function].arn, "")
+    function_arn  = try(aws_lambda_alias.convert[local.state_machine_function].arn, "")
     output_bucket = aws_s3_bucket.output.bucket
   })
 
   lifecycle {
     precondition {
-      condition     = contains(keys(aws_lambda_function.convert), var.state_machine_function)
+      condition     = contains(keys(aws_lambda_function.convert), local.state_machine_function)
       error_message = "state_machine_function must name a deployed function (one of enabled_functions)."
     }
   }
@@ -28,14 +40,20 @@ resource "aws_sfn_state_machine" "convert_archive" {
 resource "aws_sfn_state_machine" "convert_prefix" {
   name     = "${var.name_prefix}-convert-prefix"
   role_arn = aws_iam_role.states.arn
+
+  logging_configuration {
+    log_destination        = "${aws_cloudwatch_log_group.states.arn}:*"
+    include_execution_data = false
+    level                  = "ERROR"
+  }
   definition = templatefile(format("%s/statemachines/convert-prefix.asl.json", path.module), {
-    function_arn  = try(aws_lambda_function.convert[var.state_machine_function].arn, "")
+    function_arn  = try(aws_lambda_alias.convert[local.state_machine_function].arn, "")
     output_bucket = aws_s3_bucket.output.bucket
   })
 
   lifecycle {
     precondition {
-      condition     = contains(keys(aws_lambda_function.convert), var.state_machine_function)
+      condition     = contains(keys(aws_lambda_function.convert), local.state_machine_function)
       error_message = "state_machine_function must name a deployed function (one of enabled_functions)."
     }
   }
@@ -61,8 +79,15 @@ data "aws_iam_policy_document" "step_functions_io" {
 
 resource "aws_iam_role_policy" "step_functions_io" {
   name   = "step-functions-io"
-  role   = aws_iam_role.convert[var.state_machine_function].id
+  role   = try(aws_iam_role.convert[local.state_machine_function].id, null)
   policy = data.aws_iam_policy_document.step_functions_io.json
+
+  lifecycle {
+    precondition {
+      condition     = contains(keys(aws_iam_role.convert), local.state_machine_function)
+      error_message = "state_machine_function must name a deployed function (one of enabled_functions)."
+    }
+  }
 }
 
 data "aws_iam_policy_document" "assume_states" {
@@ -87,9 +112,27 @@ data "aws_iam_policy_document" "states" {
     sid     = "InvokeConvert"
     actions = ["lambda:InvokeFunction"]
     resources = [
-      try(aws_lambda_function.convert[var.state_machine_function].arn, ""),
-      format("%s:*", try(aws_lambda_function.convert[var.state_machine_function].arn, "")),
+      try(aws_lambda_alias.convert[local.state_machine_function].arn, ""),
+      format("%s:*", try(aws_lambda_alias.convert[local.state_machine_function].arn, "")),
     ]
+  }
+
+  # Step Functions delivers logs through CloudWatch Logs' log delivery API, which takes no resource ARN.
+  statement {
+    sid = "DeliverLogs"
+    actions = ["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery",
+      "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"]
+    resources = ["*"]
+  }
+
+  # The output bucket's KMS key, when there is one: the failure records are written there.
+  dynamic "statement" {
+    for_each = var.kms_key_arn == null ? [] : [var.kms_key_arn]
+    content {
+      sid       = "UseBucketKey"
+      actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+      resources = [statement.value]
+    }
   }
 
   statement {
@@ -107,13 +150,13 @@ data "aws_iam_policy_document" "states" {
   statement {
     sid       = "StartMapChildren"
     actions   = ["states:StartExecution"]
-    resources = [format("arn:aws:states:%s:%s:stateMachine:%s-convert-prefix", var.region, data.aws_caller_identity.current.account_id, var.name_prefix)]
+    resources = [format("arn:%s:states:%s:%s:stateMachine:%s-convert-prefix", data.aws_partition.current.partition, var.region, data.aws_caller_identity.current.account_id, var.name_prefix)]
   }
 
   statement {
     sid       = "WatchMapChildren"
     actions   = ["states:DescribeExecution", "states:StopExecution"]
-    resources = [format("arn:aws:states:%s:%s:execution:%s-convert-prefix/*", var.region, data.aws_caller_identity.current.account_id, var.name_prefix)]
+    resources = [format("arn:%s:states:%s:%s:execution:%s-convert-prefix/*", data.aws_partition.current.partition, var.region, data.aws_caller_identity.current.account_id, var.name_prefix)]
   }
 }
 

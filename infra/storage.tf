@@ -105,7 +105,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "input" {
   rule {
     id     = "abort-incomplete-uploads"
     status = "Enabled"
-    filter {}
+    filter {
+      prefix = ""
+    }
     abort_incomplete_multipart_upload {
       days_after_initiation = 1
     }
@@ -119,7 +121,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "output" {
   rule {
     id     = "abort-incomplete-uploads"
     status = "Enabled"
-    filter {}
+    filter {
+      prefix = ""
+    }
     abort_incomplete_multipart_upload {
       days_after_initiation = 1
     }
@@ -128,7 +132,9 @@ resource "aws_s3_bucket_lifecycle_configuration" "output" {
   rule {
     id     = "expire-old-versions"
     status = "Enabled"
-    filter {}
+    filter {
+      prefix = ""
+    }
     noncurrent_version_expiration {
       noncurrent_days = var.noncurrent_version_expiration_days
     }

@@ -46,9 +46,20 @@ variable "lambda_zip" {
 }
 
 variable "ephemeral_storage_mb" {
-  description = "/tmp size of each function (input archive plus output zip must fit), unless its descriptor sets ephemeral_storage_mb."
+  description = "/tmp size of each function, unless its descriptor sets ephemeral_storage_mb. A zip is read from S3 and its output streamed back, so /tmp holds only spooled annotation files (and a tar's extracted contents); SnapStart allows at most 512."
   type        = number
-  default     = 4096
+  default     = 512
+
+  validation {
+    condition     = var.ephemeral_storage_mb == 512
+    error_message = "ephemeral_storage_mb must be 512: Lambda gives no less, and SnapStart (on every function) allows no more."
+  }
+}
+
+variable "failure_alarm_actions" {
+  description = "ARNs (an SNS topic) notified when the failure queue holds a message. Empty: the alarm is only shown in CloudWatch."
+  type        = list(string)
+  default     = []
 }
 
 variable "log_retention_days" {

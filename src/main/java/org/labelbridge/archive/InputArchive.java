@@ -3,6 +3,7 @@ package org.labelbridge.archive;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -50,12 +51,22 @@ public final class InputArchive implements Closeable {
         if (!Files.exists(input)) {
             throw new FormatException(input + ": no such file or folder");
         }
-        String name = input.getFileName().toString();
         if (Files.isDirectory(input)) {
             return new InputArchive(Kind.FOLDER, DirectorySource.of(input), null, null);
         }
+        return open(ArchiveBytes.of(input), limits);
+    }
+
+    /**
+     * Opens an archive where it lies: a zip is read in place through its channel (the end
+     * records and the directory first, checked against the limits, then each entry where it
+     * is), a tar or tar.gz is read once from the start and extracted to the input's work
+     * folder, a bare annotation file is read as it is.
+     */
+    public static InputArchive open(ArchiveBytes input, ArchiveLimits limits) throws IOException {
+        String name = input.name();
         byte[] magic;
-        try (InputStream in = Files.newInputStream(input)) {
+        try (InputStream in = input.stream()) {
             magic = in.readNBytes(512);
         }
         if (isZip(magic)) {
@@ -63,9 +74,10 @@ public final class InputArchive implements Closeable {
         }
         boolean gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
         if (gzip || isTar(magic)) {
-            Path work = Files.createTempDirectory("labelbridge-in-");
-            try {
-                new TarExtraction(input, name, gzip, work, limits).run();
+            Path work = input.workFolder() == null ? Files.createTempDirectory("labelbridge-in-")
+                    : Files.createTempDirectory(input.workFolder(), "labelbridge-in-");
+            try (InputStream in = input.stream()) {
+                new TarExtraction(in, input.size(), name, gzip, work, limits).run();
                 return new InputArchive(Kind.TAR, DirectorySource.of(work, name), null, work);
             } catch (IOException | RuntimeException e) {
                 deleteTree(work);
@@ -80,20 +92,28 @@ public final class InputArchive implements Closeable {
         return new InputArchive(Kind.BARE_FILE, SingleFileSource.of(input), null, null);
     }
 
-    private static InputArchive openZip(Path input, String name, ArchiveLimits limits) throws IOException {
-        var end = ZipDirectoryEnd.read(input);
-        if (end.isPresent() && end.get().entries() > limits.maxEntries()) {
-            throw new UnsafeArchiveException(name + ": declares " + end.get().entries() + " entries, more than the limit of "
-                    + limits.maxEntries() + " (" + ArchiveLimits.MAX_ENTRIES + ")");
-        }
-        if (end.isPresent() && end.get().directoryBytes() > limits.maxEntries() * MAX_DIRECTORY_BYTES_PER_ENTRY) {
-            throw new UnsafeArchiveException(name + ": its directory of " + end.get().directoryBytes()
-                    + " bytes is larger than " + limits.maxEntries() + " entries need");
-        }
+    private static InputArchive openZip(ArchiveBytes input, String name, ArchiveLimits limits) throws IOException {
+        SeekableByteChannel channel = input.channel();
         ZipFile zip;
         try {
-            zip = ZipFile.builder().setPath(input).get();
+            var end = ZipDirectoryEnd.read(channel);
+            if (end.isPresent() && end.get().entries() > limits.maxEntries()) {
+                throw new UnsafeArchiveException(name + ": declares " + end.get().entries()
+                        + " entries, more than the limit of " + limits.maxEntries() + " (" + ArchiveLimits.MAX_ENTRIES + ")");
+            }
+            if (end.isPresent() && end.get().directoryBytes() > limits.maxEntries() * MAX_DIRECTORY_BYTES_PER_ENTRY) {
+                throw new UnsafeArchiveException(name + ": its directory of " + end.get().directoryBytes()
+                        + " bytes is larger than " + limits.maxEntries() + " entries need");
+            }
+            channel.position(0);
+            // Local headers are read when an entry is, not all up front: over S3 that would be a
+            // request per entry before the first item.
+            zip = ZipFile.builder().setSeekableByteChannel(channel).setIgnoreLocalFileHeader(true).get();
+        } catch (UnsafeArchiveException e) {
+            channel.close();
+            throw e;
         } catch (IOException | RuntimeException e) {
+            channel.close();
             throw new FormatException(name + ": not a readable zip archive (" + e.getMessage() + ")", e);
         }
         try {

@@ -2,21 +2,19 @@ package org.labelbridge.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** One bare annotation file ({@code instances_default.json}, {@code annotations.xml}) as a dataset. */
 final class SingleFileSource extends RootedSource {
 
-    private final Path file;
+    private final ArchiveBytes file;
 
-    private SingleFileSource(Path file, String root) {
-        super(file.getFileName().toString(), List.of(file.getFileName().toString()), root);
+    private SingleFileSource(ArchiveBytes file, String root) {
+        super(file.name(), List.of(file.name()), root);
         this.file = file;
     }
 
-    static SingleFileSource of(Path file) {
+    static SingleFileSource of(ArchiveBytes file) {
         return new SingleFileSource(file, "");
     }
 
@@ -27,13 +25,13 @@ final class SingleFileSource extends RootedSource {
 
     @Override
     protected InputStream openFull(String fullPath) throws IOException {
-        return Files.newInputStream(file);
+        return file.stream();
     }
 
     @Override
     protected long sizeFull(String fullPath) {
         try {
-            return Files.size(file);
+            return file.size();
         } catch (IOException e) {
             return -1;
         }
@@ -46,6 +44,6 @@ final class SingleFileSource extends RootedSource {
 
     @Override
     protected List<String> allFiles() {
-        return List.of(file.getFileName().toString());
+        return List.of(file.name());
     }
 }

@@ -24,7 +24,7 @@ final class TarExtraction {
     /** Space left free on the work folder's disk for everything else the conversion writes. */
     static final long SPACE_RESERVE = 16L << 20;
 
-    private final Path input;
+    private final InputStream input;
     private final String name;
     private final boolean gzip;
     private final Path work;
@@ -33,20 +33,21 @@ final class TarExtraction {
     private long entries;
     private long extracted;
 
-    TarExtraction(Path input, String name, boolean gzip, Path work, ArchiveLimits limits) throws IOException {
+    /** @param input the archive's bytes from the first, read once; {@code size} of them */
+    TarExtraction(InputStream input, long size, String name, boolean gzip, Path work, ArchiveLimits limits) {
         this.input = input;
         this.name = name;
         this.gzip = gzip;
         this.work = work;
         this.limits = limits;
         // A plain tar cannot expand; a tar.gz may expand by the ratio (with room for small archives).
-        long ratioAllowance = gzip ? Files.size(input) * limits.maxCompressionRatio() + ArchiveLimits.RATIO_FLOOR
+        long ratioAllowance = gzip ? size * limits.maxCompressionRatio() + ArchiveLimits.RATIO_FLOOR
                 : Long.MAX_VALUE;
         this.allowedTotal = Math.min(limits.maxUncompressedBytes(), ratioAllowance);
     }
 
     void run() throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(input));
+        try (InputStream raw = new BufferedInputStream(input, 1 << 16);
              InputStream data = gzip ? new GzipCompressorInputStream(raw, true) : raw;
              TarArchiveInputStream tar = new TarArchiveInputStream(data)) {
             TarArchiveEntry entry;

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,8 +22,8 @@ record ZipDirectoryEnd(long entries, long directoryBytes) {
     private static final int MAX_COMMENT = 0xffff;
 
     /** What the zip's end records declare, or empty when there is none (the zip reader then says why). */
-    static Optional<ZipDirectoryEnd> read(Path zip) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(zip)) {
+    static Optional<ZipDirectoryEnd> read(SeekableByteChannel channel) throws IOException {
+        {
             long size = channel.size();
             if (size < END_SIZE) {
                 return Optional.empty();

@@ -36,9 +36,11 @@ import org.labelbridge.model.Media;
  * deferred annotation files last. The compressing and writing run on a thread of their own
  * ({@link ZipWriterThread}, through {@link ZipWriter}), in order, while the conversion produces
  * the next entries. Every entry has the same fixed time, so the same input gives the same
- * bytes. Images from a zip source are copied as raw compressed entries. Until
- * {@link #finish()} succeeds the file is incomplete; {@link #close()} without it deletes the
- * file, so a failed conversion leaves nothing behind.
+ * bytes. Images from a zip source are copied as raw compressed entries. The zip is written
+ * once, in order, to an {@link OutputChannel} (a file, an S3 upload): nothing is rewritten, so
+ * it can leave while it is written. Until {@link #finish()} succeeds the output is incomplete;
+ * {@link #close()} without it discards it (deletes the file, aborts the upload), so a failed
+ * conversion leaves nothing behind.
  */
 public final class ZipOutput implements DatasetOutput, AutoCloseable {
 
@@ -60,7 +62,8 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     /** Threads encoding {@link Content} entries: the machines this runs on have two cores. */
     static final int ENCODERS = 2;
 
-    private final Path file;
+    private final OutputChannel channel;
+    private final Path spoolFolder;
     private final DatasetSource media;
     private final boolean keepMedia;
     private final ZipWriter zip;
@@ -82,10 +85,19 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
      * @param keepMedia whether to copy images at all
      */
     public ZipOutput(Path file, DatasetSource media, boolean keepMedia) throws IOException {
-        this.file = file;
+        this(OutputChannel.toFile(file), null, media, keepMedia);
+    }
+
+    /**
+     * A zip written to {@code channel} as a stream (a file, an upload), deferred files spooled
+     * (deflated) in {@code spoolFolder}, or the system's temporary folder if null.
+     */
+    public ZipOutput(OutputChannel channel, Path spoolFolder, DatasetSource media, boolean keepMedia) {
+        this.channel = channel;
+        this.spoolFolder = spoolFolder;
         this.media = media;
         this.keepMedia = keepMedia && media != null;
-        this.zip = new ZipWriter(file);
+        this.zip = new ZipWriter(channel);
         this.writer = new ZipWriterThread(zip, LEVEL);
     }
 
@@ -253,7 +265,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         void chunk(byte[] chunk) throws IOException {
             if (!streaming) {
                 streaming = true;
-                writer.submit((zip, deflater) -> streamed = zip.begin(path, ZipEntry.DEFLATED, LEVEL));
+                writer.submit((zip, deflater) -> streamed = zip.begin(path, LEVEL));
             }
             writer.submit((zip, deflater) -> streamed.write(chunk));
         }
@@ -305,7 +317,8 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     public OutputStream deferred(String path) throws IOException {
         claim(path);
         if (spoolDir == null) {
-            spoolDir = Files.createTempDirectory("labelbridge-out-");
+            spoolDir = spoolFolder == null ? Files.createTempDirectory("labelbridge-out-")
+                    : Files.createTempDirectory(spoolFolder, "labelbridge-out-");
         }
         Deferred d = new Deferred(path, spoolDir.resolve(deferred.size() + ".part"));
         deferred.add(d);
@@ -403,9 +416,18 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         }
         claimEntry(path);
         writer.submit((zip, deflater) -> {
-            try (InputStream in = media.open(item.path());
-                 OutputStream out = zip.begin(path, ZipEntry.STORED, LEVEL)) { // images are compressed already
-                in.transferTo(out);
+            // Images are compressed already: stored, with the CRC in the header (a local file is read twice).
+            CRC32 crc = new CRC32();
+            long size = 0;
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream in = media.open(item.path())) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    crc.update(buffer, 0, n);
+                    size += n;
+                }
+            }
+            try (InputStream in = media.open(item.path())) {
+                zip.add(path, ZipEntry.STORED, crc.getValue(), size, size, in);
             }
         });
         mediaCopied++;
@@ -429,7 +451,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     }
 
     private void claim(String path) throws IOException {
-        String clean = EntryNames.clean(path, file.getFileName().toString());
+        String clean = EntryNames.clean(path, channel.name());
         if (!clean.equals(path)) {
             throw new FormatException("output entry '" + path + "' is not a clean relative path");
         }
@@ -453,8 +475,14 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         } finally {
             stopEncoders();
         }
+        channel.complete();
         finished = true;
         cleanSpool();
+    }
+
+    /** The zip's size in bytes, once finished. */
+    public long size() {
+        return zip.size();
     }
 
     @Override
@@ -463,10 +491,12 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             try {
                 stopEncoders();
                 writer.abort();
-                zip.close();
             } finally {
-                Files.deleteIfExists(file);
-                cleanSpool();
+                try {
+                    channel.close(); // not completed: the file is deleted, the upload aborted
+                } finally {
+                    cleanSpool();
+                }
             }
         }
     }

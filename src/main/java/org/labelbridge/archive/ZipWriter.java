@@ -6,10 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -23,9 +21,10 @@ import java.util.zip.ZipException;
  * <ul>
  *   <li>{@link #add} writes an entry whose method, CRC and sizes are known before its data: a
  *       small file stored or deflated in memory, or a compressed image copied raw;</li>
- *   <li>{@link #begin} streams an entry of unknown length (stored or deflated); its local
- *       header is patched with the CRC and sizes when it ends. Such an entry may not exceed
- *       4 GB (annotation files do not come near).</li>
+ *   <li>{@link #begin} streams a deflated entry of unknown length; its CRC and sizes follow
+ *       its data in a data descriptor (general purpose flag 3), so nothing written is ever
+ *       rewritten and the zip can go out as a stream (an S3 upload). Such an entry may not
+ *       exceed 4 GB (annotation files do not come near).</li>
  * </ul>
  *
  * <p>Every entry has the DOS time 1980-01-01 00:00 and a UTF-8 name (general purpose flag 11).
@@ -48,7 +47,10 @@ final class ZipWriter implements Closeable {
     /** 1980-01-01 as a DOS date (year 0, month 1, day 1); the DOS time is 00:00:00. */
     private static final short DOS_DATE = (1 << 5) | 1;
 
-    private final FileChannel channel;
+    private static final int DATA_DESCRIPTOR = 0x08074b50;
+    private static final short DATA_DESCRIPTOR_FLAG = 1 << 3;
+
+    private final WritableByteChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     /** Bytes flushed to the channel; the file position is this plus the buffer's position. */
     private long flushed;
@@ -57,9 +59,14 @@ final class ZipWriter implements Closeable {
     private long entries;
     private boolean streaming;
 
-    ZipWriter(Path file) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+    /** Writes to {@code channel} in order, from its start; {@link #finish()} leaves it open. */
+    ZipWriter(WritableByteChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Bytes written so far (once finished: the zip's size). */
+    long size() {
+        return position();
     }
 
     /** Writes an entry whose data ({@code compressedSize} bytes, as stored) is known up front. */
@@ -68,12 +75,12 @@ final class ZipWriter implements Closeable {
         byte[] encoded = name.getBytes(StandardCharsets.UTF_8);
         long offset = position();
         boolean zip64 = size >= MAX_32 || compressedSize >= MAX_32;
-        writeLocalHeader(encoded, method, crc, size, compressedSize, zip64);
+        writeLocalHeader(encoded, method, (short) 0, crc, size, compressedSize, zip64);
         long copied = copy(data, compressedSize);
         if (copied != compressedSize) {
             throw new ZipException("entry " + name + ": expected " + compressedSize + " bytes of data, got " + copied);
         }
-        addCentral(encoded, method, crc, size, compressedSize, offset);
+        addCentral(encoded, method, (short) 0, crc, size, compressedSize, offset);
     }
 
     /** The same, from a byte array. */
@@ -81,25 +88,26 @@ final class ZipWriter implements Closeable {
         checkIdle();
         byte[] encoded = name.getBytes(StandardCharsets.UTF_8);
         long offset = position();
-        writeLocalHeader(encoded, method, crc, size, length, size >= MAX_32);
+        writeLocalHeader(encoded, method, (short) 0, crc, size, length, size >= MAX_32);
         write(data, 0, length);
-        addCentral(encoded, method, crc, size, length, offset);
+        addCentral(encoded, method, (short) 0, crc, size, length, offset);
     }
 
     /**
-     * Starts an entry of unknown length, stored or deflated; write its data and close the
-     * stream before the next entry.
+     * Starts a deflated entry of unknown length; write its data and close the stream before the
+     * next entry. (A stored entry needs its CRC in its header, which some readers, such as
+     * Java's ZipInputStream, require: add it with {@link #add} once its CRC is known.)
      */
-    OutputStream begin(String name, int method, int level) throws IOException {
+    OutputStream begin(String name, int level) throws IOException {
         checkIdle();
         byte[] encoded = name.getBytes(StandardCharsets.UTF_8);
         long offset = position();
-        writeLocalHeader(encoded, method, 0, 0, 0, false);
+        writeLocalHeader(encoded, ZipEntry.DEFLATED, DATA_DESCRIPTOR_FLAG, 0, 0, 0, false);
         streaming = true;
-        return method == ZipEntry.DEFLATED ? new DeflatingEntry(encoded, offset, level) : new StoredEntry(encoded, offset);
+        return new DeflatingEntry(encoded, offset, level);
     }
 
-    /** Writes the central directory and the end records, and closes the file. */
+    /** Writes the central directory and the end records; the channel stays open (closing it is the caller's). */
     void finish() throws IOException {
         checkIdle();
         long centralOffset = position();
@@ -123,9 +131,9 @@ final class ZipWriter implements Closeable {
                 .putInt((int) Math.min(centralSize, MAX_32)).putInt((int) Math.min(centralOffset, MAX_32))
                 .putShort((short) 0);
         flush();
-        channel.close();
     }
 
+    /** Closes the channel (for a file, what is written stays: the caller deletes an unfinished one). */
     @Override
     public void close() throws IOException {
         channel.close();
@@ -133,13 +141,14 @@ final class ZipWriter implements Closeable {
 
     // --- entries ---------------------------------------------------------------------------------
 
-    private void writeLocalHeader(byte[] name, int method, long crc, long size, long compressedSize, boolean zip64)
-            throws IOException {
+    private void writeLocalHeader(byte[] name, int method, short flags, long crc, long size, long compressedSize,
+                                  boolean zip64) throws IOException {
         if (name.length > MAX_NAME_BYTES) {
             throw new ZipException("entry name of " + name.length + " bytes is too long for a zip");
         }
         ensure(30 + name.length + 20);
-        buffer.putInt(LOCAL_HEADER).putShort(version(method, zip64)).putShort(UTF8_NAMES).putShort((short) method)
+        buffer.putInt(LOCAL_HEADER).putShort(version(method, zip64)).putShort((short) (UTF8_NAMES | flags))
+                .putShort((short) method)
                 .putShort((short) 0).putShort(DOS_DATE).putInt((int) crc)
                 .putInt((int) (zip64 ? MAX_32 : compressedSize)).putInt((int) (zip64 ? MAX_32 : size))
                 .putShort((short) name.length).putShort((short) (zip64 ? 20 : 0));
@@ -149,7 +158,8 @@ final class ZipWriter implements Closeable {
         }
     }
 
-    private void addCentral(byte[] name, int method, long crc, long size, long compressedSize, long offset) {
+    private void addCentral(byte[] name, int method, short flags, long crc, long size, long compressedSize,
+                            long offset) {
         boolean bigSize = size >= MAX_32;
         boolean bigCompressed = compressedSize >= MAX_32;
         boolean bigOffset = offset >= MAX_32;
@@ -164,7 +174,7 @@ final class ZipWriter implements Closeable {
             central = larger;
         }
         short version = version(method, zip64);
-        central.putInt(CENTRAL_HEADER).putShort(version).putShort(version).putShort(UTF8_NAMES)
+        central.putInt(CENTRAL_HEADER).putShort(version).putShort(version).putShort((short) (UTF8_NAMES | flags))
                 .putShort((short) method).putShort((short) 0).putShort(DOS_DATE).putInt((int) crc)
                 .putInt((int) Math.min(compressedSize, MAX_32)).putInt((int) Math.min(size, MAX_32))
                 .putShort((short) name.length).putShort((short) (zip64 ? 4 + extra : 0)).putShort((short) 0)
@@ -189,55 +199,16 @@ final class ZipWriter implements Closeable {
         return (short) (zip64 ? 45 : method == ZipEntry.DEFLATED ? 20 : 10);
     }
 
-    /** Ends a streamed entry: patches its local header, adds it to the central directory. */
-    private void endStreamed(byte[] name, long offset, int method, long crc, long size, long compressedSize)
-            throws IOException {
+    /** Ends a streamed entry: writes its data descriptor, adds it to the central directory. */
+    private void endStreamed(byte[] name, long offset, long crc, long size, long compressedSize) throws IOException {
         if (size >= MAX_32 || compressedSize >= MAX_32) {
             throw new ZipException("entry " + new String(name, StandardCharsets.UTF_8)
                     + " is 4 GB or larger, beyond what a streamed entry may hold");
         }
-        flush();
-        ByteBuffer patch = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-        patch.putInt((int) crc).putInt((int) compressedSize).putInt((int) size).flip();
-        long at = offset + 14;
-        while (patch.hasRemaining()) {
-            at += channel.write(patch, at);
-        }
-        addCentral(name, method, crc, size, compressedSize, offset);
+        ensure(16);
+        buffer.putInt(DATA_DESCRIPTOR).putInt((int) crc).putInt((int) compressedSize).putInt((int) size);
+        addCentral(name, ZipEntry.DEFLATED, DATA_DESCRIPTOR_FLAG, crc, size, compressedSize, offset);
         streaming = false;
-    }
-
-    private final class StoredEntry extends OutputStream {
-        private final byte[] name;
-        private final long offset;
-        private final CRC32 crc = new CRC32();
-        private long size;
-        private boolean closed;
-
-        StoredEntry(byte[] name, long offset) {
-            this.name = name;
-            this.offset = offset;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            crc.update(b, off, len);
-            size += len;
-            ZipWriter.this.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!closed) {
-                closed = true;
-                endStreamed(name, offset, ZipEntry.STORED, crc.getValue(), size, size);
-            }
-        }
     }
 
     /** A deflated entry of unknown length: deflated straight into the file's buffer. */
@@ -278,8 +249,7 @@ final class ZipWriter implements Closeable {
             if (!closed) {
                 closed = true;
                 deflating.finish();
-                endStreamed(name, offset, ZipEntry.DEFLATED, deflating.crc(), deflating.size(),
-                        deflating.compressedSize());
+                endStreamed(name, offset, deflating.crc(), deflating.size(), deflating.compressedSize());
             }
         }
     }

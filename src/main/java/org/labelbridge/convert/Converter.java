@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.labelbridge.archive.ArchiveBytes;
 import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.archive.DirectoryOutput;
 import org.labelbridge.archive.InputArchive;
+import org.labelbridge.archive.OutputChannel;
 import org.labelbridge.archive.ZipOutput;
 import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetReader;
@@ -55,10 +57,7 @@ public final class Converter {
     public static ConversionResult convert(ConversionRequest request, ConversionListener listener,
                                            ArchiveLimits limits) throws IOException {
         long started = System.nanoTime();
-        Format target = Formats.require(request.to());
-        if (!target.descriptor().canWrite()) {
-            throw new FormatException("format '" + target.id() + "' can be read but not written yet");
-        }
+        Format target = writableTarget(request.to());
         String inputName = request.input().getFileName().toString();
         try (InputArchive input = InputArchive.open(request.input(), limits)) {
             DetectedSource detected = detect(input, request.from(), inputName);
@@ -71,8 +70,8 @@ public final class Converter {
                 try (ZipOutput out = new ZipOutput(request.output(), detected.root(), request.options().keepImages())) {
                     stream.run(out);
                     out.finish();
+                    stream.finished(out.size());
                 }
-                stream.finished(Files.size(request.output()));
             } else {
                 intoFolder(request.output(), folder -> stream.run(new DirectoryOutput(folder, detected.root(),
                         request.options().keepImages())));
@@ -86,14 +85,73 @@ public final class Converter {
     }
 
     /**
+     * Converts an archive read where it lies (an S3 object read by ranges) into a zip written as
+     * a stream (an S3 upload), completed only when whole; files the target writes last are
+     * spooled in the input's work folder. The same steps, and the same bytes, as a local zip.
+     */
+    public static ConversionResult convert(ArchiveBytes input, String from, String to, ConversionOptions options,
+                                           OutputChannel output, ConversionListener listener, ArchiveLimits limits)
+            throws IOException {
+        long started = System.nanoTime();
+        try (output) {
+            Format target = writableTarget(to);
+            try (InputArchive archive = InputArchive.open(input, limits)) {
+                DetectedSource detected = detect(archive, from == null || from.isEmpty() ? ConversionRequest.AUTO : from,
+                        input.name());
+                listener.stage("detect", millisSince(started), detection(detected));
+                ConversionOptions chosen = options == null ? ConversionOptions.DEFAULTS : options;
+                ConversionReport report = new ConversionReport(chosen.onProblem(), input.name());
+                Stream stream = new Stream(detected, target, chosen, report, listener, input.name());
+                try (ZipOutput out = new ZipOutput(output, input.workFolder(), detected.root(), chosen.keepImages())) {
+                    stream.run(out);
+                    out.finish();
+                    stream.finished(out.size());
+                }
+                return new ConversionResult(detected, target.id(), report, chosen, millisSince(started), stream.insight,
+                        null);
+            }
+        }
+    }
+
+    private static Format writableTarget(String to) throws FormatException {
+        Format target = Formats.require(to);
+        if (!target.descriptor().canWrite()) {
+            throw new FormatException("format '" + target.id() + "' can be read but not written yet");
+        }
+        return target;
+    }
+
+    /**
      * Draws the preview from the output as written, re-read by the target's own reader. A
      * preview that cannot be drawn says why in the report; the conversion stands.
      */
     private static PreviewSheet preview(Path output, Format target, int count, DatasetInsight insight,
                                         ConversionListener listener) {
+        return preview(() -> InputArchive.open(output), target, count, insight, listener);
+    }
+
+    /**
+     * Draws the preview of a zip written as a stream ({@link #convert(ArchiveBytes, String, String,
+     * ConversionOptions, OutputChannel, ConversionListener, ArchiveLimits)}), read back where it
+     * now lies: only the annotation files and the images drawn are read.
+     */
+    public static PreviewSheet preview(ArchiveBytes written, ConversionResult result, ConversionListener listener)
+            throws IOException {
+        return preview(() -> InputArchive.open(written, ArchiveLimits.DEFAULTS), Formats.require(result.to()),
+                result.options().preview(), result.insight(), listener);
+    }
+
+    /** How the written output is opened again. */
+    @FunctionalInterface
+    private interface WrittenOutput {
+        InputArchive open() throws IOException;
+    }
+
+    private static PreviewSheet preview(WrittenOutput output, Format target, int count, DatasetInsight insight,
+                                        ConversionListener listener) {
         long started = System.nanoTime();
         PreviewSheet sheet;
-        try (InputArchive written = InputArchive.open(output)) {
+        try (InputArchive written = output.open()) {
             DetectedSource root = DetectedSource.forFormat(written.source(), target);
             sheet = PreviewSheet.draw(target, root.root(), count,
                     insight == null ? java.util.Set.of() : insight.validation().flaggedItems());

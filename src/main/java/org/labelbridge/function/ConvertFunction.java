@@ -3,13 +3,6 @@ package org.labelbridge.function;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.jboss.logging.Logger;
-import org.labelbridge.archive.ArchiveLimits;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -22,10 +15,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public class ConvertFunction {
 
-    private static final Logger LOG = Logger.getLogger(ConvertFunction.class);
-    /** The longest wait between two attempts of one S3 transfer. */
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-
     @Inject
     S3Client s3;
 
@@ -34,16 +23,7 @@ public class ConvertFunction {
 
     private S3Converter converter() {
         try {
-            Path workDir = config.workDir();
-            Files.createDirectories(workDir);
-            long localSpace = config.localSpaceMb().isPresent() ? config.localSpaceMb().getAsLong() << 20
-                    : Files.getFileStore(workDir).getTotalSpace();
-            S3Retry retry = new S3Retry(config.s3Attempts(), Duration.ofMillis(config.s3BackoffMs()), MAX_BACKOFF);
-            long partBytes = Math.max(S3Transfers.MIN_PART_BYTES, (long) config.uploadPartMb() << 20);
-            String tagging = config.reportTagging().isBlank() || config.reportTagging().equals("none") ? null
-                    : config.reportTagging();
-            return new S3Converter(new S3Transfers(s3, retry, partBytes), workDir, localSpace,
-                    ArchiveLimits.fromEnvironment(System.getenv()), tagging);
+            return S3Converter.of(s3, config);
         } catch (IOException | RuntimeException e) {
             throw new ConversionFailedException("the function is misconfigured: " + e.getMessage(), e);
         }

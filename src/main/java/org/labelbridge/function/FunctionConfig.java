@@ -1,14 +1,20 @@
 package org.labelbridge.function;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SysPropConfigSource;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The deployment's settings. Terraform sets them as environment variables
- * ({@code LABELBRIDGE_FUNCTION}, {@code LABELBRIDGE_OUTPUT_BUCKET}, {@code LABELBRIDGE_LOCAL_SPACE_MB}, ...).
+ * ({@code LABELBRIDGE_FUNCTION}, {@code LABELBRIDGE_OUTPUT_BUCKET}, {@code LABELBRIDGE_LOCAL_SPACE_MB}, ...);
+ * {@code ./labelbridge serve} reads the same variables, with the same defaults
+ * ({@link #fromEnvironment}).
  * The archive limits ({@code LABELBRIDGE_MAX_ENTRIES}, ...) are read from the environment as the
  * CLI reads them (see {@link org.labelbridge.archive.ArchiveLimits}).
  */
@@ -27,13 +33,17 @@ public interface FunctionConfig {
     /** Where outputs go unless a payload names a destination. */
     Optional<String> outputBucket();
 
-    /** Where inputs are downloaded and outputs built; Lambda can only write to /tmp. */
+    /**
+     * Where each conversion's work folder is made (a tar's extracted files, the files a target
+     * writes last); Lambda can only write to /tmp.
+     */
     @WithDefault("/tmp")
     Path workDir();
 
     /**
      * How much the work folder may hold, in MB (Terraform sets the function's ephemeral storage);
-     * unset: the size of the work folder's disk. An input may take half: its output must fit too.
+     * unset: the size of the work folder's disk. A zip input is read from S3 in place and the
+     * output streamed back, so this bounds only a tar input (extracted here) and the spooled files.
      */
     OptionalLong localSpaceMb();
 
@@ -55,4 +65,22 @@ public interface FunctionConfig {
     /** Outputs larger than this go up in parts of this size (S3 takes parts from 5 MB). */
     @WithDefault("16")
     int uploadPartMb();
+
+    /** Parts of one output in flight at once; each holds a part in memory. */
+    @WithDefault("4")
+    int uploadParallelParts();
+
+    /**
+     * The settings from environment variables ({@code LABELBRIDGE_WORK_DIR}, ...) and system
+     * properties ({@code labelbridge.work-dir}), with this interface's defaults: what a
+     * deployment reads, for code that runs without Quarkus ({@code ./labelbridge serve}).
+     */
+    static FunctionConfig fromEnvironment(Map<String, String> environment) {
+        return new SmallRyeConfigBuilder()
+                .withSources(new EnvConfigSource(environment, 300))
+                .withSources(new SysPropConfigSource())
+                .withMapping(FunctionConfig.class)
+                .build()
+                .getConfigMapping(FunctionConfig.class);
+    }
 }

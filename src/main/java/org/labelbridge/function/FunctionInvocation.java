@@ -1,7 +1,6 @@
 package org.labelbridge.function;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,34 +27,27 @@ public final class FunctionInvocation {
         this.log = log;
     }
 
-    /**
-     * An invocation as the deployment {@code function} ({@code <from>-to-<to>}, or empty for a
-     * payload-only deployment), writing to {@code outputBucket} unless a payload names a
-     * destination, logging JSON lines to standard output.
-     */
-    public static FunctionInvocation of(S3Client s3, Optional<String> function, Optional<String> outputBucket,
-                                        Path workDir) {
-        return new FunctionInvocation(standard(s3, workDir), function, outputBucket, RunLog.toStandardOutput());
-    }
-
     /** An invocation running its conversions on a configured converter (the Lambda's settings). */
     static FunctionInvocation of(S3Converter converter, Optional<String> function, Optional<String> outputBucket) {
         return new FunctionInvocation(converter, function, outputBucket, RunLog.toStandardOutput());
     }
 
-    private static S3Converter standard(S3Client s3, Path workDir) {
-        try {
-            return S3Converter.standard(s3, workDir);
-        } catch (java.io.IOException e) {
-            throw new ConversionFailedException("the work folder " + workDir + " is not usable: " + e.getMessage(), e);
-        }
-    }
-
-    /** The same, logging to {@code logs} with progress lines at most every {@code progressMillis}. */
+    /**
+     * An invocation as the deployment {@code function} ({@code <from>-to-<to>}) with the
+     * deployment's {@code settings}, writing to {@code outputBucket}, logging JSON lines to
+     * {@code logs} with progress lines at most every {@code progressMillis}: what
+     * {@code ./labelbridge serve} runs.
+     */
     public static FunctionInvocation of(S3Client s3, Optional<String> function, Optional<String> outputBucket,
-                                        Path workDir, PrintStream logs, long progressMillis) {
-        return new FunctionInvocation(standard(s3, workDir), function, outputBucket,
-                new RunLog(logs, Clock.systemUTC(), progressMillis));
+                                        FunctionConfig settings, PrintStream logs, long progressMillis) {
+        S3Converter converter;
+        try {
+            converter = S3Converter.of(s3, settings);
+        } catch (java.io.IOException e) {
+            throw new ConversionFailedException("the work folder " + settings.workDir() + " is not usable: "
+                    + e.getMessage(), e);
+        }
+        return new FunctionInvocation(converter, function, outputBucket, new RunLog(logs, Clock.systemUTC(), progressMillis));
     }
 
     /**

@@ -12,7 +12,7 @@ import org.labelbridge.convert.ConversionListener;
  * The function's log of its conversions: one JSON object per line on standard output, which
  * Lambda sends to CloudWatch Logs as one event each (so Logs Insights can query the fields,
  * and the Embedded Metric Format line becomes metrics). Per conversion: a line per stage
- * ({@code download}, {@code detect}, {@code convert}, {@code finish}, {@code upload}) with its
+ * ({@code open}, {@code detect}, {@code convert}, {@code finish}, {@code upload}) with its
  * counts and duration, progress lines at most every {@link #progressIntervalMillis} while
  * items stream, then {@code converted} or {@code failed}, then one metrics line.
  */

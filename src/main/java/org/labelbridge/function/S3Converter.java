@@ -4,18 +4,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.BufferedOutputStream;
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,13 +20,17 @@ import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;
+import org.labelbridge.insight.PreviewSheet;
 import org.labelbridge.insight.ReportPage;
 
 /**
- * Runs one {@link ConversionJob} against S3: downloads the input into a private work folder,
- * converts it there, uploads the zip, its preview ({@code .preview.png}, when option preview
- * is above 0) and its page ({@code .report.html}), then its report, and deletes the folder
- * whatever happens. After a run the destination holds either the zip and its report (which names the
+ * Runs one {@link ConversionJob} against S3: reads the input where it lies ({@link S3ObjectBytes},
+ * ranged GETs: a zip's directory, then its entries), writes the zip as a multipart upload while
+ * it is converted ({@link S3UploadChannel}), then its preview (when option {@code preview} is
+ * above 0: the zip read back in place, only its annotation files and the images drawn) and its
+ * page ({@code .report.html}), then its report. The private work folder
+ * holds only what the target writes last (spooled, deflated) and a tar's extracted files, and
+ * is deleted whatever happens. After a run the destination holds either the zip and its report (which names the
  * zip's size and SHA-256) or, when the run failed, only an error report: the zip and report of
  * the failed run, or of an earlier one, are deleted, and an error report of an earlier failure
  * is deleted by a success. The report goes up last, so a report is never there without its zip.
@@ -51,8 +50,8 @@ final class S3Converter {
     private final ArchiveLimits limits;
 
     /**
-     * @param localSpaceBytes what the work folder may hold: the input and the output must both
-     *                        fit, so an input may take half of it
+     * @param localSpaceBytes what the work folder may hold: a tar, which is extracted there, may
+     *                        be no larger (a zip is read from S3 in place)
      * @param reportTagging   the tag set ({@code key=value}) reports carry, or null for none
      */
     S3Converter(S3Transfers transfers, Path workRoot, long localSpaceBytes, ArchiveLimits limits, String reportTagging) {
@@ -63,15 +62,24 @@ final class S3Converter {
         this.limits = limits;
     }
 
+    /** The longest wait between two attempts of one S3 request. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
     /**
-     * A converter with the default retries, part size and limits (from the environment) and no
-     * report tag: for local bucket mode, whose S3 server (S3Proxy) implements no object tagging.
+     * A converter with the deployment's settings (work folder, local space, retries, parts, report
+     * tags) and the archive limits from the environment: the Lambda's and {@code serve}'s.
      */
-    static S3Converter standard(S3Client s3, Path workRoot) throws IOException {
-        Files.createDirectories(workRoot);
-        return new S3Converter(new S3Transfers(s3, new S3Retry(4, Duration.ofMillis(200), Duration.ofSeconds(10)),
-                16L << 20), workRoot, Files.getFileStore(workRoot).getTotalSpace(),
-                ArchiveLimits.fromEnvironment(System.getenv()), null);
+    static S3Converter of(S3Client s3, FunctionConfig config) throws IOException {
+        Path workDir = config.workDir();
+        Files.createDirectories(workDir);
+        long localSpace = config.localSpaceMb().isPresent() ? config.localSpaceMb().getAsLong() << 20
+                : Files.getFileStore(workDir).getTotalSpace();
+        S3Retry retry = new S3Retry(config.s3Attempts(), Duration.ofMillis(config.s3BackoffMs()), MAX_BACKOFF);
+        String tagging = config.reportTagging().isBlank() || config.reportTagging().equals("none") ? null
+                : config.reportTagging();
+        S3Transfers transfers = new S3Transfers(s3, retry, (long) config.uploadPartMb() << 20,
+                Math.max(1, config.uploadParallelParts()));
+        return new S3Converter(transfers, workDir, localSpace, ArchiveLimits.fromEnvironment(System.getenv()), tagging);
     }
 
     ConversionSummary run(ConversionJob job) throws IOException {
@@ -100,31 +108,38 @@ final class S3Converter {
     private ConversionSummary convert(ConversionJob job, Path work, ConversionListener listener, long started)
             throws IOException {
         long stage = System.nanoTime();
-        Path input = Files.createDirectory(work.resolve("input")).resolve(localName(job.input().fileName()));
-        long maxInput = Math.min(localSpaceBytes, Files.getFileStore(workRoot).getUsableSpace()) / 2;
-        transfers.download(job.input(), input, maxInput, "the input and its converted output must both fit in the "
-                + S3Transfers.size(localSpaceBytes) + " of local space (" + FunctionConfig.LOCAL_SPACE_SETTING
-                + "; the function's ephemeral storage): give the function more, or split the dataset");
-        long bytesIn = Files.size(input);
-        listener.stage("download", millisSince(stage), Map.of("bytes_in", bytesIn));
-        Path output = work.resolve("output.zip");
-        ConversionResult result = Converter.convert(
-                new ConversionRequest(input, job.from(), job.to(), job.options(), output), listener, limits);
-        Path report = work.resolve("report.json");
-        Map<String, Object> reportMap = reportOf(job, result, output);
-        JSON.writeValue(report.toFile(), reportMap);
-        Path preview = null;
-        if (result.preview() != null && result.preview().error() == null) {
-            preview = Files.write(work.resolve("preview.png"), result.preview().png());
+        S3ObjectBytes input = transfers.open(job.input(), localName(job.input().fileName()), work);
+        long bytesIn = input.size();
+        if (isTar(input.name()) && bytesIn > localSpaceBytes) {
+            throw new IOException("the tar is " + S3Transfers.size(bytesIn) + ", more than the " + S3Transfers.size(localSpaceBytes)
+                    + " of local space (" + FunctionConfig.LOCAL_SPACE_SETTING + "; the function's ephemeral storage):"
+                    + " a tar is extracted to local disk, a zip is read in place: send a zip, or split the dataset");
         }
+        listener.stage("open", millisSince(stage), Map.of("bytes_in", bytesIn));
+        stage = System.nanoTime();
+        S3UploadChannel output = transfers.uploadTo(job.output(), "application/zip", null);
+        ConversionResult result = Converter.convert(input, job.from(), job.to(), job.options(), output, listener,
+                limits);
+        long bytesOut = output.size();
+        PreviewSheet preview = null;
+        if (result.options().preview() > 0) {
+            preview = Converter.preview(transfers.open(job.output(), "output.zip", work), result, listener);
+        }
+        Path report = work.resolve("report.json");
+        Map<String, Object> reportMap = reportOf(job, result, bytesOut, output.sha256());
+        if (preview != null) {
+            reportMap.put("preview", preview.toMap());
+            if (preview.error() == null) {
+                reportMap.put("preview_image", job.preview().toString());
+                transfers.upload(Files.write(work.resolve("preview.png"), preview.png()), job.preview(), "image/png",
+                        reportTagging);
+            }
+        }
+        reportMap.put("page", job.page().toString());
+        JSON.writeValue(report.toFile(), reportMap);
         Path page = work.resolve("report.html");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(page))) {
-            ReportPage.write(reportMap, result.preview(), out);
-        }
-        stage = System.nanoTime();
-        transfers.upload(output, job.output(), "application/zip", null);
-        if (preview != null) {
-            transfers.upload(preview, job.preview(), "image/png", reportTagging);
+            ReportPage.write(reportMap, preview, out);
         }
         transfers.upload(page, job.page(), "text/html; charset=utf-8", reportTagging);
         transfers.upload(report, job.report(), "application/json", reportTagging);
@@ -134,7 +149,6 @@ final class S3Converter {
             LOG.warnf("converted, but could not delete the error report %s of an earlier run: %s", job.errorReport(),
                     S3Retry.describe(e));
         }
-        long bytesOut = Files.size(output);
         Map<String, Object> uploaded = new LinkedHashMap<>();
         uploaded.put("bytes_out", bytesOut);
         uploaded.put("report_bytes", Files.size(report));
@@ -142,22 +156,23 @@ final class S3Converter {
         return ConversionSummary.of(job, result, bytesIn, bytesOut, millisSince(started));
     }
 
+    private static boolean isTar(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".tar") || lower.endsWith(".tgz") || lower.endsWith(".tar.gz");
+    }
+
     private static long millisSince(long nanoTime) {
         return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     /** The report the CLI writes, plus where the input came from and where the output went, and its digest. */
-    private static Map<String, Object> reportOf(ConversionJob job, ConversionResult result, Path output)
-            throws IOException {
+    private static Map<String, Object> reportOf(ConversionJob job, ConversionResult result, long outputBytes,
+                                                String outputSha256) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("input", job.input().toString());
         report.put("output", job.output().toString());
-        report.put("output_bytes", Files.size(output));
-        report.put("output_sha256", sha256(output));
-        report.put("page", job.page().toString());
-        if (result.preview() != null && result.preview().error() == null) {
-            report.put("preview_image", job.preview().toString());
-        }
+        report.put("output_bytes", outputBytes);
+        report.put("output_sha256", outputSha256);
         report.putAll(result.toMap());
         return report;
     }
@@ -211,7 +226,7 @@ final class S3Converter {
         return report;
     }
 
-    /** Downloads under the object's own file name: the converter reads the extension of a bare file. */
+    /** The input goes by the object's own file name: the converter reads the extension of a bare file. */
     static String localName(String fileName) {
         boolean safe = !fileName.isEmpty() && !fileName.equals(".") && !fileName.equals("..")
                 && fileName.getBytes(StandardCharsets.UTF_8).length <= 200
@@ -220,15 +235,6 @@ final class S3Converter {
             return fileName;
         }
         return "input" + OutputNames.archiveExtension(fileName);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -20,6 +20,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class S3Retry {
 
     private static final Logger LOG = Logger.getLogger(S3Retry.class);
+
+    /**
+     * The jitter's randomness. Not ThreadLocalRandom: its seed is taken once per JVM, and every
+     * environment SnapStart restores from one snapshot would wait the same times; Lambda's
+     * runtime makes SecureRandom unique after each restore.
+     */
+    private static final SecureRandom JITTER = new SecureRandom();
 
     /** An S3 call that may throw the SDK's runtime exceptions or an {@link IOException}. */
     interface Call<T> {
@@ -67,7 +74,7 @@ final class S3Retry {
     /** Full jitter: a random wait up to base * 2^(attempt-2), capped. */
     private long delayBefore(int attempt) {
         long ceiling = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(20, attempt - 2));
-        return ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1);
+        return ceiling <= 0 ? 0 : JITTER.nextLong(ceiling + 1);
     }
 
     private static void sleep(long millis) throws IOException {

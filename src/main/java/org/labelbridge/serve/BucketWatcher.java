@@ -19,7 +19,9 @@ import org.labelbridge.function.ConversionFailedException;
 import org.labelbridge.function.ConversionSummary;
 import org.labelbridge.function.ConvertInput;
 import org.labelbridge.function.ConvertResult;
+import org.labelbridge.function.FunctionConfig;
 import org.labelbridge.function.FunctionInvocation;
+import org.labelbridge.function.StorageUnavailableException;
 import org.labelbridge.function.S3Uri;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -41,7 +43,7 @@ final class BucketWatcher {
     private final S3Client s3;
     private final String inputBucket;
     private final String outputBucket;
-    private final Path workDir;
+    private final FunctionConfig settings;
     private final PrintStream logs;
     private final PrintStream messages;
     private final long progressMillis;
@@ -52,12 +54,12 @@ final class BucketWatcher {
     private final Map<String, String> handled = new HashMap<>();
     private final Set<String> unknownPrefixesTold = new HashSet<>();
 
-    BucketWatcher(S3Client s3, String inputBucket, String outputBucket, Path workDir, PrintStream logs,
+    BucketWatcher(S3Client s3, String inputBucket, String outputBucket, FunctionConfig settings, PrintStream logs,
                   PrintStream messages, long progressMillis) {
         this.s3 = s3;
         this.inputBucket = inputBucket;
         this.outputBucket = outputBucket;
-        this.workDir = workDir;
+        this.settings = settings;
         this.logs = logs;
         this.messages = messages;
         this.progressMillis = progressMillis;
@@ -91,7 +93,7 @@ final class BucketWatcher {
 
     private boolean convert(String function, S3Object object) {
         FunctionInvocation invocation = FunctionInvocation.of(s3, Optional.of(function), Optional.of(outputBucket),
-                workDir, logs, progressMillis);
+                settings, logs, progressMillis);
         ConvertInput event = event(object);
         if (convertedBefore(invocation, event, object)) {
             return false;
@@ -104,7 +106,7 @@ final class BucketWatcher {
                         c.detection().confidence(), c.itemsOut(), c.annotationsOut(), c.annotationsIn(), c.changes(),
                         c.durationMs());
             }
-        } catch (ConversionFailedException e) {
+        } catch (ConversionFailedException | StorageUnavailableException e) {
             messages.println("labelbridge serve: failed: " + e.getMessage());
         }
         return true;

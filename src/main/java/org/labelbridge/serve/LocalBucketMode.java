@@ -3,11 +3,11 @@ package org.labelbridge.serve;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import org.labelbridge.function.FunctionConfig;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -29,11 +29,11 @@ public final class LocalBucketMode implements AutoCloseable {
 
     private final LocalS3Server server;
     private final S3Client s3;
-    private final Path workDir;
     private final Thread poller;
     private volatile boolean running = true;
 
-    private LocalBucketMode(Settings settings, PrintStream logs, PrintStream messages) throws IOException {
+    private LocalBucketMode(Settings settings, FunctionConfig function, PrintStream logs, PrintStream messages)
+            throws IOException {
         if (settings.inputBucket().equals(settings.outputBucket())) {
             throw new IllegalArgumentException("the input and output buckets must differ: outputs in the input bucket"
                     + " would be converted again");
@@ -41,17 +41,30 @@ public final class LocalBucketMode implements AutoCloseable {
         this.server = LocalS3Server.start(settings.folder(), settings.port(),
                 List.of(settings.inputBucket(), settings.outputBucket()));
         this.s3 = server.client();
-        this.workDir = Files.createTempDirectory("labelbridge-serve-");
-        BucketWatcher watcher = new BucketWatcher(s3, settings.inputBucket(), settings.outputBucket(), workDir, logs,
+        BucketWatcher watcher = new BucketWatcher(s3, settings.inputBucket(), settings.outputBucket(), function, logs,
                 messages, settings.progressMillis());
         this.poller = new Thread(() -> poll(watcher, settings.pollMillis(), messages), "labelbridge-serve-poller");
         poller.setDaemon(true);
         poller.start();
     }
 
-    /** Starts the server and the poller; {@link #close()} stops both. */
+    /**
+     * Starts the server and the poller; {@link #close()} stops both. Conversions run with the
+     * function's settings from the environment, as a deployment reads them
+     * ({@code LABELBRIDGE_WORK_DIR}, {@code LABELBRIDGE_LOCAL_SPACE_MB}, ...: {@link FunctionConfig}),
+     * except that reports carry no tag unless {@code LABELBRIDGE_REPORT_TAGGING} says so (S3Proxy
+     * takes none).
+     */
     public static LocalBucketMode start(Settings settings, PrintStream logs, PrintStream messages) throws IOException {
-        return new LocalBucketMode(settings, logs, messages);
+        return start(settings, System.getenv(), logs, messages);
+    }
+
+    /** The same, with the function's settings from {@code environment} (variable name to value). */
+    public static LocalBucketMode start(Settings settings, Map<String, String> environment, PrintStream logs,
+                                        PrintStream messages) throws IOException {
+        Map<String, String> withDefaults = new HashMap<>(environment);
+        withDefaults.putIfAbsent("LABELBRIDGE_REPORT_TAGGING", "none");
+        return new LocalBucketMode(settings, FunctionConfig.fromEnvironment(withDefaults), logs, messages);
     }
 
     public URI endpoint() {
@@ -96,10 +109,5 @@ public final class LocalBucketMode implements AutoCloseable {
         }
         s3.close();
         server.close();
-        try (Stream<Path> walk = Files.walk(workDir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

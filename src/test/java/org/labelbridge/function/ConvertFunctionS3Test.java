@@ -318,8 +318,9 @@ class ConvertFunctionS3Test {
             String message = response.jsonPath().getString("errorMessage");
             assertTrue(message.startsWith(StorageUnavailableException.class.getName() + ": s3://input-bucket/coco-to-yolo/"
                     + "down.zip: conversion coco -> yolo failed, no output written (error report"
-                    + " s3://output-bucket/coco-to-yolo/down.error.json): download s3://input-bucket/coco-to-yolo/down.zip:"
-                    + " S3 kept failing, 4 attempts: HTTP 500 InternalError"), message);
+                    + " s3://output-bucket/coco-to-yolo/down.error.json): read bytes 0-1 of"
+                    + " s3://input-bucket/coco-to-yolo/down.zip: S3 kept failing, 4 attempts: HTTP 500 InternalError"),
+                    message);
         } finally {
             S3ProxyResource.faults().reset();
         }

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -50,7 +52,7 @@ class S3ConverterTest {
     void uploadsTheZipThenTheReportThenRemovesAnEarlierErrorReport() throws IOException {
         ConversionSummary summary = converter(s3(cocoSample(), null, 403)).run(job());
 
-        assertEquals(List.of("get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
+        assertEquals(List.of("head in/coco-to-yolo/set.zip", "get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
                 "put out/coco-to-yolo/set.report.html [labelbridge-kind=report]",
                 "put out/coco-to-yolo/set.report.json [labelbridge-kind=report]", "delete out/coco-to-yolo/set.error.json"),
                 calls, "the report and its page carry the tag the lifecycle rule expires; the zip none");
@@ -64,7 +66,7 @@ class S3ConverterTest {
 
         S3Exception e = assertThrows(S3Exception.class, () -> converter.run(job()));
 
-        assertEquals(List.of("get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
+        assertEquals(List.of("head in/coco-to-yolo/set.zip", "get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
                 "put out/coco-to-yolo/set.report.html [labelbridge-kind=report]",
                 "put out/coco-to-yolo/set.report.json (failed 403)", "delete out/coco-to-yolo/set.report.json",
                 "delete out/coco-to-yolo/set.report.html", "delete out/coco-to-yolo/set.preview.png",
@@ -79,7 +81,7 @@ class S3ConverterTest {
 
         StorageUnavailableException e = assertThrows(StorageUnavailableException.class, () -> converter.run(job()));
 
-        assertEquals(List.of("get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
+        assertEquals(List.of("head in/coco-to-yolo/set.zip", "get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
                 "put out/coco-to-yolo/set.report.html [labelbridge-kind=report]",
                 "put out/coco-to-yolo/set.report.json (failed 503)", "put out/coco-to-yolo/set.report.json (failed 503)",
                 "put out/coco-to-yolo/set.report.json (failed 503)", "delete out/coco-to-yolo/set.report.json",
@@ -96,7 +98,7 @@ class S3ConverterTest {
 
         IOException e = assertThrows(IOException.class, () -> converter.run(job()));
 
-        assertEquals(List.of("get in/coco-to-yolo/set.zip", "delete out/coco-to-yolo/set.report.json",
+        assertEquals(List.of("head in/coco-to-yolo/set.zip", "get in/coco-to-yolo/set.zip", "delete out/coco-to-yolo/set.report.json",
                 "delete out/coco-to-yolo/set.report.html", "delete out/coco-to-yolo/set.preview.png",
                 "delete out/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.error.json [labelbridge-kind=report]"), calls);
         assertTrue(e.getMessage().contains("corrupt archive"), e.getMessage());
@@ -106,7 +108,7 @@ class S3ConverterTest {
     // --- helpers ----------------------------------------------------------------------------
 
     private S3Converter converter(S3Client s3) {
-        return new S3Converter(new S3Transfers(s3, new S3Retry(3, Duration.ZERO, Duration.ZERO), 64 << 20), work,
+        return new S3Converter(new S3Transfers(s3, new S3Retry(3, Duration.ZERO, Duration.ZERO), 64 << 20, 4), work,
                 1L << 30, ArchiveLimits.DEFAULTS, S3Converter.REPORT_TAGGING);
     }
 
@@ -140,19 +142,30 @@ class S3ConverterTest {
     }
 
     /**
-     * An S3 client serving {@code object} for every get and recording calls; a put whose key
-     * ends with {@code failPutSuffix} fails with {@code failStatus}. The SDK's convenience
-     * overloads are default methods that end in the three handled here.
+     * An S3 client serving {@code object} for every head and (ranged) get and recording calls
+     * (the gets of one object in a row as one); a put whose key ends with {@code failPutSuffix}
+     * fails with {@code failStatus}. The SDK's convenience overloads are default methods that
+     * end in the ones handled here.
      */
     private S3Client s3(byte[] object, String failPutSuffix, int failStatus) {
         InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("headObject") && args.length == 1 && args[0] instanceof HeadObjectRequest r) {
+                calls.add("head " + r.bucket() + "/" + r.key());
+                return HeadObjectResponse.builder().contentLength((long) object.length).eTag("\"e\"").build();
+            }
             if (method.getName().equals("getObject") && args.length == 2 && args[0] instanceof GetObjectRequest r
                     && args[1] instanceof ResponseTransformer<?, ?> t) {
-                calls.add("get " + r.bucket() + "/" + r.key());
+                String call = "get " + r.bucket() + "/" + r.key();
+                if (!calls.get(calls.size() - 1).equals(call)) {
+                    calls.add(call);
+                }
+                String[] range = r.range().substring("bytes=".length()).split("-");
+                int from = Integer.parseInt(range[0]);
+                int to = Math.min(object.length - 1, Integer.parseInt(range[1]));
                 @SuppressWarnings("unchecked")
                 ResponseTransformer<GetObjectResponse, Object> transformer = (ResponseTransformer<GetObjectResponse, Object>) t;
-                InputStream in = new ByteArrayInputStream(object);
-                return transformer.transform(GetObjectResponse.builder().contentLength((long) object.length).build(),
+                InputStream in = new ByteArrayInputStream(object, from, to - from + 1);
+                return transformer.transform(GetObjectResponse.builder().contentLength((long) to - from + 1).build(),
                         AbortableInputStream.create(in));
             }
             if (method.getName().equals("putObject") && args.length == 2 && args[0] instanceof PutObjectRequest r

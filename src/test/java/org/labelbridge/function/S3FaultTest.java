@@ -39,6 +39,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Faults between the function and S3, for real: S3Proxy behind a {@link FaultProxy} that
  * answers 500 or 503 SlowDown, resets connections or cuts bodies short where each test says.
+ * The input is read by ranges ({@link S3ObjectBytes}) and the output uploaded while it is
+ * written ({@link S3UploadChannel}).
  * The SDK's own retries are off here, so what recovers is labelbridge's retry with backoff.
  * Every fault ends either in the right output, byte for byte what a fault-free run gives, or
  * in a clean failure: no zip, no report, an error report saying why, no multipart upload left.
@@ -89,7 +91,10 @@ class S3FaultTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Fault.class)
-    void aDownloadThatFailsTwiceIsRetriedAndConverts(Fault fault) throws IOException {
+    void aRangeThatFailsTwiceIsRetriedAloneAndTheOutputIsTheSame(Fault fault) throws IOException {
+        put("clean-" + fault + "/set.zip", cocoZip);
+        converter().run(job("clean-" + fault + "/set.zip", "out-clean-" + fault + "/"));
+        int rangesOfACleanRun = requests("GET /" + INPUT_BUCKET + "/clean-" + fault + "/").size();
         put("dl-" + fault + "/set.zip", cocoZip);
         server.faults().inject("GET", "^/" + INPUT_BUCKET + "/dl-" + fault + "/set\\.zip", fault, 2);
 
@@ -99,7 +104,11 @@ class S3FaultTest {
         assertEquals(List.of("out-dl-" + fault + "/set.report.html", "out-dl-" + fault + "/set.report.json",
                         "out-dl-" + fault + "/set.zip"),
                 outputKeys("out-dl-" + fault + "/"));
-        assertEquals(3, requests("GET /" + INPUT_BUCKET + "/dl-" + fault + "/").size(), server.faults().log().toString());
+        // The range that failed is asked for again (from where its body broke off, if it did), twice at
+        // most; nothing else is read again.
+        int ranges = requests("GET /" + INPUT_BUCKET + "/dl-" + fault + "/").size();
+        assertTrue(ranges > rangesOfACleanRun && ranges <= rangesOfACleanRun + 2, rangesOfACleanRun + " ranges without"
+                + " faults, with: " + server.faults().log());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -144,7 +153,8 @@ class S3FaultTest {
         StorageUnavailableException e = assertThrows(StorageUnavailableException.class,
                 () -> converter().run(job("dl-down/set.zip", "out-dl-down/")));
 
-        assertEquals("download s3://input-bucket/dl-down/set.zip: S3 kept failing, 4 attempts: HTTP 503 SlowDown:"
+        assertEquals("read bytes 0-" + (Math.min(cocoZip.length, S3ObjectBytes.FIRST_RANGE) - 1)
+                + " of s3://input-bucket/dl-down/set.zip: S3 kept failing, 4 attempts: HTTP 503 SlowDown:"
                 + " injected by FaultProxy", e.getMessage());
         assertEquals(ATTEMPTS, requests("GET /" + INPUT_BUCKET + "/dl-down/").size());
         assertEquals(List.of("out-dl-down/set.error.json"), outputKeys("out-dl-down/"));
@@ -191,25 +201,25 @@ class S3FaultTest {
         IOException e = assertThrows(IOException.class, () -> converter().run(job("gone/set.zip", "out-gone/")));
 
         assertEquals("no such object (deleted before it was processed?)", e.getMessage());
-        assertEquals(1, requests("GET /" + INPUT_BUCKET + "/gone/set.zip").size(), "a missing object is not retried");
+        assertEquals(1, requests("HEAD /" + INPUT_BUCKET + "/gone/set.zip").size(), "a missing object is not retried: "
+                + server.faults().log());
         JsonNode error = JSON.readTree(get("out-gone/set.error.json"));
         assertEquals("conversion_failed", error.get("error").asText());
         assertFalse(error.get("retryable").asBoolean());
     }
 
     @Test
-    void anArchiveLargerThanTheLocalSpaceAllowsIsRefusedBeforeItIsDownloaded() throws IOException {
-        put("huge/set.zip", cocoZip);
-        long localSpace = cocoZip.length; // an input may take half of it
+    void aTarLargerThanTheLocalSpaceIsRefusedBeforeItIsRead() throws IOException {
+        put("huge/set.tar", new byte[64 << 10]);
+        long localSpace = 32 << 10;
 
         IOException e = assertThrows(IOException.class, () -> converter(work, 1L << 20, localSpace)
-                .run(job("huge/set.zip", "out-huge/")));
+                .run(job("huge/set.tar", "out-huge/")));
 
-        assertEquals("the object is " + S3Transfers.size(cocoZip.length) + ", more than " + S3Transfers.size(localSpace / 2)
-                + ": the input and its converted output must both fit in the " + S3Transfers.size(localSpace)
-                + " of local space (LABELBRIDGE_LOCAL_SPACE_MB; the function's ephemeral storage): give the function"
-                + " more, or split the dataset", e.getMessage());
-        assertEquals(1, requests("GET /" + INPUT_BUCKET + "/huge/set.zip").size(), "refused, not retried");
+        assertEquals("the tar is 64.0 KB, more than the 32.0 KB of local space (LABELBRIDGE_LOCAL_SPACE_MB; the"
+                + " function's ephemeral storage): a tar is extracted to local disk, a zip is read in place: send a zip,"
+                + " or split the dataset", e.getMessage());
+        assertEquals(List.of(), requests("GET /" + INPUT_BUCKET + "/huge/set.tar"), "refused before a byte is read");
         assertEquals(List.of("out-huge/set.error.json"), outputKeys("out-huge/"));
     }
 
@@ -252,11 +262,11 @@ class S3FaultTest {
     }
 
     private static S3Transfers transfers(long partBytes) {
-        return new S3Transfers(s3, new S3Retry(ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50)), partBytes);
+        return new S3Transfers(s3, new S3Retry(ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50)), partBytes, 4);
     }
 
     private static ConversionJob job(String inputKey, String outputFolder) {
-        String base = outputFolder + inputKey.substring(inputKey.lastIndexOf('/') + 1).replace(".zip", "");
+        String base = outputFolder + inputKey.substring(inputKey.lastIndexOf('/') + 1).replaceAll("\\.(zip|tar)$", "");
         return new ConversionJob(new S3Uri(INPUT_BUCKET, inputKey), "coco", "yolo", ConversionOptions.DEFAULTS,
                 new S3Uri(OUTPUT_BUCKET, base + ".zip"), new S3Uri(OUTPUT_BUCKET, base + ".report.json"),
                 new S3Uri(OUTPUT_BUCKET, base + ".error.json"));

@@ -36,6 +36,8 @@ final class StepFunctionsContract {
     static final Map<String, String> TEMPLATE_VARIABLES = Map.of("function_arn", FUNCTION_ARN, "output_bucket", OUTPUT_BUCKET);
     static final List<String> TRANSIENT_LAMBDA_ERRORS = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+    /** S3 kept failing inside the function: worth another invocation later (see ConvertHandler). */
+    static final String STORAGE_ERROR = StorageUnavailableException.class.getName();
     /** Far below the 256 KiB a state may hold: results must be URIs and counts, never annotations. */
     static final int MAX_STATE_BYTES = 8 * 1024;
 
@@ -105,6 +107,10 @@ final class StepFunctionsContract {
                 if (!retried.containsAll(TRANSIENT_LAMBDA_ERRORS)) {
                     problems.add(where + ": Retry must list " + TRANSIENT_LAMBDA_ERRORS + ", lists " + retried);
                 }
+                if (!retried.contains(STORAGE_ERROR)) {
+                    problems.add(where + ": Retry must list " + STORAGE_ERROR + " (S3 was down, not the input bad), lists "
+                            + retried);
+                }
                 if (retried.contains("States.ALL") || retried.contains("States.TaskFailed")) {
                     problems.add(where + ": Retry must not retry the function's own errors (a conversion that failed"
                             + " fails again), lists " + retried);
@@ -173,8 +179,11 @@ final class StepFunctionsContract {
         }
     }
 
+    /** Lambda's own transient errors, and S3 failing inside the function, are retried and then succeed. */
     private void transientLambdaErrorsAreRetried(JsonNode machine) {
-        for (String error : TRANSIENT_LAMBDA_ERRORS) {
+        List<String> transientErrors = new ArrayList<>(TRANSIENT_LAMBDA_ERRORS);
+        transientErrors.add(STORAGE_ERROR);
+        for (String error : transientErrors) {
             FakeCloud cloud = new FakeCloud();
             cloud.transientFailures = 2;
             cloud.transientError = error;
@@ -295,7 +304,8 @@ final class StepFunctionsContract {
      * answers a {@link ConvertResult} for the planned outputs.
      */
     private static final class FakeCloud {
-        static final String LAMBDA_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
+        /** The errorType of a failed conversion, as ConvertHandler lets it out of Funqy's wrapper. */
+        static final String LAMBDA_ERROR = ConversionFailedException.class.getName();
 
         final List<JsonNode> payloads = new ArrayList<>();
         final List<String> outputs = new ArrayList<>();
@@ -393,10 +403,10 @@ final class StepFunctionsContract {
             return response;
         }
 
-        /** As Lambda reports an exception a Funqy function threw. */
+        /** As Lambda reports the exception ConvertHandler throws: its class and its own message. */
         private static TaskFailure failure(String message) {
             ObjectNode cause = JSON.createObjectNode();
-            cause.put("errorMessage", ConversionFailedException.class.getName() + ": " + message);
+            cause.put("errorMessage", message);
             cause.put("errorType", LAMBDA_ERROR);
             return new TaskFailure(LAMBDA_ERROR, cause.toString());
         }

@@ -44,6 +44,10 @@ class StepFunctionsContractTest {
                         "\"Lambda.SdkClientException\"",
                         "Retry must list [Lambda.ServiceException, Lambda.AWSLambdaException, Lambda.SdkClientException,"
                                 + " Lambda.TooManyRequestsException]"),
+                drift("an S3 outage not retried", ARCHIVE,
+                        "\"ErrorEquals\": [\"org.labelbridge.function.StorageUnavailableException\"],",
+                        "\"ErrorEquals\": [\"io.quarkus.funqy.runtime.ApplicationException\"],",
+                        "Retry must list org.labelbridge.function.StorageUnavailableException"),
                 drift("the function's own errors retried", PREFIX,
                         "\"Lambda.ServiceException\",\n                  \"Lambda.AWSLambdaException\"",
                         "\"States.ALL\",\n                  \"Lambda.ServiceException\",\n                  \"Lambda.AWSLambdaException\"",

@@ -49,6 +49,8 @@ final class HardeningRules {
         checkRoles();
         checkLogGroups();
         checkFailureDestination();
+        checkFailureAlarm();
+        checkStateMachineLogs();
         checkConcurrencyAndSpace();
     }
 
@@ -229,7 +231,9 @@ final class HardeningRules {
                 continue; // checkRoles
             }
             Map<String, String> allowed;
-            if (role.equals("aws_iam_role." + functionRole + ".var.state_machine_function.id")) {
+            // hcl4j reads try() as null: the step functions' policy is told by its text.
+            String source = String.valueOf(tf.blockSource("resource", "aws_iam_role_policy", policy.getKey()));
+            if (source.contains("role = try(aws_iam_role." + functionRole + "[local.state_machine_function].id, null)")) {
                 allowed = Map.of("aws_s3_bucket." + input + ".arn/step-functions/*", "s3:GetObject",
                         "aws_s3_bucket." + output + ".arn/step-functions/results/*", write);
             } else if (role.equals("aws_iam_role." + STATES_ROLE + ".id")) {
@@ -261,7 +265,7 @@ final class HardeningRules {
     private void checkGrants(String document) {
         String input = inputBucket();
         String output = outputBucket();
-        String logGroup = singleQuietly("aws_cloudwatch_log_group");
+        String logGroup = functionLogGroup(false);
         String queue = singleQuietly("aws_sqs_queue");
         String ownInput = "aws_s3_bucket." + input + ".arn/each.key/*";
         String ownOutput = "aws_s3_bucket." + output + ".arn/each.key/*";
@@ -310,8 +314,26 @@ final class HardeningRules {
         }
     }
 
+    /**
+     * The functions' log group: the one made for each function (the state machines have one of
+     * their own), or null (and, if {@code report}, a problem).
+     */
+    private String functionLogGroup(boolean report) {
+        List<String> groups = tf.map("resource", "aws_cloudwatch_log_group").keySet().stream()
+                .filter(g -> String.valueOf(tf.blockSource("resource", "aws_cloudwatch_log_group", g))
+                        .contains("for_each = local.functions"))
+                .toList();
+        if (groups.size() != 1) {
+            if (report) {
+                problems.add("expected exactly one aws_cloudwatch_log_group for each function, found " + groups);
+            }
+            return null;
+        }
+        return groups.get(0);
+    }
+
     private void checkLogGroups() {
-        String group = single("aws_cloudwatch_log_group");
+        String group = functionLogGroup(true);
         if (group == null) {
             return;
         }
@@ -339,7 +361,8 @@ final class HardeningRules {
             return;
         }
         String queueSource = String.valueOf(tf.blockSource("resource", "aws_sqs_queue", queue));
-        if (!queueSource.contains("sqs_managed_sse_enabled = var.kms_key_arn == null")
+        // sqs_managed_sse_enabled beside kms_master_key_id is refused by the provider: null when a key is given.
+        if (!queueSource.contains("sqs_managed_sse_enabled = var.kms_key_arn == null ? true : null")
                 || !queueSource.contains("kms_master_key_id = var.kms_key_arn")) {
             problems.add("aws_sqs_queue." + queue + ": not encrypted at rest (SQS-managed, or var.kms_key_arn)");
         }
@@ -357,6 +380,55 @@ final class HardeningRules {
         Object function = tf.at("resource", "aws_lambda_function_event_invoke_config", config, "function_name");
         if (lambda != null && !("aws_lambda_function." + lambda + ".each.key.function_name").equals(String.valueOf(function))) {
             problems.add(where + ": function_name must be aws_lambda_function." + lambda + "[each.key]'s, got " + function);
+        }
+        String alias = singleQuietly("aws_lambda_alias");
+        Object qualifier = tf.at("resource", "aws_lambda_function_event_invoke_config", config, "qualifier");
+        if (alias != null && !("aws_lambda_alias." + alias + ".each.key.name").equals(String.valueOf(qualifier))) {
+            problems.add(where + ": qualifier must be aws_lambda_alias." + alias + "[each.key]'s name (S3 invokes the"
+                    + " alias), got " + qualifier);
+        }
+        // S3's errors are retried inside the function; another run of a bad input fails the same way.
+        Object retries = tf.at("resource", "aws_lambda_function_event_invoke_config", config, "maximum_retry_attempts");
+        if (!(retries instanceof Number n) || n.intValue() != 0) {
+            problems.add(where + ": maximum_retry_attempts must be 0 (a deterministic failure fails again), got " + retries);
+        }
+    }
+
+    /** Someone hears of a failed S3-triggered conversion: an alarm on the failure queue's first message. */
+    private void checkFailureAlarm() {
+        String queue = singleQuietly("aws_sqs_queue");
+        if (queue == null) {
+            return;
+        }
+        boolean watched = tf.map("resource", "aws_cloudwatch_metric_alarm").keySet().stream().anyMatch(alarm -> {
+            String source = String.valueOf(tf.blockSource("resource", "aws_cloudwatch_metric_alarm", alarm));
+            return source.contains("namespace = \"AWS/SQS\"")
+                    && source.contains("metric_name = \"ApproximateNumberOfMessagesVisible\"")
+                    && source.contains("QueueName = aws_sqs_queue." + queue + ".name")
+                    && source.contains("threshold = 0") && source.contains("comparison_operator = \"GreaterThanThreshold\"")
+                    && source.contains("alarm_actions = var.failure_alarm_actions");
+        });
+        if (!watched) {
+            problems.add("aws_sqs_queue." + queue + ": no alarm on its first message (ApproximateNumberOfMessagesVisible > 0,"
+                    + " alarm_actions = var.failure_alarm_actions)");
+        }
+    }
+
+    /** Every state machine logs its failures to a log group kept var.log_retention_days. */
+    private void checkStateMachineLogs() {
+        for (String machine : tf.map("resource", "aws_sfn_state_machine").keySet()) {
+            Map<String, Object> logging = tf.map("resource", "aws_sfn_state_machine", machine, "logging_configuration");
+            String destination = String.valueOf(logging.get("log_destination"));
+            String group = destination.startsWith("aws_cloudwatch_log_group.") ? destination.split("\\.")[1] : null;
+            Object level = logging.get("level");
+            if (group == null || !List.of("ERROR", "ALL", "FATAL").contains(String.valueOf(level))) {
+                problems.add("aws_sfn_state_machine." + machine + ": no logging_configuration to a log group (level ERROR"
+                        + " or more), got " + logging);
+            } else if (!String.valueOf(tf.blockSource("resource", "aws_cloudwatch_log_group", group))
+                    .contains("retention_in_days = var.log_retention_days")) {
+                // (read as text: hcl4j resolves var. only in the file that declares the variable)
+                problems.add("aws_cloudwatch_log_group." + group + ": retention_in_days must be var.log_retention_days");
+            }
         }
     }
 

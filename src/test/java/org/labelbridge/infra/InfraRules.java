@@ -16,8 +16,12 @@ import org.labelbridge.function.ConvertFunction;
  */
 final class InfraRules {
 
-    static final String HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
-    static final String RUNTIME = "java17";
+    static final String HANDLER = "org.labelbridge.function.ConvertHandler::handleRequest";
+    /** java17 runs on Amazon Linux 2, out of support since 2026-06-30. */
+    static final String RUNTIME = "java21";
+    static final List<String> ARCHITECTURES = List.of("arm64");
+    /** SnapStart's ceiling, and Lambda's floor. */
+    static final int EPHEMERAL_STORAGE_MB = 512;
     static final String ZIP = "../target/function.zip";
 
     private final TerraformFiles tf;
@@ -56,8 +60,12 @@ final class InfraRules {
             expect(lambda, "filename", "var.lambda_zip", "aws_lambda_function." + lambdaName);
             expect(lambda, "memory_size", "each.value.memory_mb", "aws_lambda_function." + lambdaName);
             expect(lambda, "timeout", "each.value.timeout_s", "aws_lambda_function." + lambdaName);
-            if (!(lambda.get("ephemeral_storage") instanceof Map)) {
-                problems.add("aws_lambda_function." + lambdaName + ": no ephemeral_storage block");
+            checkSnapStart(lambdaName, lambda, functions);
+            // hcl4j cannot evaluate try(): read its text.
+            if (!String.valueOf(tf.blockSource("resource", "aws_lambda_function", lambdaName)).contains(
+                    "ephemeral_storage { size = try(each.value.ephemeral_storage_mb, var.ephemeral_storage_mb) }")) {
+                problems.add("aws_lambda_function." + lambdaName + ": ephemeral_storage size must be the descriptor's"
+                        + " ephemeral_storage_mb, else var.ephemeral_storage_mb");
             }
             Map<String, Object> env = tf.map("resource", "aws_lambda_function", lambdaName, "environment", "variables");
             expect(env, "LABELBRIDGE_FUNCTION", "each.key", "aws_lambda_function." + lambdaName + " environment");
@@ -70,8 +78,9 @@ final class InfraRules {
             checkHandlerExists();
         }
 
-        String input = checkNotification(functions, lambdaName, bucketsOutput);
-        checkPermission(functions, lambdaName, input);
+        String alias = singleQuietly("aws_lambda_alias");
+        String input = checkNotification(functions, lambdaName, alias, bucketsOutput);
+        checkPermission(functions, lambdaName, alias, input);
         checkIam(input, bucketsOutput);
         checkVariables();
         if (tf.at("provider", "aws") == null) {
@@ -105,7 +114,36 @@ final class InfraRules {
         }
     }
 
-    private String checkNotification(Object functions, String lambdaName, String outputBucket) {
+    /**
+     * Java 21 on arm64 (the package is pure Java), SnapStart on published versions, one alias per
+     * function following the latest version, and no more ephemeral storage than SnapStart allows.
+     */
+    private void checkSnapStart(String lambdaName, Map<String, Object> lambda, Object functions) {
+        String where = "aws_lambda_function." + lambdaName;
+        expect(lambda, "architectures", ARCHITECTURES, where);
+        expect(lambda, "publish", true, where + " (SnapStart snapshots published versions only)");
+        expect(tf.map("resource", "aws_lambda_function", lambdaName, "snap_start"), "apply_on", "PublishedVersions",
+                where + " snap_start");
+        Object storage = tf.at("variable", "ephemeral_storage_mb", "default");
+        if (!(storage instanceof Number n) || n.intValue() != EPHEMERAL_STORAGE_MB) {
+            problems.add("variable ephemeral_storage_mb: default must be " + EPHEMERAL_STORAGE_MB
+                    + " (SnapStart allows no more), got " + storage);
+        }
+        String alias = single("aws_lambda_alias");
+        if (alias == null) {
+            return;
+        }
+        Map<String, Object> block = tf.map("resource", "aws_lambda_alias", alias);
+        if (functions == null || block.get("for_each") != functions) {
+            problems.add("aws_lambda_alias." + alias + ": for_each must be local.functions (one alias per function)");
+        }
+        expect(block, "function_name", "aws_lambda_function." + lambdaName + ".each.key.function_name",
+                "aws_lambda_alias." + alias);
+        expect(block, "function_version", "aws_lambda_function." + lambdaName + ".each.key.version",
+                "aws_lambda_alias." + alias + " (the version SnapStart published)");
+    }
+
+    private String checkNotification(Object functions, String lambdaName, String alias, String outputBucket) {
         String name = single("aws_s3_bucket_notification");
         if (name == null) {
             return null;
@@ -128,9 +166,9 @@ final class InfraRules {
         }
         Map<String, Object> content = tf.map("resource", "aws_s3_bucket_notification", name, "dynamic", "lambda_function", "content");
         expect(content, "filter_prefix", "lambda_function.key/", where + " lambda_function");
-        if (lambdaName != null) {
-            expect(content, "lambda_function_arn", "aws_lambda_function." + lambdaName + ".lambda_function.key.arn",
-                    where + " lambda_function");
+        if (alias != null) {
+            expect(content, "lambda_function_arn", "aws_lambda_alias." + alias + ".lambda_function.key.arn",
+                    where + " lambda_function (the alias: SnapStart serves published versions only)");
         }
         if (!texts(content.get("events")).contains("s3:ObjectCreated:*")) {
             problems.add(where + " lambda_function: events must include s3:ObjectCreated:*, got " + content.get("events"));
@@ -143,7 +181,7 @@ final class InfraRules {
         return bucket;
     }
 
-    private void checkPermission(Object functions, String lambdaName, String inputBucket) {
+    private void checkPermission(Object functions, String lambdaName, String alias, String inputBucket) {
         String name = single("aws_lambda_permission");
         if (name == null) {
             return;
@@ -157,6 +195,10 @@ final class InfraRules {
         expect(permission, "action", "lambda:InvokeFunction", where);
         if (inputBucket != null) {
             expect(permission, "source_arn", "aws_s3_bucket." + inputBucket + ".arn", where);
+        }
+        if (alias != null) {
+            expect(permission, "qualifier", "aws_lambda_alias." + alias + ".each.key.name",
+                    where + " (S3 invokes the alias)");
         }
         if (permission.get("source_account") == null) {
             problems.add(where + ": needs source_account");

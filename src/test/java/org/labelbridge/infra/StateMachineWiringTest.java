@@ -50,8 +50,15 @@ class StateMachineWiringTest {
                         "actions = [\"lambda:GetFunction\"]", "may not lambda:InvokeFunction"),
                 Arguments.of("results written elsewhere", "\"${aws_s3_bucket.output.arn}/step-functions/*\"",
                         "\"${aws_s3_bucket.output.arn}/results/*\"", "may not s3:PutObject under step-functions/"),
-                Arguments.of("the function default not deployed by default", "default     = \"auto-to-yolo\"",
-                        "default     = \"coco-to-yolo\"", "state_machine_function's default 'coco-to-yolo' is not"));
+                Arguments.of("the function default not deployed by default", "default     = null",
+                        "default     = \"coco-to-yolo\"", "state_machine_function's default 'coco-to-yolo' is not"),
+                Arguments.of("the role indexed by a name that may not be deployed",
+                        "role   = try(aws_iam_role.convert[local.state_machine_function].id, null)",
+                        "role   = aws_iam_role.convert[var.state_machine_function].id",
+                        "aws_iam_role_policy.step_functions_io: role must be"),
+                Arguments.of("the machines invoking $LATEST", "try(aws_lambda_alias.convert[local.state_machine_function].arn, \"\")",
+                        "try(aws_lambda_function.convert[local.state_machine_function].arn, \"\")",
+                        "function_arn must be the alias"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,18 +109,29 @@ class StateMachineWiringTest {
             if (!filled.equals(used)) {
                 problems.add(m.getKey() + ": templatefile fills " + filled + ", the machine uses " + used);
             }
-            if (!call.group(1).contains("function_arn = try(aws_lambda_function.convert[var.state_machine_function].arn, \"\")")
+            if (!call.group(1).contains("function_arn = try(aws_lambda_alias.convert[local.state_machine_function].arn, \"\")")
                     || !call.group(1).contains("output_bucket = aws_s3_bucket.output.bucket")) {
-                problems.add(m.getKey() + ": function_arn must be the function var.state_machine_function names, output_bucket"
+                problems.add(m.getKey() + ": function_arn must be the alias of the function local.state_machine_function names, output_bucket"
                         + " the output bucket's name");
             }
         }
         checkRole(tf, source, problems);
         Object defaults = tf.at("variable", "enabled_functions", "default");
         Object function = tf.at("variable", "state_machine_function", "default");
-        if (!(defaults instanceof List<?> list) || !list.contains(function)) {
+        if (function != null && (!(defaults instanceof List<?> list) || !list.contains(function))) {
             problems.add("variable state_machine_function's default '" + function + "' is not in enabled_functions' default "
                     + defaults);
+        }
+        // Any enabled_functions must plan: unset, the machines invoke the first deployed function, and
+        // nothing indexes the functions by a name that may not be deployed.
+        String chosen = tf.localSource("state_machine_function");
+        if (chosen == null || !chosen.contains("coalesce(var.state_machine_function, try(sort(keys(local.functions))[0]")) {
+            problems.add("locals: state_machine_function must be var.state_machine_function, else the first deployed"
+                    + " function; it is: " + chosen);
+        }
+        if (!source.replaceAll("\\s+", " ").contains("role = try(aws_iam_role.convert[local.state_machine_function].id, null)")) {
+            problems.add("aws_iam_role_policy.step_functions_io: role must be try(aws_iam_role.convert[local.state_machine_function].id,"
+                    + " null): an index by a name that is not deployed fails the plan");
         }
         return problems;
     }
@@ -122,7 +140,7 @@ class StateMachineWiringTest {
         List<Map<String, Object>> statements = TerraformFiles.repeated(tf.map("data", "aws_iam_policy_document", "states")
                 .get("statement"));
         String policy = block(source, "data \"aws_iam_policy_document\" \"states\"").replaceAll("\\s+", " ");
-        String function = "try(aws_lambda_function.convert[var.state_machine_function].arn, \"\")";
+        String function = "try(aws_lambda_alias.convert[local.state_machine_function].arn, \"\")";
         expectGrant(statements, policy, "lambda:InvokeFunction", function, problems);
         expectGrant(statements, policy, "s3:ListBucket", "aws_s3_bucket.input.arn", problems);
         expectGrant(statements, policy, "s3:PutObject", "\"${aws_s3_bucket.output.arn}/step-functions/*\"", problems);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * function's prefix of the input bucket comes out converted, with its report, in the output
  * bucket; one copied into the folder does too; a broken one leaves nothing and is logged. The
  * sample is the corpus' {@code coco_instances} (item {@code a}: box {@code b [2,2,3,1]} in
- * 10x5; item {@code b}: a polygon and a mask that YOLO cannot hold).
+ * 10x5; item {@code b}: a polygon and a mask that YOLO cannot hold). The server runs with the
+ * function's settings as a deployment gives them ({@code LABELBRIDGE_WORK_DIR},
+ * {@code LABELBRIDGE_LOCAL_SPACE_MB}).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LocalBucketModeTest {
@@ -51,6 +54,7 @@ class LocalBucketModeTest {
     static void start() throws IOException {
         sampleZip = Zips.zipFolder(Corpus.path("coco_1.0/coco_instances"), tmp.resolve("coco.zip"), "coco_instances/");
         serve = LocalBucketMode.start(new LocalBucketMode.Settings(tmp.resolve("buckets"), 0, "input", "output", 100, 0),
+                Map.of("LABELBRIDGE_WORK_DIR", tmp.resolve("function-work").toString(), "LABELBRIDGE_LOCAL_SPACE_MB", "1"),
                 new PrintStream(LOGS, true, StandardCharsets.UTF_8), new PrintStream(MESSAGES, true, StandardCharsets.UTF_8));
         s3 = serve.client();
     }
@@ -62,6 +66,20 @@ class LocalBucketModeTest {
         }
         if (serve != null) {
             serve.close();
+        }
+    }
+
+    @Test
+    void conversionsRunWithTheFunctionsSettingsFromTheEnvironment() throws Exception {
+        s3.putObject(b -> b.bucket("input").key("auto-to-yolo/big.tar"), RequestBody.fromBytes(new byte[2 << 20]));
+
+        JsonNode error = JSON.readTree(await("output", "auto-to-yolo/big.error.json"));
+
+        assertEquals("the tar is 2.0 MB, more than the 1.0 MB of local space (LABELBRIDGE_LOCAL_SPACE_MB; the function's"
+                + " ephemeral storage): a tar is extracted to local disk, a zip is read in place: send a zip, or split"
+                + " the dataset", error.get("message").asText());
+        try (var left = Files.list(tmp.resolve("function-work"))) {
+            assertEquals(List.of(), left.toList(), "LABELBRIDGE_WORK_DIR is the work folder, emptied after each run");
         }
     }
 
@@ -92,13 +110,13 @@ class LocalBucketModeTest {
         List<JsonNode> lines = logLines("s3://input/auto-to-yolo/team a/coco.zip");
         List<String> stages = new ArrayList<>();
         lines.stream().filter(l -> l.get("event").asText().equals("stage")).forEach(l -> stages.add(l.get("stage").asText()));
-        assertEquals(List.of("download", "detect", "convert", "finish", "preview", "upload"), stages);
+        assertEquals(List.of("open", "detect", "convert", "finish", "preview", "upload"), stages);
         JsonNode convert = stage(lines, "convert");
         assertEquals(2, convert.get("items_in").asInt());
         assertEquals(3, convert.get("annotations_in").asInt());
         assertEquals(1, convert.get("annotations_out").asInt());
         assertEquals(2, convert.get("dropped_annotations").asInt());
-        assertEquals(Files.size(sampleZip), stage(lines, "download").get("bytes_in").asLong());
+        assertEquals(Files.size(sampleZip), stage(lines, "open").get("bytes_in").asLong());
         assertTrue(lines.stream().anyMatch(l -> l.get("event").asText().equals("progress")
                 && l.get("items").asInt() >= 1), "progress lines (interval 0 in this test)");
         JsonNode converted = single(lines, "converted");

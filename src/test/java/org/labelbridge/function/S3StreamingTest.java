@@ -1,0 +1,193 @@
+package org.labelbridge.function;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.labelbridge.function.S3TestServer.INPUT_BUCKET;
+import static org.labelbridge.function.S3TestServer.OUTPUT_BUCKET;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.labelbridge.archive.ArchiveLimits;
+import org.labelbridge.convert.ConversionOptions;
+import org.labelbridge.convert.ConversionRequest;
+import org.labelbridge.convert.Converter;
+import org.labelbridge.testing.Zips;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The function's S3 path keeps archive size a question of time: an archive many times larger
+ * than the local space it is given converts, read from S3 by ranges and uploaded in parts while
+ * it is written, and its work folder never holds more than the local space (measured while it
+ * runs); the zip it uploads is byte for byte the zip a local conversion writes.
+ */
+class S3StreamingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the function may keep on local disk in this test. */
+    private static final long LOCAL_SPACE = 512L << 10;
+    private static final int IMAGES = 12;
+    private static final int IMAGE_BYTES = 512 << 10;
+
+    private static S3TestServer server;
+    private static S3Client s3;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        server = S3TestServer.start();
+        s3 = server.client();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void anArchiveTwelveTimesTheLocalSpaceConvertsWithinItAndGivesTheLocalBytes() throws Exception {
+        Path archive = cocoWithNoiseImages(tmp.resolve("dataset"));
+        long archiveBytes = Files.size(archive);
+        assertTrue(archiveBytes > 10 * LOCAL_SPACE, "the archive must dwarf the local space: " + archiveBytes);
+        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("big/set.zip"), RequestBody.fromFile(archive));
+        Path work = Files.createDirectory(tmp.resolve("work"));
+        S3Converter converter = new S3Converter(new S3Transfers(s3, new S3Retry(4, Duration.ofMillis(5),
+                Duration.ofMillis(50)), S3Transfers.MIN_PART_BYTES, 2), work, LOCAL_SPACE, ArchiveLimits.DEFAULTS, null);
+        ConversionJob job = new ConversionJob(new S3Uri(INPUT_BUCKET, "big/set.zip"), "coco", "yolo",
+                ConversionOptions.DEFAULTS, new S3Uri(OUTPUT_BUCKET, "big/set.zip"),
+                new S3Uri(OUTPUT_BUCKET, "big/set.report.json"), new S3Uri(OUTPUT_BUCKET, "big/set.error.json"));
+
+        long peak;
+        try (FolderWatch watch = new FolderWatch(work)) {
+            converter.run(job);
+            peak = watch.peak();
+        }
+
+        assertTrue(peak <= LOCAL_SPACE, "the work folder held " + peak + " bytes, more than the local space "
+                + LOCAL_SPACE + " (the archive is " + archiveBytes + ")");
+        byte[] uploaded = s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key("big/set.zip")).asByteArray();
+        assertTrue(uploaded.length > S3Transfers.MIN_PART_BYTES, "the output went up in two parts or more");
+        Path local = tmp.resolve("local.zip");
+        Converter.convert(new ConversionRequest(archive, "coco", "yolo", ConversionOptions.DEFAULTS, local));
+        assertArrayEquals(Files.readAllBytes(local), uploaded, "the S3 path writes the bytes the local path writes");
+        Path output = Files.write(tmp.resolve("output.zip"), uploaded);
+        List<String> names = Zips.names(output);
+        for (int i = 0; i < IMAGES; i++) {
+            // bbox [x=10+i, y=20, w=30, h=40] in a 200x100 image
+            String expected = String.format(Locale.ROOT, "0 %.6f %.6f %.6f %.6f", (10 + i + 15) / 200.0, 40 / 100.0,
+                    30 / 200.0, 40 / 100.0);
+            String stem = "img" + i;
+            List<String> labels = names.stream().filter(n -> n.endsWith("/" + stem + ".txt")).toList();
+            assertEquals(1, labels.size(), stem + "'s label file in " + names);
+            assertEquals(yoloLine(expected), yoloLine(Zips.text(output, labels.get(0))), stem);
+            assertEquals(1, names.stream().filter(n -> n.endsWith("/" + stem + ".jpg")).count(), stem + ".jpg is copied");
+        }
+        assertEquals(uploaded.length, JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET)
+                .key("big/set.report.json")).asByteArray()).get("output_bytes").asLong());
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(List.of(), left.toList(), "the work folder is emptied");
+        }
+    }
+
+    /** A label line's class and numbers, at six decimals (writers may format them differently). */
+    private static List<String> yoloLine(String text) {
+        List<String> fields = new ArrayList<>();
+        String[] parts = text.strip().split("\\s+");
+        fields.add(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            fields.add(String.format(Locale.ROOT, "%.6f", Double.parseDouble(parts[i])));
+        }
+        return fields;
+    }
+
+    /** COCO with {@value #IMAGES} JPEG-named images of noise (incompressible), one box each, zipped. */
+    private static Path cocoWithNoiseImages(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("annotations"));
+        Files.createDirectories(dir.resolve("images/train"));
+        StringBuilder images = new StringBuilder();
+        StringBuilder annotations = new StringBuilder();
+        Random random = new Random(7);
+        for (int i = 0; i < IMAGES; i++) {
+            byte[] noise = new byte[IMAGE_BYTES];
+            random.nextBytes(noise);
+            Files.write(dir.resolve("images/train/img" + i + ".jpg"), noise);
+            images.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"id\": %d, \"file_name\": \"img%d.jpg\", \"width\": 200, \"height\": 100}", i + 1, i));
+            annotations.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"id\": %d, \"image_id\": %d, \"category_id\": 1, \"bbox\": [%d, 20, 30, 40], \"area\": 1200,"
+                            + " \"iscrowd\": 0, \"segmentation\": []}", i + 1, i + 1, 10 + i));
+        }
+        Files.writeString(dir.resolve("annotations/instances_train.json"), "{\"images\": [" + images
+                + "], \"categories\": [{\"id\": 1, \"name\": \"car\"}], \"annotations\": [" + annotations + "]}");
+        return Zips.zipFolder(dir, dir.resolveSibling("set.zip"), "");
+    }
+
+    /** The largest total size a folder's files reached while it was watched, sampled as often as it can be. */
+    private static final class FolderWatch implements AutoCloseable {
+        private final AtomicLong peak = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        FolderWatch(Path folder) {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    peak.accumulateAndGet(size(folder), Math::max);
+                    try {
+                        Thread.sleep(1); // a sample a millisecond: the spool and the report take far longer to write
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "folder-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long peak() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            return peak.get();
+        }
+
+        private static long size(Path folder) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                return files.mapToLong(f -> {
+                    try {
+                        return Files.isRegularFile(f) ? Files.size(f) : 0;
+                    } catch (NoSuchFileException gone) {
+                        return 0;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).sum();
+            } catch (IOException | UncheckedIOException e) {
+                return 0; // a folder removed while it was walked
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+}
