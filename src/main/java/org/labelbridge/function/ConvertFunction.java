@@ -21,6 +21,11 @@ public class ConvertFunction {
     @Inject
     FunctionConfig config;
 
+    @Inject
+    EventsConfig eventsConfig;
+
+    private ConversionEvents events;
+
     private S3Converter converter() {
         try {
             return S3Converter.of(s3, config);
@@ -29,8 +34,20 @@ public class ConvertFunction {
         }
     }
 
+    /** Events on the configured bus, with the S3 client's credentials and region; none unless configured. */
+    private synchronized ConversionEvents events() {
+        if (events == null) {
+            events = ConversionEvents.disabled(eventsConfig.bus()) ? ConversionEvents.NONE
+                    : new ConversionEvents(AwsJsonApi.eventBridge(s3.serviceClientConfiguration().region(),
+                            eventsConfig.endpoint(), s3.serviceClientConfiguration().credentialsProvider()),
+                            eventsConfig.bus());
+        }
+        return events;
+    }
+
     @Funq("convert")
     public ConvertResult convert(ConvertInput input) {
-        return FunctionInvocation.of(converter(), config.function(), config.outputBucket()).run(input);
+        return FunctionInvocation.of(converter(), config.function(), config.outputBucket()).withEvents(events())
+                .run(input);
     }
 }

@@ -80,6 +80,7 @@ public interface FunctionConfig {
                 .withSources(new EnvConfigSource(environment, 300))
                 .withSources(new SysPropConfigSource())
                 .withMapping(FunctionConfig.class)
+                .withValidateUnknown(false) // other settings under labelbridge.* (the webhook's) are not ours
                 .build()
                 .getConfigMapping(FunctionConfig.class);
     }

@@ -19,12 +19,24 @@ public final class FunctionInvocation {
     private final Optional<String> function;
     private final Optional<String> outputBucket;
     private final RunLog log;
+    private final ConversionEvents events;
 
     FunctionInvocation(S3Converter converter, Optional<String> function, Optional<String> outputBucket, RunLog log) {
+        this(converter, function, outputBucket, log, ConversionEvents.NONE);
+    }
+
+    private FunctionInvocation(S3Converter converter, Optional<String> function, Optional<String> outputBucket,
+                               RunLog log, ConversionEvents events) {
         this.converter = converter;
         this.function = function.filter(s -> !s.isBlank());
         this.outputBucket = outputBucket.filter(s -> !s.isBlank());
         this.log = log;
+        this.events = events;
+    }
+
+    /** The same invocation, putting an event after each conversion (see {@link ConversionEvents}). */
+    public FunctionInvocation withEvents(ConversionEvents events) {
+        return new FunctionInvocation(converter, function, outputBucket, log, events);
     }
 
     /** An invocation running its conversions on a configured converter (the Lambda's settings). */
@@ -96,6 +108,7 @@ public final class FunctionInvocation {
                 ConversionSummary summary = converter.run(job, log.listener(job, name));
                 log.converted(job, name, summary);
                 done.add(summary);
+                events.converted(job, name, summary);
             } catch (Exception e) {
                 boolean transientFailure = e instanceof StorageUnavailableException;
                 allTransient &= transientFailure;
@@ -104,6 +117,7 @@ public final class FunctionInvocation {
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 log.failed(job, name, message, (System.nanoTime() - started) / 1_000_000);
                 failures.add(message);
+                events.failed(job, name, message, transientFailure);
                 if (first == null) {
                     first = transientFailure ? new StorageUnavailableException(message, e)
                             : new ConversionFailedException(message, e);

@@ -11,5 +11,10 @@
  * <p>A deployment is one {@link org.labelbridge.function.FunctionDescriptor} from
  * {@code functions/} (bundled into the jar, the same files Terraform reads), chosen by the
  * environment variable {@code LABELBRIDGE_FUNCTION}.
+ *
+ * <p>With {@code LABELBRIDGE_EVENTS_BUS} set, each conversion ends with an EventBridge event
+ * ({@link org.labelbridge.function.ConversionEvents}); EventBridge, Secrets Manager and SSM are
+ * called through {@link org.labelbridge.function.AwsJsonApi}. The same jar's {@code cvat-webhook}
+ * export lives in {@code function/cvat}.
  */
 package org.labelbridge.function;

@@ -74,6 +74,26 @@ public final class S3TestServer implements AutoCloseable {
                 .build();
     }
 
+    /** The S3 notification of an object created at {@code key} (URL-encoded as S3 sends it), as the function reads it. */
+    /**
+     * The function's invocation as a deployment of {@code function} runs it, against this
+     * server's client, working in {@code workDir} (S3Proxy takes no object tags: reports carry none).
+     */
+    public static FunctionInvocation invocation(S3Client s3, String function, java.nio.file.Path workDir) {
+        FunctionConfig settings = FunctionConfig.fromEnvironment(java.util.Map.of("LABELBRIDGE_WORK_DIR", workDir.toString(),
+                "LABELBRIDGE_REPORT_TAGGING", "none"));
+        return FunctionInvocation.of(s3, java.util.Optional.of(function), java.util.Optional.of(OUTPUT_BUCKET), settings,
+                System.out, 0);
+    }
+
+    public static ConvertInput objectCreated(String bucket, String key) {
+        String encoded = java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8).replace("%2F", "/");
+        var record = java.util.Map.of("eventSource", "aws:s3", "eventName", "ObjectCreated:Put", "awsRegion", "us-east-1",
+                "s3", java.util.Map.of("bucket", java.util.Map.of("name", bucket), "object", java.util.Map.of("key", encoded)));
+        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+                java.util.Map.of("Records", java.util.List.of(record)), ConvertInput.class);
+    }
+
     @Override
     public void close() {
         try {

@@ -186,6 +186,9 @@ final class HardeningRules {
         String document = null;
         for (Map.Entry<String, Object> policy : tf.map("resource", "aws_iam_role_policy").entrySet()) {
             Map<?, ?> p = (Map<?, ?>) policy.getValue();
+            if (LabelingLoopRules.isOwn("aws_iam_role_policy", policy.getKey())) {
+                continue; // LabelingLoopRules
+            }
             if (!("aws_iam_role." + role + ".each.key.id").equals(String.valueOf(p.get("role")))) {
                 continue;
             }
@@ -216,7 +219,7 @@ final class HardeningRules {
      */
     private void checkOtherRoles(String functionRole) {
         for (String other : tf.map("resource", "aws_iam_role").keySet()) {
-            if (!other.equals(functionRole) && !other.equals(STATES_ROLE)) {
+            if (!other.equals(functionRole) && !other.equals(STATES_ROLE) && !LabelingLoopRules.isOwn("aws_iam_role", other)) {
                 problems.add("aws_iam_role." + other + ": unexpected role (only the functions' and the state machines')");
             }
         }
@@ -224,6 +227,9 @@ final class HardeningRules {
         String output = outputBucket();
         String write = "s3:PutObject s3:PutObjectTagging s3:DeleteObject s3:AbortMultipartUpload";
         for (Map.Entry<String, Object> policy : tf.map("resource", "aws_iam_role_policy").entrySet()) {
+            if (LabelingLoopRules.isOwn("aws_iam_role_policy", policy.getKey())) {
+                continue; // LabelingLoopRules
+            }
             Map<?, ?> p = (Map<?, ?>) policy.getValue();
             String role = String.valueOf(p.get("role"));
             String document = documentOf(p);
@@ -457,7 +463,7 @@ final class HardeningRules {
 
     /** The only resource of this type, named {@code name} when given, or null (and a problem). */
     private String single(String type, String... name) {
-        Set<String> names = tf.map("resource", type).keySet();
+        Set<String> names = LabelingLoopRules.others(tf, type);
         if (names.size() != 1 || name.length == 1 && !names.contains(name[0])) {
             problems.add("expected exactly one " + type + " resource" + (name.length == 1 ? " named " + name[0] : "")
                     + ", found " + names);
@@ -476,7 +482,7 @@ final class HardeningRules {
     }
 
     private String singleQuietly(String type) {
-        Set<String> names = tf.map("resource", type).keySet();
+        Set<String> names = LabelingLoopRules.others(tf, type);
         return names.size() == 1 ? names.iterator().next() : null;
     }
 

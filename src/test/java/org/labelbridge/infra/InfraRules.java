@@ -213,8 +213,8 @@ final class InfraRules {
     /** Read the input bucket, write the output bucket, and never write the input bucket. */
     private void checkIam(String inputBucket, String outputBucket) {
         List<Map<String, Object>> statements = new ArrayList<>();
-        tf.map("data", "aws_iam_policy_document").values().forEach(doc -> {
-            if (doc instanceof Map<?, ?> m) {
+        tf.map("data", "aws_iam_policy_document").forEach((name, doc) -> {
+            if (doc instanceof Map<?, ?> m && !LabelingLoopRules.isOwn("aws_iam_policy_document", name)) {
                 statements.addAll(TerraformFiles.repeated(m.get("statement")));
             }
         });
@@ -312,7 +312,7 @@ final class InfraRules {
 
     /** The only resource of this type, or null (and a problem). */
     private String single(String type) {
-        Collection<String> names = tf.map("resource", type).keySet();
+        Collection<String> names = LabelingLoopRules.others(tf, type);
         if (names.size() != 1) {
             problems.add("expected exactly one " + type + " resource, found " + names);
             return null;
@@ -321,7 +321,7 @@ final class InfraRules {
     }
 
     private String singleQuietly(String type) {
-        Collection<String> names = tf.map("resource", type).keySet();
+        Collection<String> names = LabelingLoopRules.others(tf, type);
         return names.size() == 1 ? names.iterator().next() : null;
     }
 }

@@ -42,6 +42,20 @@ final class TerraformFiles {
         }
     }
 
+    /** The {@code .tf} files of a folder, by file name, for a test to read or to change a copy of. */
+    static Map<String, String> texts(java.nio.file.Path folder) throws IOException {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".tf")).toList()) {
+                texts.put(file.getFileName().toString(), java.nio.file.Files.readString(file));
+            }
+        }
+        if (texts.isEmpty()) {
+            throw new IOException("no .tf files in " + folder.toAbsolutePath());
+        }
+        return texts;
+    }
+
     /** Terraform forbids two blocks of one type and name across files; so does this. */
     @SuppressWarnings("unchecked")
     private void merge(String file, Map<String, Object> parsed) throws IOException {
