@@ -80,6 +80,12 @@ public final class ZipSource extends RootedSource {
         return entries.get(full(path));
     }
 
+    @Override
+    public long storedCrc32(String path) {
+        ZipArchiveEntry entry = exists(path) ? entries.get(full(path)) : null;
+        return entry == null ? -1 : entry.getCrc();
+    }
+
     ZipFile zip() {
         return zip;
     }

@@ -21,6 +21,8 @@ import org.labelbridge.convert.Option;
 import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatDescriptor;
 import org.labelbridge.format.Formats;
+import org.labelbridge.insight.PreviewSheet;
+import org.labelbridge.insight.ReportPage;
 
 /** {@code labelbridge} commands. Exit 0 on success, 1 when the conversion fails, 2 on misuse. */
 public final class Main {
@@ -29,7 +31,11 @@ public final class Main {
             Flag.optional("from", "auto|ID", "the input's format; auto (the default) detects it and says why"),
             Flag.required("to", "ID", "the output's format (labelbridge formats lists them)"),
             Flag.repeatable("option", "NAME=VALUE", "a conversion option (listed below), once per option"),
-            Flag.optional("report", "FILE", "also write the conversion report to FILE, as JSON")),
+            Flag.optional("report", "FILE", "also write the conversion report to FILE, as JSON"),
+            Flag.optional("preview", "FILE", "also draw items of the output into a PNG contact sheet FILE (16 items"
+                    + " unless --option preview=N)"),
+            Flag.optional("html", "FILE", "also write the report as one self-contained HTML page FILE (with the"
+                    + " preview, 16 items unless --option preview=N)")),
             "IN OUT",
             "Converts the dataset IN to the format --to and writes it to OUT.",
             """
@@ -53,7 +59,8 @@ public final class Main {
     /** What {@code labelbridge --help} prints, and (to standard error) {@code labelbridge} alone. */
     static String usage() {
         StringBuilder text = new StringBuilder("usage:\n");
-        for (Command command : List.of(CONVERT, DETECT, FORMATS, ServeCommand.COMMAND)) {
+        for (Command command : List.of(CONVERT, InspectCommands.STATS, InspectCommands.VALIDATE, DETECT, FORMATS,
+                ServeCommand.COMMAND)) {
             text.append("  ").append(command.synopsis()).append('\n');
         }
         return text.append("""
@@ -64,6 +71,8 @@ public final class Main {
     private static Command command(String name) {
         return switch (name) {
             case "convert" -> CONVERT;
+            case "stats" -> InspectCommands.STATS;
+            case "validate" -> InspectCommands.VALIDATE;
             case "detect" -> DETECT;
             case "formats" -> FORMATS;
             case "serve" -> ServeCommand.COMMAND;
@@ -130,6 +139,8 @@ public final class Main {
             }
             return switch (command.name()) {
                 case "convert" -> convert(a);
+                case "stats" -> InspectCommands.stats(a, out);
+                case "validate" -> InspectCommands.validate(a, out);
                 case "detect" -> detect(a);
                 case "formats" -> formats(a);
                 default -> serve(a);
@@ -155,15 +166,14 @@ public final class Main {
         }
         Path output = Path.of(files.get(1));
         checkOutput(output);
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String option : a.all("option")) {
-            int eq = option.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--option needs NAME=VALUE, got '" + option + "'");
-            }
-            if (options.put(option.substring(0, eq), option.substring(eq + 1)) != null) {
-                throw new UsageException("--option " + option.substring(0, eq) + " given more than once");
-            }
+        Map<String, String> options = optionValues(a);
+        String previewFile = a.single("preview");
+        String htmlFile = a.single("html");
+        String previewName = ConversionOptions.PREVIEW.name();
+        if (previewFile != null || htmlFile != null) {
+            options.putIfAbsent(previewName, Integer.toString(ConversionOptions.PREVIEW_IN_FUNCTION));
+        } else if (options.containsKey(previewName) && !options.get(previewName).strip().equals("0")) {
+            throw new UsageException("--option " + previewName + " needs --preview FILE or --html FILE to show it");
         }
         ConversionRequest request = new ConversionRequest(Path.of(files.get(0)), a.single("from"), to,
                 ConversionOptions.fromMap(options), output);
@@ -172,6 +182,21 @@ public final class Main {
         String report = a.single("report");
         if (report != null) {
             json().writeValue(Path.of(report).toFile(), result.toMap());
+        }
+        PreviewSheet preview = result.preview();
+        if (previewFile != null && preview != null && preview.error() == null) {
+            Files.write(Path.of(previewFile), preview.png());
+        } else if (previewFile != null) {
+            err.println("labelbridge: no preview written: " + (preview == null ? "no items asked for" : preview.error()));
+        }
+        if (htmlFile != null) {
+            try (var page = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(htmlFile)))) {
+                Map<String, Object> named = new LinkedHashMap<>();
+                named.put("input", files.get(0));
+                named.put("output", files.get(1));
+                named.putAll(result.toMap());
+                ReportPage.write(named, preview, page);
+            }
         }
         var r = result.report();
         out.printf("%s -> %s: %d items, %d of %d annotations written in %d ms -> %s%n",
@@ -185,6 +210,21 @@ public final class Main {
             out.printf("  %s %s x%d: %s%n", entry.action(), entry.kind(), entry.count(), entry.reason());
         }
         return 0;
+    }
+
+    /** The {@code --option NAME=VALUE} flags by name, in the order given. */
+    static Map<String, String> optionValues(Arguments a) throws UsageException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : a.all("option")) {
+            int eq = option.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--option needs NAME=VALUE, got '" + option + "'");
+            }
+            if (options.put(option.substring(0, eq), option.substring(eq + 1)) != null) {
+                throw new UsageException("--option " + option.substring(0, eq) + " given more than once");
+            }
+        }
+        return options;
     }
 
     private int detect(Arguments a) throws IOException, UsageException {

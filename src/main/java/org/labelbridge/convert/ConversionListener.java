@@ -16,7 +16,8 @@ public interface ConversionListener {
     /**
      * A stage ended. The converter's stages are {@code detect} (format, confidence, root),
      * {@code convert} (items and annotations in and out, dropped, subsets: read, transformed
-     * and written as one stream) and {@code finish} (the output zip completed; its bytes).
+     * and written as one stream), {@code finish} (the output zip completed; its bytes) and,
+     * when option {@code preview} is above 0, {@code preview} (items drawn, PNG bytes).
      * The function adds {@code download} and {@code upload}.
      *
      * @param counts what the stage did, JSON-ready, in a stable order

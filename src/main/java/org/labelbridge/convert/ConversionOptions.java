@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
  */
 public final class ConversionOptions {
 
+    /** Previews drawn by the function when its descriptor and payload name none (the CLI draws none unless asked). */
+    public static final int PREVIEW_IN_FUNCTION = 16;
+    /** The most items one preview draws. */
+    public static final int MAX_PREVIEW = 100;
+
     public static final Option<Boolean> SHAPES_TO_BOXES = new Option<>("shapes_to_boxes", false, OptionValues::bool,
             "keep polygons, polylines, points, masks, ellipses, cuboids and skeletons the target cannot hold as their"
                     + " bounding boxes (else they are dropped)");
@@ -53,9 +58,20 @@ public final class ConversionOptions {
             "an item whose image the input lacks is kept without it (keep), left out (skip) or fails the conversion"
                     + " (fail); each is listed in the report");
 
+    public static final Option<Boolean> STATISTICS = new Option<>("statistics", true, OptionValues::bool,
+            "count statistics and run the validation checks on the items written, in the same pass (report sections"
+                    + " statistics and validation)");
+    public static final Option<Map<String, Object>> CHECKS = new Option<>("checks", Map.of(), OptionValues::thresholds,
+            "the validation checks' thresholds {\"outside_tolerance\": 1, \"near_zero_area\": 4, \"rare_label\": 10}"
+                    + " (pixels, square pixels, annotations)");
+    public static final Option<Long> PREVIEW = new Option<>("preview", 0L, v -> OptionValues.count(v, MAX_PREVIEW),
+            "items drawn from the output into a preview contact sheet (at most " + MAX_PREVIEW + "; the function's default is "
+                    + PREVIEW_IN_FUNCTION + ")");
+
     /** Every option, in the order usage texts and reports list them. */
     public static final List<Option<?>> ALL = List.of(SHAPES_TO_BOXES, BOXES_TO_POLYGONS, MASKS_TO_POLYGONS,
-            POLYGONS_TO_MASKS, KEEP_IMAGES, LABEL_MAP, LABELS, SUBSET_MAP, SPLIT, SPLIT_SEED, ON_PROBLEM, MISSING_IMAGES);
+            POLYGONS_TO_MASKS, KEEP_IMAGES, LABEL_MAP, LABELS, SUBSET_MAP, SPLIT, SPLIT_SEED, ON_PROBLEM, MISSING_IMAGES,
+            STATISTICS, CHECKS, PREVIEW);
 
     public static final ConversionOptions DEFAULTS = new ConversionOptions(Map.of());
 
@@ -171,6 +187,19 @@ public final class ConversionOptions {
 
     public long splitSeed() {
         return get(SPLIT_SEED);
+    }
+
+    public boolean statistics() {
+        return get(STATISTICS);
+    }
+
+    public org.labelbridge.insight.CheckThresholds checkThresholds() {
+        return org.labelbridge.insight.CheckThresholds.fromMap(get(CHECKS));
+    }
+
+    /** Items to draw into the preview; 0 for none. */
+    public int preview() {
+        return (int) Math.min(Integer.MAX_VALUE, get(PREVIEW));
     }
 
     /** Every option by name, defaults included: what the report shows. */

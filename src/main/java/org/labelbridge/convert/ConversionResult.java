@@ -2,10 +2,18 @@ package org.labelbridge.convert;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.labelbridge.insight.DatasetInsight;
+import org.labelbridge.insight.PreviewSheet;
 
-/** What a conversion did: the source format as detected, the target, and the report. */
+/**
+ * What a conversion did: the source format as detected, the target, the report, and the
+ * statistics and validation of the items written ({@code insight}; null when option
+ * {@code statistics} was off), and the preview drawn from the output (null when option
+ * {@code preview} was 0).
+ */
 public record ConversionResult(DetectedSource source, String to, ConversionReport report,
-                               ConversionOptions options, long millis) {
+                               ConversionOptions options, long millis, DatasetInsight insight,
+                               PreviewSheet preview) {
 
     /** The full report as a JSON-ready map (what the CLI and the function write). */
     public Map<String, Object> toMap() {
@@ -24,6 +32,13 @@ public record ConversionResult(DetectedSource source, String to, ConversionRepor
         map.put("detection", detection);
         map.put("options", options.toMap());
         map.putAll(report.toMap());
+        if (insight != null) {
+            map.put("statistics", insight.statistics().toMap());
+            map.put("validation", insight.validation().toMap());
+        }
+        if (preview != null) {
+            map.put("preview", preview.toMap());
+        }
         map.put("duration_ms", millis);
         return map;
     }

@@ -20,6 +20,8 @@ import org.labelbridge.format.Format;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Formats;
 import org.labelbridge.format.common.ImageFiles;
+import org.labelbridge.insight.DatasetInsight;
+import org.labelbridge.insight.PreviewSheet;
 import org.labelbridge.model.Categories;
 import org.labelbridge.model.Item;
 
@@ -74,7 +76,10 @@ public final class Converter {
                         request.options().keepImages())));
                 stream.finished(-1);
             }
-            return new ConversionResult(detected, target.id(), report, request.options(), millisSince(started));
+            PreviewSheet preview = request.options().preview() > 0
+                    ? preview(request.output(), target, request.options().preview(), stream.insight, listener) : null;
+            return new ConversionResult(detected, target.id(), report, request.options(), millisSince(started),
+                    stream.insight, preview);
         }
     }
 
@@ -100,7 +105,8 @@ public final class Converter {
                     out.finish();
                     stream.finished(out.size());
                 }
-                return new ConversionResult(detected, target.id(), report, chosen, millisSince(started));
+                return new ConversionResult(detected, target.id(), report, chosen, millisSince(started), stream.insight,
+                        null);
             }
         }
     }
@@ -120,6 +126,74 @@ public final class Converter {
             throw new FormatException("format '" + target.id() + "' can be read but not written yet");
         }
         return target;
+    }
+
+    /**
+     * Draws the preview from the output as written, re-read by the target's own reader. A
+     * preview that cannot be drawn says why in the report; the conversion stands.
+     */
+    private static PreviewSheet preview(Path output, Format target, int count, DatasetInsight insight,
+                                        ConversionListener listener) {
+        return preview(() -> InputArchive.open(output), target, count, insight, listener);
+    }
+
+    /**
+     * Draws the preview of a zip written as a stream ({@link #convert(ArchiveBytes, String, String,
+     * ConversionOptions, OutputChannel, ConversionListener, ArchiveLimits)}), read back where it
+     * now lies: only the annotation files and the images drawn are read.
+     */
+    public static PreviewSheet preview(ArchiveBytes written, ConversionResult result, ConversionListener listener)
+            throws IOException {
+        return preview(() -> InputArchive.open(written, ArchiveLimits.DEFAULTS), Formats.require(result.to()),
+                result.options().preview(), result.insight(), listener);
+    }
+
+    /** How the written output is opened again. */
+    @FunctionalInterface
+    private interface WrittenOutput {
+        InputArchive open() throws IOException;
+    }
+
+    private static PreviewSheet preview(WrittenOutput output, Format target, int count, DatasetInsight insight,
+                                        ConversionListener listener) {
+        long started = System.nanoTime();
+        PreviewSheet sheet;
+        try (InputArchive written = output.open()) {
+            DetectedSource root = DetectedSource.forFormat(written.source(), target);
+            sheet = PreviewSheet.draw(target, root.root(), count,
+                    insight == null ? java.util.Set.of() : insight.validation().flaggedItems());
+        } catch (IOException | RuntimeException e) {
+            sheet = PreviewSheet.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("items", sheet.items().size());
+        counts.put("png_bytes", sheet.png().length);
+        listener.stage("preview", millisSince(started), counts);
+        return sheet;
+    }
+
+    /**
+     * Reads a dataset through the content checks and the transforms the options ask for, and
+     * counts its statistics and runs its validation checks, writing nothing: what
+     * {@code labelbridge stats} and {@code validate} show.
+     */
+    public static Inspection inspect(Path input, String from, ConversionOptions options, ArchiveLimits limits)
+            throws IOException {
+        long started = System.nanoTime();
+        String inputName = input.getFileName().toString();
+        try (InputArchive archive = InputArchive.open(input, limits)) {
+            DetectedSource detected = detect(archive, from == null || from.isEmpty() ? ConversionRequest.AUTO : from,
+                    inputName);
+            ConversionReport report = new ConversionReport(options.onProblem(), inputName);
+            Stream stream = new Stream(detected, null, options.with(ConversionOptions.STATISTICS.name(), true), report,
+                    ConversionListener.NONE, inputName);
+            stream.run(null);
+            return new Inspection(detected, report, stream.insight, millisSince(started));
+        }
+    }
+
+    /** What {@link #inspect} found: the source, the report of its reading, and the insight. */
+    public record Inspection(DetectedSource source, ConversionReport report, DatasetInsight insight, long millis) {
     }
 
     private static Map<String, Object> detection(DetectedSource detected) {
@@ -168,7 +242,9 @@ public final class Converter {
     /**
      * One pass of the items: reader, the transforms the options ask for (labels, subsets,
      * shapes; categories once at the start), the fit to the target, the writer. Counts go to
-     * the report, stages and progress to the listener.
+     * the report, stages and progress to the listener, and the items as written to the
+     * {@link DatasetInsight} (unless option {@code statistics} is off). Without a target
+     * ({@link #inspect}) nothing is fitted or written.
      */
     private static final class Stream {
         private final DetectedSource detected;
@@ -179,6 +255,8 @@ public final class Converter {
         private final String inputName;
         private long streamStarted;
         private long finishStarted;
+        /** Statistics and checks of the items written; null when option statistics is off. */
+        private final DatasetInsight insight;
 
         Stream(DetectedSource detected, Format target, ConversionOptions options, ConversionReport report,
                ConversionListener listener, String inputName) {
@@ -188,12 +266,13 @@ public final class Converter {
             this.options = options;
             this.report = report;
             this.listener = listener;
+            this.insight = options.statistics() ? new DatasetInsight(options.checkThresholds(), detected.root()) : null;
         }
 
         void run(DatasetOutput out) throws IOException {
             streamStarted = System.nanoTime();
             List<DatasetTransform> transforms = transforms(options, report);
-            TargetFit fit = new TargetFit(target.descriptor(), options, report);
+            TargetFit fit = target == null ? null : new TargetFit(target.descriptor(), options, report);
             long expected = expectedItems(detected);
             long interval = listener.progressIntervalMillis() * 1_000_000;
             long lastProgress = streamStarted;
@@ -205,8 +284,13 @@ public final class Converter {
                 }
                 ContentChecks checks = new ContentChecks(reader.categories().labels().size(), detected.root(),
                         options, inputName, report);
-                DatasetWriter writer = target.writer(out, report.writing());
-                writer.begin(categories);
+                DatasetWriter writer = target == null ? null : target.writer(out, report.writing());
+                if (writer != null) {
+                    writer.begin(categories);
+                }
+                if (insight != null) {
+                    insight.begin(categories);
+                }
                 for (Item item = reader.next(); item != null; item = reader.next()) {
                     report.countIn(item);
                     annotationsIn += item.annotations().size();
@@ -215,9 +299,14 @@ public final class Converter {
                         transformed = transforms.get(t).apply(transformed);
                     }
                     if (transformed != null) {
-                        Item fitted = fit.apply(transformed);
+                        Item fitted = fit == null ? transformed : fit.apply(transformed);
+                        if (insight != null) {
+                            insight.accept(fitted);
+                        }
                         report.countOut(fitted);
-                        writer.write(fitted);
+                        if (writer != null) {
+                            writer.write(fitted);
+                        }
                         report.written();
                     }
                     long now = System.nanoTime();
@@ -228,7 +317,12 @@ public final class Converter {
                     }
                 }
                 transforms.forEach(DatasetTransform::finish);
-                writer.finish();
+                if (writer != null) {
+                    writer.finish();
+                }
+                if (insight != null) {
+                    insight.finish();
+                }
                 listener.stage("convert", millisSince(streamStarted), streamCounts());
                 finishStarted = System.nanoTime();
             }

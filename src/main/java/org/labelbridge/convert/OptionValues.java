@@ -61,6 +61,24 @@ final class OptionValues {
         throw new IllegalArgumentException("must be an integer, got " + shown(value));
     }
 
+    /** A count from 0 to {@code max}. */
+    static long count(Object value, long max) {
+        long n = integer(value);
+        if (n < 0 || n > max) {
+            throw new IllegalArgumentException("must be from 0 to " + max + ", got " + shown(value));
+        }
+        return n;
+    }
+
+    /** The checks' thresholds by name, {@code {"rare_label": 20}}: checked here, kept as given. */
+    static Map<String, Object> thresholds(Object value) {
+        Map<?, ?> map = object(value, "an object of threshold names to numbers");
+        org.labelbridge.insight.CheckThresholds.fromMap(map);
+        Map<String, Object> thresholds = new LinkedHashMap<>();
+        map.forEach((k, v) -> thresholds.put(String.valueOf(k), v));
+        return java.util.Collections.unmodifiableMap(thresholds);
+    }
+
     /**
      * Names to new names, or to null: {@code {"val": "valid", "test": null}}. Keys and new
      * names must be non-empty; {@code subsets} also holds names to safe characters.

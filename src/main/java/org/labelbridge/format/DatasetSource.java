@@ -21,6 +21,14 @@ public interface DatasetSource {
     /** The file's size in bytes, or -1 when unknown. */
     long size(String path);
 
+    /**
+     * The CRC-32 of the file's bytes where its container records one (a zip's directory does),
+     * so that it costs no read; -1 otherwise.
+     */
+    default long storedCrc32(String path) {
+        return -1;
+    }
+
     /** How to name the file to a user: the archive and the path inside it. */
     String describe(String path);
 

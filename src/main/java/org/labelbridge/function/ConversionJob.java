@@ -13,4 +13,22 @@ import org.labelbridge.convert.ConversionOptions;
  */
 public record ConversionJob(S3Uri input, String from, String to, ConversionOptions options,
                             S3Uri output, S3Uri report, S3Uri errorReport) {
+
+    private static final String REPORT_SUFFIX = ".report.json";
+
+    /** The preview contact sheet beside the report: {@code <name>.preview.png}. */
+    public S3Uri preview() {
+        return besideReport(".preview.png");
+    }
+
+    /** The report as a page beside the report: {@code <name>.report.html}. */
+    public S3Uri page() {
+        return besideReport(".report.html");
+    }
+
+    private S3Uri besideReport(String suffix) {
+        String key = report.key();
+        String base = key.endsWith(REPORT_SUFFIX) ? key.substring(0, key.length() - REPORT_SUFFIX.length()) : key;
+        return new S3Uri(report.bucket(), base + suffix);
+    }
 }

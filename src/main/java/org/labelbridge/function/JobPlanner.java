@@ -88,7 +88,10 @@ final class JobPlanner {
                                      Map<String, Object> overrides, S3Uri folder, String sourcePrefix) {
         try {
             requireFormats(from, to);
-            ConversionOptions options = ConversionOptions.merged(defaults, overrides);
+            Map<String, Object> withPreview = new java.util.LinkedHashMap<>();
+            withPreview.put(ConversionOptions.PREVIEW.name(), ConversionOptions.PREVIEW_IN_FUNCTION);
+            withPreview.putAll(defaults);
+            ConversionOptions options = ConversionOptions.merged(withPreview, overrides);
             String base = sourcePrefix == null ? OutputNames.baseName(input) : OutputNames.baseName(input, sourcePrefix);
             S3Uri output = folder.resolve(base + ".zip");
             S3Uri report = folder.resolve(base + ".report.json");
@@ -96,7 +99,10 @@ final class JobPlanner {
             TriggerLoopGuard.check(input, output);
             TriggerLoopGuard.check(input, report);
             TriggerLoopGuard.check(input, errorReport);
-            return new ConversionJob(input, from, to, options, output, report, errorReport);
+            ConversionJob job = new ConversionJob(input, from, to, options, output, report, errorReport);
+            TriggerLoopGuard.check(input, job.preview());
+            TriggerLoopGuard.check(input, job.page());
+            return job;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(input + ": " + e.getMessage(), e);
         }

@@ -4,7 +4,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +20,15 @@ import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.ConversionResult;
 import org.labelbridge.convert.Converter;
+import org.labelbridge.insight.PreviewSheet;
+import org.labelbridge.insight.ReportPage;
 
 /**
  * Runs one {@link ConversionJob} against S3: reads the input where it lies ({@link S3ObjectBytes},
  * ranged GETs: a zip's directory, then its entries), writes the zip as a multipart upload while
- * it is converted ({@link S3UploadChannel}), then uploads its report. The private work folder
+ * it is converted ({@link S3UploadChannel}), then its preview (when option {@code preview} is
+ * above 0: the zip read back in place, only its annotation files and the images drawn) and its
+ * page ({@code .report.html}), then its report. The private work folder
  * holds only what the target writes last (spooled, deflated) and a tar's extracted files, and
  * is deleted whatever happens. After a run the destination holds either the zip and its report (which names the
  * zip's size and SHA-256) or, when the run failed, only an error report: the zip and report of
@@ -115,8 +121,27 @@ final class S3Converter {
         ConversionResult result = Converter.convert(input, job.from(), job.to(), job.options(), output, listener,
                 limits);
         long bytesOut = output.size();
+        PreviewSheet preview = null;
+        if (result.options().preview() > 0) {
+            preview = Converter.preview(transfers.open(job.output(), "output.zip", work), result, listener);
+        }
         Path report = work.resolve("report.json");
-        JSON.writeValue(report.toFile(), reportOf(job, result, bytesOut, output.sha256()));
+        Map<String, Object> reportMap = reportOf(job, result, bytesOut, output.sha256());
+        if (preview != null) {
+            reportMap.put("preview", preview.toMap());
+            if (preview.error() == null) {
+                reportMap.put("preview_image", job.preview().toString());
+                transfers.upload(Files.write(work.resolve("preview.png"), preview.png()), job.preview(), "image/png",
+                        reportTagging);
+            }
+        }
+        reportMap.put("page", job.page().toString());
+        JSON.writeValue(report.toFile(), reportMap);
+        Path page = work.resolve("report.html");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(page))) {
+            ReportPage.write(reportMap, preview, out);
+        }
+        transfers.upload(page, job.page(), "text/html; charset=utf-8", reportTagging);
         transfers.upload(report, job.report(), "application/json", reportTagging);
         try {
             transfers.delete(job.errorReport());
@@ -158,7 +183,7 @@ final class S3Converter {
      * tried on its own; what fails is logged and kept with the failure.
      */
     private void undo(ConversionJob job, Exception failure) {
-        for (S3Uri stale : new S3Uri[] {job.report(), job.output()}) {
+        for (S3Uri stale : new S3Uri[] {job.report(), job.page(), job.preview(), job.output()}) {
             try {
                 transfers.delete(stale);
             } catch (IOException | RuntimeException e) {
@@ -196,7 +221,8 @@ final class S3Converter {
         report.put("error", transientFailure ? "storage_unavailable" : "conversion_failed");
         report.put("retryable", transientFailure);
         report.put("message", S3Retry.describe(failure));
-        report.put("not_written", java.util.List.of(job.output().toString(), job.report().toString()));
+        report.put("not_written", java.util.List.of(job.output().toString(), job.report().toString(),
+                job.page().toString(), job.preview().toString()));
         return report;
     }
 

@@ -2,7 +2,8 @@
  * The cloud edge: the Lambda function ({@code @Funq("convert")}) that turns an S3
  * {@code ObjectCreated} notification or a Step Functions payload into conversions, runs each
  * through {@link org.labelbridge.convert.Converter}, reading the input from S3 in place (ranged
- * GETs) and uploading the output zip while it is written, then its report, logging JSON lines
+ * GETs) and uploading the output zip while it is written, then its page and (when option
+ * {@code preview} is above 0) its preview, then its report, logging JSON lines
  * and one metrics line per conversion. {@link org.labelbridge.function.ConvertHandler} is the
  * Lambda handler. The work is {@link org.labelbridge.function.FunctionInvocation}'s, which the
  * local bucket mode ({@code serve/}) runs too; Quarkus lives here and nowhere else.

@@ -114,6 +114,33 @@ class ConvertFunctionS3Test {
     }
 
     @Test
+    void theFunctionWritesTheZipItsReportItsPreviewAndItsPage() throws Exception {
+        put(INPUT_BUCKET, "coco-to-yolo/insight/sample.zip", cocoSampleZip());
+
+        invokeOk(s3Event(INPUT_BUCKET, "coco-to-yolo/insight/sample.zip"));
+
+        assertEquals(List.of("coco-to-yolo/insight/sample.preview.png", "coco-to-yolo/insight/sample.report.html",
+                        "coco-to-yolo/insight/sample.report.json", "coco-to-yolo/insight/sample.zip"),
+                keys(OUTPUT_BUCKET).stream().filter(k -> k.startsWith("coco-to-yolo/insight/")).toList());
+        JsonNode report = JSON.readTree(get(OUTPUT_BUCKET, "coco-to-yolo/insight/sample.report.json"));
+        assertEquals("s3://output-bucket/coco-to-yolo/insight/sample.preview.png", report.get("preview_image").asText());
+        assertEquals("s3://output-bucket/coco-to-yolo/insight/sample.report.html", report.get("page").asText());
+        assertEquals(List.of("train/a", "val/b"), JSON.convertValue(report.at("/preview/items"), List.class),
+                "the function draws 16 items by default: both of the sample's");
+        assertEquals(1, report.at("/statistics/labels/b/annotations/bbox").asLong(), "statistics of what was written");
+        assertEquals(1, report.at("/statistics/items_without_annotations").asLong(), "b lost its polygon and mask");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new ByteArrayInputStream(
+                get(OUTPUT_BUCKET, "coco-to-yolo/insight/sample.preview.png")));
+        assertEquals(report.at("/preview/width").asInt(), png.getWidth());
+        org.w3c.dom.Document page = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(get(OUTPUT_BUCKET, "coco-to-yolo/insight/sample.report.html")));
+        org.w3c.dom.NodeList images = page.getElementsByTagName("img");
+        assertEquals(1, images.getLength());
+        assertTrue(((org.w3c.dom.Element) images.item(0)).getAttribute("src").startsWith("data:image/png;base64,"),
+                "the preview is inside the page");
+    }
+
+    @Test
     void s3EventKeysAreUrlDecoded() throws IOException {
         // S3 sends "team a/sample+v2.zip" as "team+a/sample%2Bv2.zip".
         put(INPUT_BUCKET, "coco-to-yolo/team a/sample+v2.zip", cocoSampleZip());

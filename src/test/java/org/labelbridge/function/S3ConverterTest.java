@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The order of S3 calls around one conversion, with an S3 client that records them and can
- * be told to fail: the zip goes up first, its report last, a success removes an error report
- * of an earlier run, and a failure removes report and zip and leaves an error report instead.
+ * be told to fail: the zip goes up first, then its page (and preview, when asked), its report
+ * last; a success removes an error report of an earlier run, and a failure removes report,
+ * page, preview and zip and leaves an error report instead.
  * (What the objects hold is ConvertFunctionS3Test's job; real faults are S3FaultTest's.)
  */
 class S3ConverterTest {
@@ -52,8 +53,9 @@ class S3ConverterTest {
         ConversionSummary summary = converter(s3(cocoSample(), null, 403)).run(job());
 
         assertEquals(List.of("head in/coco-to-yolo/set.zip", "get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
+                "put out/coco-to-yolo/set.report.html [labelbridge-kind=report]",
                 "put out/coco-to-yolo/set.report.json [labelbridge-kind=report]", "delete out/coco-to-yolo/set.error.json"),
-                calls, "the report carries the tag the lifecycle rule expires; the zip none");
+                calls, "the report and its page carry the tag the lifecycle rule expires; the zip none");
         assertEquals("s3://out/coco-to-yolo/set.zip", summary.output());
         assertWorkFolderEmpty();
     }
@@ -65,7 +67,9 @@ class S3ConverterTest {
         S3Exception e = assertThrows(S3Exception.class, () -> converter.run(job()));
 
         assertEquals(List.of("head in/coco-to-yolo/set.zip", "get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
+                "put out/coco-to-yolo/set.report.html [labelbridge-kind=report]",
                 "put out/coco-to-yolo/set.report.json (failed 403)", "delete out/coco-to-yolo/set.report.json",
+                "delete out/coco-to-yolo/set.report.html", "delete out/coco-to-yolo/set.preview.png",
                 "delete out/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.error.json [labelbridge-kind=report]"), calls);
         assertTrue(S3Retry.describe(e).contains("injected"), S3Retry.describe(e));
         assertWorkFolderEmpty();
@@ -78,8 +82,10 @@ class S3ConverterTest {
         StorageUnavailableException e = assertThrows(StorageUnavailableException.class, () -> converter.run(job()));
 
         assertEquals(List.of("head in/coco-to-yolo/set.zip", "get in/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.zip",
+                "put out/coco-to-yolo/set.report.html [labelbridge-kind=report]",
                 "put out/coco-to-yolo/set.report.json (failed 503)", "put out/coco-to-yolo/set.report.json (failed 503)",
                 "put out/coco-to-yolo/set.report.json (failed 503)", "delete out/coco-to-yolo/set.report.json",
+                "delete out/coco-to-yolo/set.report.html", "delete out/coco-to-yolo/set.preview.png",
                 "delete out/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.error.json [labelbridge-kind=report]"), calls);
         assertTrue(e.getMessage().startsWith("upload s3://out/coco-to-yolo/set.report.json: S3 kept failing, 3 attempts:"
                 + " HTTP 503"), e.getMessage());
@@ -93,6 +99,7 @@ class S3ConverterTest {
         IOException e = assertThrows(IOException.class, () -> converter.run(job()));
 
         assertEquals(List.of("head in/coco-to-yolo/set.zip", "get in/coco-to-yolo/set.zip", "delete out/coco-to-yolo/set.report.json",
+                "delete out/coco-to-yolo/set.report.html", "delete out/coco-to-yolo/set.preview.png",
                 "delete out/coco-to-yolo/set.zip", "put out/coco-to-yolo/set.error.json [labelbridge-kind=report]"), calls);
         assertTrue(e.getMessage().contains("corrupt archive"), e.getMessage());
         assertWorkFolderEmpty();

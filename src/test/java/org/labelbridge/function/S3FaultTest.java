@@ -101,7 +101,8 @@ class S3FaultTest {
         converter().run(job("dl-" + fault + "/set.zip", "out-dl-" + fault + "/"));
 
         assertArrayEquals(expectedOutput, get("out-dl-" + fault + "/set.zip"));
-        assertEquals(List.of("out-dl-" + fault + "/set.report.json", "out-dl-" + fault + "/set.zip"),
+        assertEquals(List.of("out-dl-" + fault + "/set.report.html", "out-dl-" + fault + "/set.report.json",
+                        "out-dl-" + fault + "/set.zip"),
                 outputKeys("out-dl-" + fault + "/"));
         // The range that failed is asked for again (from where its body broke off, if it did), twice at
         // most; nothing else is read again.
@@ -231,7 +232,8 @@ class S3FaultTest {
 
         converter().run(job("again/set.zip", "out-again/"));
 
-        assertEquals(List.of("out-again/set.report.json", "out-again/set.zip"), outputKeys("out-again/"));
+        assertEquals(List.of("out-again/set.report.html", "out-again/set.report.json", "out-again/set.zip"),
+                outputKeys("out-again/"));
         assertArrayEquals(expectedOutput, get("out-again/set.zip"));
     }
 

@@ -110,7 +110,7 @@ class LocalBucketModeTest {
         List<JsonNode> lines = logLines("s3://input/auto-to-yolo/team a/coco.zip");
         List<String> stages = new ArrayList<>();
         lines.stream().filter(l -> l.get("event").asText().equals("stage")).forEach(l -> stages.add(l.get("stage").asText()));
-        assertEquals(List.of("open", "detect", "convert", "finish", "upload"), stages);
+        assertEquals(List.of("open", "detect", "convert", "finish", "preview", "upload"), stages);
         JsonNode convert = stage(lines, "convert");
         assertEquals(2, convert.get("items_in").asInt());
         assertEquals(3, convert.get("annotations_in").asInt());

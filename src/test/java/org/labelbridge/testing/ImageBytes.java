@@ -8,6 +8,24 @@ public final class ImageBytes {
     private ImageBytes() {
     }
 
+    /** A whole PNG of one colour ({@code 0xRRGGBB}), decodable by any reader. */
+    public static byte[] solidPng(int width, int height, int rgb) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
     /** The first bytes of a PNG: signature and IHDR, enough for its header to give its size. */
     public static byte[] pngHeader(int width, int height) {
         ByteBuffer b = ByteBuffer.allocate(33);

@@ -50,15 +50,18 @@ public final class XmlOut implements AutoCloseable {
         try {
             indent();
             xml.writeStartElement(name);
-            writeText(clean(text));
+            writeText(xml, clean(text));
             xml.writeEndElement();
         } catch (XMLStreamException e) {
             throw new IOException("cannot write XML element <" + name + ">", e);
         }
     }
 
-    /** The JDK writer leaves '>' as is, so "]]>" would end the document's text: always escape it. */
-    private void writeText(String text) throws XMLStreamException {
+    /**
+     * Writes text escaping '>' too: the JDK writer leaves it as is, so "]]>" would end the
+     * document's text.
+     */
+    public static void writeText(XMLStreamWriter xml, String text) throws XMLStreamException {
         int start = 0;
         for (int gt = text.indexOf('>'); gt >= 0; gt = text.indexOf('>', start)) {
             xml.writeCharacters(text.substring(start, gt));
@@ -74,6 +77,13 @@ public final class XmlOut implements AutoCloseable {
     }
 
     private String clean(String text) {
+        String legal = legal(text);
+        cleaned |= legal != text;
+        return legal;
+    }
+
+    /** The text without the characters XML 1.0 cannot hold; the same instance when it has none. */
+    public static String legal(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -84,11 +94,7 @@ public final class XmlOut implements AutoCloseable {
                 out.append(c);
             }
         }
-        if (out == null) {
-            return text;
-        }
-        cleaned = true;
-        return out.toString();
+        return out == null ? text : out.toString();
     }
 
     private void indent() throws XMLStreamException {
