@@ -19,11 +19,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The function's S3 path (an archive read in place, the zip streamed out) refuses a point cloud
- * dataset for an image format as the local path does: with the reason, before any output, leaving
- * only the error report.
+ * Point clouds through the function's S3 path (an archive read in place, the zip streamed out):
+ * refused for an image format as on the local path, with the reason, before any output, leaving
+ * only the error report; converted to a 3D format with all four objects (a point cloud item is
+ * previewed on a blank canvas).
  */
-class S3DimensionRefusalTest {
+class S3PointCloudTest {
 
     private static S3TestServer server;
     private static S3Client s3;
@@ -56,5 +57,20 @@ class S3DimensionRefusalTest {
         List<String> written = s3.listObjectsV2Paginator(b -> b.bucket(S3TestServer.OUTPUT_BUCKET)).contents().stream()
                 .map(S3Object::key).filter(k -> k.startsWith("auto-to-coco/kitti")).toList();
         assertEquals(List.of("auto-to-coco/kitti.error.json"), written);
+    }
+
+    @Test
+    void aPointCloudArchiveConvertsToA3dFormatWithItsPreviewAndPage() throws IOException {
+        Path zip = Zips.zipFolder(Corpus.path("kitti_raw_1.0/kitti_raw"), work.resolve("kitti.zip"), "");
+        s3.putObject(r -> r.bucket(S3TestServer.INPUT_BUCKET).key("auto-to-datumaro_3d/kitti.zip"), RequestBody.fromBytes(Files.readAllBytes(zip)));
+
+        ConvertResult result = S3TestServer.invocation(s3, "auto-to-datumaro_3d", work.resolve("function"))
+                .run(S3TestServer.objectCreated(S3TestServer.INPUT_BUCKET, "auto-to-datumaro_3d/kitti.zip"));
+
+        assertEquals("converted", result.status());
+        List<String> written = s3.listObjectsV2Paginator(b -> b.bucket(S3TestServer.OUTPUT_BUCKET)).contents().stream()
+                .map(S3Object::key).filter(k -> k.startsWith("auto-to-datumaro_3d/kitti")).sorted().toList();
+        assertEquals(List.of("auto-to-datumaro_3d/kitti.preview.png", "auto-to-datumaro_3d/kitti.report.html",
+                "auto-to-datumaro_3d/kitti.report.json", "auto-to-datumaro_3d/kitti.zip"), written);
     }
 }
