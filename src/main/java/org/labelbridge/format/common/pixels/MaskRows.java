@@ -129,11 +129,7 @@ final class MaskRows {
      */
     static MaskRows of(Rle rle) {
         int height = rle.height(), width = rle.width();
-        Collector rows = new Collector(height);
-        int[] openedAt = new int[height];
-        Intervals previous = new Intervals();
-        Intervals current = new Intervals();
-        int column = 0;
+        Columns columns = new Columns(height);
         long pos = 0;
         int[] counts = rle.counts();
         for (int i = 0; i < counts.length; i++) {
@@ -142,43 +138,56 @@ final class MaskRows {
                 while (pos < end) {
                     int x = (int) (pos / height), y0 = (int) (pos % height);
                     int y1 = (int) Math.min(height, y0 + (end - pos));
-                    while (column < x) { // close the columns before this run's
-                        turn(previous, current, column, openedAt, rows);
-                        Intervals swap = previous;
-                        previous = current;
-                        current = swap;
-                        current.clear();
-                        column++;
+                    while (columns.column < x) { // the columns before this run's are complete
+                        columns.next();
                     }
-                    current.add(y0, y1);
+                    columns.current.add(y0, y1);
                     pos += y1 - y0;
                 }
             }
             pos = end;
         }
-        while (column <= width) {
-            turn(previous, current, column, openedAt, rows);
+        while (columns.column <= width) { // the last column closes every run at the width
+            columns.next();
+        }
+        return columns.rows.build(width);
+    }
+
+    /**
+     * The walk over columns: rows set in column {@code x - 1} but not {@code x} end a run at x;
+     * rows set only in x start one there.
+     */
+    private static final class Columns {
+        final Collector rows;
+        final int[] openedAt;
+        Intervals previous = new Intervals();
+        Intervals current = new Intervals();
+        int column;
+
+        Columns(int height) {
+            rows = new Collector(height);
+            openedAt = new int[height];
+        }
+
+        /** Closes column {@code column}, whose intervals are {@code current}, and moves to the next. */
+        void next() {
+            int x = column;
+            previous.minus(current, (y0, y1) -> {
+                for (int y = y0; y < y1; y++) {
+                    rows.add(y, openedAt[y], x);
+                }
+            });
+            current.minus(previous, (y0, y1) -> {
+                for (int y = y0; y < y1; y++) {
+                    openedAt[y] = x;
+                }
+            });
             Intervals swap = previous;
             previous = current;
             current = swap;
             current.clear();
             column++;
         }
-        return rows.build(width);
-    }
-
-    /** Rows set in column {@code x - 1} but not {@code x} end a run at x; rows set only in x start one. */
-    private static void turn(Intervals before, Intervals now, int x, int[] openedAt, Collector rows) {
-        before.minus(now, (y0, y1) -> {
-            for (int y = y0; y < y1; y++) {
-                rows.add(y, openedAt[y], x);
-            }
-        });
-        now.minus(before, (y0, y1) -> {
-            for (int y = y0; y < y1; y++) {
-                openedAt[y] = x;
-            }
-        });
     }
 
     /** Sorted, disjoint row intervals of one column. */
