@@ -80,9 +80,9 @@ masks() { # masks to polygons: 200 images of 4000x3000 with 10 RLE masks each (b
   printf '| %-24s | %-6s | %8.1f MB | %7.2f s | %8.0f MB | %12s | %5s |\n' "floor: Jackson pass" "$name" \
     "$(python3 -c "print($(stat -c %s "$json")/1e6)")" "$fwall" "$((frss / 1024))" "" "1.00x"
   for target in coco ultralytics_segmentation; do # RLE kept; traced into polygons
-    rm -f "$dir/$target.zip"
+    rm -f "$dir/out-$target.zip"
     read -r wall rss < <(measure "$dir/$target.log" "$lb" convert --from coco --to "$target" \
-      --report "$dir/$target.json" "$dir/coco.zip" "$dir/$target.zip")
+      --report "$dir/$target.json" "$dir/coco.zip" "$dir/out-$target.zip")
     row "coco -> $target" "$name" "$dir/coco.zip" "$wall" "$rss" "$(annotations "$dir/$target.json")" "$fwall"
   done
 }
