@@ -8,7 +8,7 @@ import java.util.Arrays;
  * block with the fixed Huffman codes, where each run is its first pixel's bytes as literals
  * followed by a copy at distance {@code bytesPerPixel} (a copy may overlap what it copies),
  * and a row equal to the one above is one copy at distance {@code rowBytes + 1}. The Adler-32
- * of the uncompressed bytes is summed run by run in closed form.
+ * of the uncompressed bytes is summed run by run in closed form (a repeated row at once).
  */
 final class RunDeflateStream {
 
@@ -31,6 +31,8 @@ final class RunDeflateStream {
     private static final int[] LITERAL_BITS = new int[288];
     /** For each match length 3..258: its length symbol's index into LENGTH_BASE. */
     private static final int[] LENGTH_INDEX = new int[MAX_MATCH + 1];
+    /** For each distance 1..32768: its distance symbol. */
+    private static final byte[] DISTANCE_INDEX = new byte[WINDOW + 1];
 
     static {
         for (int symbol = 0; symbol < 288; symbol++) {
@@ -58,6 +60,12 @@ final class RunDeflateStream {
             }
         }
         LENGTH_INDEX[MAX_MATCH] = LENGTH_BASE.length - 1;
+        for (int i = 0; i < DISTANCE_BASE.length; i++) {
+            int top = i + 1 < DISTANCE_BASE.length ? DISTANCE_BASE[i + 1] : WINDOW + 1;
+            for (int distance = DISTANCE_BASE[i]; distance < top; distance++) {
+                DISTANCE_INDEX[distance] = (byte) i;
+            }
+        }
     }
 
     private final PixelBytes pixels;
@@ -95,16 +103,23 @@ final class RunDeflateStream {
         bits(1, 1); // final block
         bits(1, 2); // fixed Huffman codes
         long rowBytes = 1 + (long) image.width() * bytesPerPixel;
+        long rowLength = rowBytes % ADLER_MOD;
+        long rowSum = 0, rowWeighted = 0; // what the last row written added to s1, and to s2 beyond L*s1
         for (int y = 0; y < image.height(); y++) {
             if (y > 0 && rowBytes <= WINDOW && rowBytes >= MIN_MATCH && image.sameRows(y, y - 1)) {
                 copy((int) rowBytes, (int) rowBytes);
+                s2 = (s2 + rowLength * s1 + rowWeighted) % ADLER_MOD; // the same bytes again
+                s1 = (s1 + rowSum) % ADLER_MOD;
             } else {
+                long s1Before = s1, s2Before = s2;
                 literal(0); // filter type 0
+                s2 = (s2 + s1) % ADLER_MOD;
                 for (int k = 0; k < image.runs(y); k++) {
                     pixels.write(image.runValue(y, k), pattern);
                     for (byte b : pattern) {
                         literal(b & 0xff);
                     }
+                    adlerRun(image.runEnd(y, k) - image.runStart(y, k));
                     int repeats = image.runEnd(y, k) - image.runStart(y, k) - 1;
                     long rest = (long) repeats * bytesPerPixel;
                     if (rest >= MIN_MATCH) {
@@ -115,8 +130,10 @@ final class RunDeflateStream {
                         }
                     }
                 }
+                rowSum = (s1 - s1Before + ADLER_MOD) % ADLER_MOD;
+                rowWeighted = ((s2 - s2Before) % ADLER_MOD - rowLength * s1Before % ADLER_MOD + 2L * ADLER_MOD)
+                        % ADLER_MOD;
             }
-            adlerRow(image, y);
         }
         code(256); // end of block
         while (bitCount > 0) { // the last bits, padded to a byte
@@ -133,25 +150,20 @@ final class RunDeflateStream {
         out[size++] = (byte) adler;
     }
 
-    /** Adds a row's bytes (its filter byte, then each run's pixel repeated) to the Adler-32 sums. */
-    private void adlerRow(RunImage image, int y) {
-        s2 = (s2 + s1) % ADLER_MOD; // the filter byte, 0
-        for (int k = 0; k < image.runs(y); k++) {
-            pixels.write(image.runValue(y, k), pattern);
-            long n = image.runEnd(y, k) - image.runStart(y, k);
-            // One pattern p_0..p_{m-1} adds P = sum p_i to s1 and m*s1 + Q, Q = sum (m - i) p_i, to s2;
-            // n of them add n*P to s1 and n*m*s1 + m*P*n(n-1)/2 + n*Q to s2.
-            long p = 0, q = 0;
-            int m = bytesPerPixel;
-            for (int i = 0; i < m; i++) {
-                p += pattern[i] & 0xff;
-                q += (long) (m - i) * (pattern[i] & 0xff);
-            }
-            long pairs = (n * (n - 1) / 2) % ADLER_MOD;
-            long nm = n % ADLER_MOD;
-            s2 = (s2 + nm * m % ADLER_MOD * s1 + (long) m * p % ADLER_MOD * pairs + nm * q) % ADLER_MOD;
-            s1 = (s1 + nm * p) % ADLER_MOD;
+    /** Adds {@code n} repeats of {@link #pattern} to the Adler-32 sums. */
+    private void adlerRun(long n) {
+        // One pattern p_0..p_{m-1} adds P = sum p_i to s1 and m*s1 + Q, Q = sum (m - i) p_i, to s2;
+        // n of them add n*P to s1 and n*m*s1 + m*P*n(n-1)/2 + n*Q to s2.
+        long p = 0, q = 0;
+        int m = bytesPerPixel;
+        for (int i = 0; i < m; i++) {
+            p += pattern[i] & 0xff;
+            q += (long) (m - i) * (pattern[i] & 0xff);
         }
+        long pairs = (n * (n - 1) / 2) % ADLER_MOD;
+        long nm = n % ADLER_MOD;
+        s2 = (s2 + nm * m % ADLER_MOD * s1 + (long) m * p % ADLER_MOD * pairs + nm * q) % ADLER_MOD;
+        s1 = (s1 + nm * p) % ADLER_MOD;
     }
 
     /** Copies {@code length} (at least 3) bytes from {@code distance} back, in matches of 3..258. */
@@ -170,14 +182,9 @@ final class RunDeflateStream {
         int li = LENGTH_INDEX[length];
         code(257 + li);
         bits(length - LENGTH_BASE[li], LENGTH_EXTRA[li]);
-        int di = distanceIndex(distance);
+        int di = DISTANCE_INDEX[distance];
         bits(Integer.reverse(di) >>> 27, 5); // fixed 5-bit distance codes, most significant bit first
         bits(distance - DISTANCE_BASE[di], DISTANCE_EXTRA[di]);
-    }
-
-    private static int distanceIndex(int distance) {
-        int i = Arrays.binarySearch(DISTANCE_BASE, distance);
-        return i >= 0 ? i : -i - 2;
     }
 
     private void literal(int b) {
