@@ -30,6 +30,9 @@ public final class ConversionOptions {
             "turn every box into the polygon of its corners (rotation kept)");
     public static final Option<Boolean> MASKS_TO_POLYGONS = new Option<>("masks_to_polygons", false, OptionValues::bool,
             "turn every mask into polygons along its pixel edges, one per part (holes are filled, and reported)");
+    public static final Option<Double> POLYGON_TOLERANCE = new Option<>("polygon_tolerance", 0.0,
+            OptionValues::distance, "with masks_to_polygons: simplify each traced outline so that no pixel corner of"
+                    + " it is more than this many pixels away (0: exact outlines)");
     public static final Option<Boolean> POLYGONS_TO_MASKS = new Option<>("polygons_to_masks", false, OptionValues::bool,
             "turn every polygon into a mask of the pixels it covers (needs the image size)");
     public static final Option<Boolean> KEEP_IMAGES = new Option<>("keep_images", true, OptionValues::bool,
@@ -70,8 +73,8 @@ public final class ConversionOptions {
 
     /** Every option, in the order usage texts and reports list them. */
     public static final List<Option<?>> ALL = List.of(SHAPES_TO_BOXES, BOXES_TO_POLYGONS, MASKS_TO_POLYGONS,
-            POLYGONS_TO_MASKS, KEEP_IMAGES, LABEL_MAP, LABELS, SUBSET_MAP, SPLIT, SPLIT_SEED, ON_PROBLEM, MISSING_IMAGES,
-            STATISTICS, CHECKS, PREVIEW);
+            POLYGON_TOLERANCE, POLYGONS_TO_MASKS, KEEP_IMAGES, LABEL_MAP, LABELS, SUBSET_MAP, SPLIT, SPLIT_SEED, ON_PROBLEM,
+            MISSING_IMAGES, STATISTICS, CHECKS, PREVIEW);
 
     public static final ConversionOptions DEFAULTS = new ConversionOptions(Map.of());
 
@@ -147,6 +150,11 @@ public final class ConversionOptions {
 
     public boolean masksToPolygons() {
         return get(MASKS_TO_POLYGONS);
+    }
+
+    /** How far a simplified traced outline may stray, in pixels; 0 keeps it exact. */
+    public double polygonTolerance() {
+        return get(POLYGON_TOLERANCE);
     }
 
     public boolean polygonsToMasks() {

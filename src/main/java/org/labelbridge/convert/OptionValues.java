@@ -52,6 +52,15 @@ final class OptionValues {
         throw new IllegalArgumentException("must be true or false, got " + shown(value));
     }
 
+    /** A finite number of at least 0. */
+    static double distance(Object value) {
+        Object v = value instanceof String s ? parseJson(s.strip(), "a number") : value;
+        if (v instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("must be a number of at least 0, got " + shown(value));
+    }
+
     static long integer(Object value) {
         Object v = value instanceof String s ? parseJson(s.strip(), "an integer") : value;
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.labelbridge.format.common.pixels.MaskContours;
 import org.labelbridge.format.common.pixels.MaskRegion;
+import org.labelbridge.format.common.pixels.OutlineSimplifier;
 import org.labelbridge.format.common.pixels.Rasterizer;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
@@ -29,12 +30,14 @@ final class ShapeConversion implements DatasetTransform {
     private final boolean boxesToPolygons;
     private final boolean masksToPolygons;
     private final boolean polygonsToMasks;
+    private final double polygonTolerance;
     private final ConversionReport report;
 
     ShapeConversion(ConversionOptions options, ConversionReport report) {
         this.boxesToPolygons = options.boxesToPolygons();
         this.masksToPolygons = options.masksToPolygons();
         this.polygonsToMasks = options.polygonsToMasks();
+        this.polygonTolerance = options.polygonTolerance();
         this.report = report;
     }
 
@@ -78,7 +81,13 @@ final class ShapeConversion implements DatasetTransform {
                         report.changed(item.id(), AnnotationKind.MASK, "mask holes filled: a polygon has no holes"
                                 + " (masks_to_polygons)");
                     }
-                    out.add(new Polygon(info, region.outer()));
+                    double[] outer = region.outer();
+                    double[] simplified = OutlineSimplifier.simplify(outer, polygonTolerance);
+                    if (simplified.length < outer.length) {
+                        report.changed(item.id(), AnnotationKind.MASK, "traced outline simplified within "
+                                + polygonTolerance + " px: no longer exactly the mask's pixels (polygon_tolerance)");
+                    }
+                    out.add(new Polygon(info, simplified));
                 }
                 changed = true;
             } else if (polygonsToMasks && a instanceof Polygon p) {

@@ -63,8 +63,8 @@ class ConversionOptionsTest {
     @Test
     void unknownOptionsAndBadValuesAreErrorsThatSayWhatWasExpected() {
         assertEquals("unknown option 'shape_to_boxes'; known options: shapes_to_boxes, boxes_to_polygons,"
-                        + " masks_to_polygons, polygons_to_masks, keep_images, label_map, labels, subset_map, split,"
-                        + " split_seed, on_problem, missing_images, statistics, checks, preview",
+                        + " masks_to_polygons, polygon_tolerance, polygons_to_masks, keep_images, label_map, labels,"
+                        + " subset_map, split, split_seed, on_problem, missing_images, statistics, checks, preview",
                 error(Map.of("shape_to_boxes", true)));
         assertEquals("option 'keep_images' must be true or false, got 'yes'", error(Map.of("keep_images", "yes")));
         assertEquals("option 'label_map' maps 'car' to 3; expected a new label name, or null to drop it",

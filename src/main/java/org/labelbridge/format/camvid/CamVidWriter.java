@@ -20,6 +20,7 @@ import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MasksReadBack;
 import org.labelbridge.format.common.pixels.PngEncoder;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Categories;
@@ -110,12 +111,7 @@ final class CamVidWriter implements DatasetWriter {
         MaskCompositor.Compiled compiled = canvas.paint(classes, regions);
         MasksReadBack.report(problems, item.id(), MasksReadBack.perClass(compiled, !labels.backgroundAdded()), Map.of(),
                 "painted into one class mask, read back as one mask per label: CamVid masks have no instances");
-        IndexImage painted = new IndexImage(canvas.height(), canvas.width());
-        for (int y = 0; y < canvas.height(); y++) {
-            for (int x = 0; x < canvas.width(); x++) {
-                painted.set(x, y, packedColours[compiled.classes().get(x, y)]);
-            }
-        }
+        RunImage painted = compiled.classes().map(v -> packedColours[v]);
         String path = folder + "annot/" + item.id() + ".png";
         output.entry(path, out -> PngEncoder.writeRgb(painted, out));
         return path;

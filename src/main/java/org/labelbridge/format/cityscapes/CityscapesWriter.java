@@ -18,6 +18,7 @@ import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -106,15 +107,9 @@ final class CityscapesWriter implements DatasetWriter {
         CodedInstances.Layout layout = CodedInstances.lay(item.id(), shapes, classes, 999, MAX_ID,
                 (c, n) -> n == 0 ? c : c == 0 ? MAX_ID + 1L : c * 1000L + n, "Cityscapes", categories, problems);
         MaskCompositor.Compiled compiled = canvas.paint(classes, layout.regions());
-        int height = canvas.height(), width = canvas.width();
-        IndexImage colours = new IndexImage(height, width);
-        IndexImage ids = new IndexImage(height, width);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                colours.set(x, y, packedColours[compiled.classes().get(x, y)]);
-                ids.set(x, y, layout.values()[compiled.instances().get(x, y)]);
-            }
-        }
+        RunImage colours = compiled.classes().map(v -> packedColours[v]);
+        int[] values = layout.values();
+        RunImage ids = compiled.instances().map(v -> values[v]);
         output.entry(prefix + CityscapesFiles.COLOR, out -> PngEncoder.writeRgb(colours, out));
         int depth = labels.size() <= 256 ? 8 : 16;
         output.entry(prefix + CityscapesFiles.LABEL_IDS, out -> PngEncoder.writeGray(compiled.classes(), depth, out));

@@ -70,7 +70,7 @@ final class SegmentationWriter extends IcdarWriter {
                     + " which reads back as one mask per character");
             lines = lines(item, glyphs, colours);
             try (OutputStream out = output.entry(base + IcdarLayout.BITMAP_EXT)) {
-                BmpEncoder.writeRgb(painted(compiled.classes(), colours), out);
+                BmpEncoder.writeRgb(painted(compiled.classes().toIndexImage(), colours), out);
             }
         } else if (item.media().hasSize()) {
             writeBlankBitmap(base + IcdarLayout.BITMAP_EXT, item.media().height(), item.media().width());

@@ -23,6 +23,7 @@ import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -197,15 +198,9 @@ final class KittiWriter implements DatasetWriter {
         CodedInstances.Layout layout = CodedInstances.lay(item.id(), shapes, classes, MAX_INSTANCE, 0xffff,
                 (c, n) -> (long) c << 8 | n, "KITTI", categories, problems);
         MaskCompositor.Compiled compiled = canvas.paint(classes, layout.regions());
-        int height = canvas.height(), width = canvas.width();
-        IndexImage colours = new IndexImage(height, width);
-        IndexImage ids = new IndexImage(height, width);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                colours.set(x, y, packedColours[compiled.classes().get(x, y)]);
-                ids.set(x, y, layout.values()[compiled.instances().get(x, y)]);
-            }
-        }
+        RunImage colours = compiled.classes().map(v -> packedColours[v]);
+        int[] values = layout.values();
+        RunImage ids = compiled.instances().map(v -> values[v]);
         String name = "/" + item.id() + ".png";
         output.entry(folder + KittiFiles.INSTANCES + name, out -> PngEncoder.writeGray(ids, 16, out));
         output.entry(folder + KittiFiles.SEMANTIC + name, out -> PngEncoder.writeGray(compiled.classes(), 8, out));

@@ -25,6 +25,7 @@ import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.MaskPngs;
 import org.labelbridge.format.common.pixels.MasksReadBack;
 import org.labelbridge.format.common.pixels.Rasterizer;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -223,12 +224,12 @@ final class SegmentationMaskWriter implements DatasetWriter {
 
     // The PNGs are encoded by the output (on the zip's thread): the images are this item's own.
 
-    private void writeClassMap(String itemId, IndexImage classes) throws IOException {
+    private void writeClassMap(String itemId, RunImage classes) throws IOException {
         List<Rgb> colours = List.copyOf(labelMap.colours());
         output.entry(CLASS_DIR + "/" + itemId + MASK_EXT, out -> MaskPngs.writeClassMap(classes, colours, out));
     }
 
-    private void writeInstanceMap(String itemId, IndexImage instances, int max) throws IOException {
+    private void writeInstanceMap(String itemId, RunImage instances, int max) throws IOException {
         if (max > PALETTE_IDS) {
             problems.item(itemId, max + " instances: ids above " + PALETTE_IDS
                     + " take colours beyond the VOC palette, which CVAT cannot read back");

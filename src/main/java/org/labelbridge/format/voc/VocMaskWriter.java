@@ -17,6 +17,7 @@ import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskPngs;
 import org.labelbridge.format.common.pixels.MasksReadBack;
 import org.labelbridge.format.common.pixels.Rasterizer;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
 import org.labelbridge.model.Categories;
@@ -198,13 +199,13 @@ final class VocMaskWriter {
 
     // The PNGs are encoded by the output (on the zip's thread): the images are this item's own.
 
-    private void writeClasses(String itemId, IndexImage slots, List<Rgb> palette) throws IOException {
+    private void writeClasses(String itemId, RunImage slots, List<Rgb> palette) throws IOException {
         List<Rgb> colours = List.copyOf(palette);
         output.entry(VocLayout.CLASS_MASKS + itemId + VocLayout.MASK_EXT,
                 out -> MaskPngs.writeClassMap(slots, colours, out));
     }
 
-    private void writeInstances(String itemId, IndexImage instances, int max) throws IOException {
+    private void writeInstances(String itemId, RunImage instances, int max) throws IOException {
         if (max > PALETTE_IDS) {
             problems.item(itemId, "instance ids up to " + max + ": ids above " + PALETTE_IDS
                     + " take colours beyond the VOC palette, which CVAT cannot read back");

@@ -19,16 +19,17 @@ public final class MaskPngs {
     }
 
     /** Each pixel's value is an index into {@code colours}. */
-    public static void writeClassMap(IndexImage classes, List<Rgb> colours, OutputStream out) throws IOException {
+    public static void writeClassMap(RunImage classes, List<Rgb> colours, OutputStream out) throws IOException {
         if (colours.size() <= VocPalette.SIZE) {
             PngEncoder.writeIndexed(classes, colours, out);
         } else {
-            PngEncoder.writeRgb(recolour(classes, colours.stream().mapToInt(MaskImage::pack).toArray()), out);
+            int[] packed = colours.stream().mapToInt(MaskImage::pack).toArray();
+            PngEncoder.writeRgb(classes.map(v -> packed[v]), out);
         }
     }
 
     /** Each pixel's value is an instance id (0 for none), at most {@code max}, in VOC palette colour. */
-    public static void writeInstanceMap(IndexImage instances, int max, OutputStream out) throws IOException {
+    public static void writeInstanceMap(RunImage instances, int max, OutputStream out) throws IOException {
         if (max <= PALETTE_IDS) {
             PngEncoder.writeIndexed(instances, VocPalette.colours(max + 1), out);
         } else {
@@ -36,17 +37,8 @@ public final class MaskPngs {
             for (int i = 0; i <= max; i++) {
                 packed[i] = VocPalette.packed(i);
             }
-            PngEncoder.writeRgb(recolour(instances, packed), out);
+            PngEncoder.writeRgb(instances.map(v -> packed[v]), out);
         }
     }
 
-    private static IndexImage recolour(IndexImage values, int[] packedColours) {
-        IndexImage out = new IndexImage(values.height(), values.width());
-        for (int y = 0; y < values.height(); y++) {
-            for (int x = 0; x < values.width(); x++) {
-                out.set(x, y, packedColours[values.get(x, y)]);
-            }
-        }
-        return out;
-    }
 }

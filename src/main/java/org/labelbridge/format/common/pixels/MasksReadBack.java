@@ -37,14 +37,11 @@ public final class MasksReadBack {
      * as a mask of it too.
      */
     public static int perClass(MaskCompositor.Compiled compiled, boolean zeroIsLabel) {
-        IndexImage classes = compiled.classes();
+        RunImage classes = compiled.classes();
         BitSet present = new BitSet();
-        int previous = -1;
-        for (int p = 0, n = classes.height() * classes.width(); p < n; p++) {
-            int value = classes.at(p);
-            if (value != previous) {
-                present.set(value);
-                previous = value;
+        for (int y = 0; y < classes.height(); y++) {
+            for (int k = 0; k < classes.runs(y); k++) {
+                present.set(classes.runValue(y, k));
             }
         }
         return present.cardinality() - (present.get(0) && !zeroIsLabel ? 1 : 0);

@@ -107,23 +107,18 @@ public final class Rasterizer {
         };
     }
 
-    /** The set pixels of a mask (which must be of the image's size). */
+    /** The set pixels of a mask (which must be of the image's size), run by run along each row. */
     public static Coverage mask(Rle rle) {
         return (height, width, sink) -> {
             if (rle.height() != height || rle.width() != width) {
                 throw new IllegalArgumentException("mask is " + rle.height() + "x" + rle.width()
                         + ", image is " + height + "x" + width);
             }
-            int[] counts = rle.counts();
-            long pos = 0;
-            for (int i = 0; i < counts.length; i++) {
-                if (i % 2 == 1) {
-                    for (long p = pos; p < pos + counts[i]; p++) {
-                        int x = (int) (p / height), y = (int) (p % height);
-                        sink.span(y, x, x + 1);
-                    }
+            MaskRows rows = MaskRows.of(rle);
+            for (int y = 0; y < height; y++) {
+                for (int run = rows.first(y); run < rows.first(y + 1); run++) {
+                    sink.span(y, rows.start(run), rows.end(run));
                 }
-                pos += counts[i];
             }
         };
     }

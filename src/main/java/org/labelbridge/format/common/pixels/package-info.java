@@ -10,6 +10,16 @@
  * palette, never colours alone. {@link org.labelbridge.format.common.pixels.PngEncoder}
  * writes 8-bit palette, 8/16-bit grey and 8-bit RGB PNGs with fixed bytes for a given image.
  *
+ * <h2>Runs, not pixels</h2>
+ * Masks are long runs of one value, so the writing path works run by run: shapes are
+ * rasterised into row spans (an RLE through {@code MaskRows}, its row-major view built without
+ * a bitmap), {@link org.labelbridge.format.common.pixels.MaskCompositor} composites them into
+ * per-row runs ({@link org.labelbridge.format.common.pixels.RunImage}), recolouring maps runs,
+ * and the PNG's zlib stream is written from the runs ({@code RunDeflateStream}: fixed Huffman
+ * codes, a run as a literal and copies at distance 1, a repeated row as one copy, Adler-32 in
+ * closed form); images of short runs go through {@code java.util.zip.Deflater} instead.
+ * {@link org.labelbridge.format.common.pixels.MaskContours} traces from the row runs too.
+ *
  * <h2>The pixel rule</h2>
  * Pixel {@code (x, y)} is the unit square {@code [x, x+1) x [y, y+1)}; a shape covers it when
  * the shape contains its centre {@code (x + 0.5, y + 0.5)}. For polygons (and boxes, which
@@ -39,7 +49,9 @@
  * polygon rasterises back to exactly its pixels. Parts are 4-connected; each part is one
  * {@link org.labelbridge.format.common.pixels.MaskRegion} with its holes. The model's polygon
  * has no holes: a writer keeps such a mask as a mask where it can, or writes the outer ring
- * and reports the filled holes. Nothing is merged or lost without a report.
+ * and reports the filled holes. Nothing is merged or lost without a report. Only corners are
+ * kept; {@link org.labelbridge.format.common.pixels.OutlineSimplifier} simplifies an outline
+ * further, within a tolerance, when a user asks for it ({@code polygon_tolerance}).
  *
  * <h2>Mask files to annotations</h2>
  * {@link org.labelbridge.format.common.pixels.PixelValues} is the one way the mask readers

@@ -19,8 +19,8 @@ class MaskMapsTest {
                 .add(Rasterizer.box(0, 0, 3, 2, 0), 7, 1, 5)   // added first but on top
                 .add(Rasterizer.box(1, 0, 3, 2, 0), 9, 2, 0);
         MaskCompositor.Compiled compiled = compositor.compile();
-        assertEquals(IndexImage.of(2, 4, 7, 7, 7, 9, 7, 7, 7, 9), compiled.classes());
-        assertEquals(IndexImage.of(2, 4, 1, 1, 1, 2, 1, 1, 1, 2), compiled.instances());
+        assertEquals(IndexImage.of(2, 4, 7, 7, 7, 9, 7, 7, 7, 9), compiled.classes().toIndexImage());
+        assertEquals(IndexImage.of(2, 4, 1, 1, 1, 2, 1, 1, 1, 2), compiled.instances().toIndexImage());
         assertEquals(Map.of(1, 0L, 2, 4L), compiled.hiddenPixels());
         assertEquals(Map.of(1, 6L, 2, 2L), compiled.visiblePixels());
     }
@@ -32,7 +32,7 @@ class MaskMapsTest {
                 .add(Rasterizer.box(1, 0, 2, 1, 0), 2, 2, 0)
                 .add(Rasterizer.box(0, 0, 3, 1, 0), 3, 3, -1) // below everything
                 .compile();
-        assertEquals(IndexImage.of(1, 3, 1, 2, 2), compiled.classes());
+        assertEquals(IndexImage.of(1, 3, 1, 2, 2), compiled.classes().toIndexImage());
         assertEquals(Map.of(1, 1L, 2, 0L, 3, 3L), compiled.hiddenPixels());
         assertEquals(0L, compiled.visiblePixels().get(3));
     }
@@ -43,7 +43,7 @@ class MaskMapsTest {
                 .add(Rasterizer.box(0, 0, 2, 1, 0), 4, 1, 0)
                 .add(Rasterizer.box(1, 0, 2, 1, 0), 4, 1, 0)
                 .compile();
-        assertEquals(IndexImage.of(1, 3, 1, 1, 1), compiled.instances());
+        assertEquals(IndexImage.of(1, 3, 1, 1, 1), compiled.instances().toIndexImage());
         assertEquals(Map.of(1, 0L), compiled.hiddenPixels());
     }
 
@@ -85,13 +85,13 @@ class MaskMapsTest {
                         1 + random.nextInt(h), 0), 10 + id, id, random.nextInt(3));
             }
             MaskCompositor.Compiled compiled = compositor.compile();
-            for (MaskSplitter.Instance instance : MaskSplitter.instances(compiled.instances(), compiled.classes())) {
+            for (MaskSplitter.Instance instance : MaskSplitter.instances(compiled.instances().toIndexImage(), compiled.classes().toIndexImage())) {
                 assertEquals(10 + instance.id(), instance.classValue());
                 assertFalse(instance.mixedClasses());
                 assertEquals((long) compiled.visiblePixels().get(instance.id()), instance.mask().area());
                 byte[] bitmap = instance.mask().toBitmap();
                 for (int p = 0; p < bitmap.length; p++) {
-                    assertEquals(bitmap[p] == 1, compiled.instances().at(p) == instance.id());
+                    assertEquals(bitmap[p] == 1, compiled.instances().get(p % w, p / w) == instance.id());
                 }
             }
         }

@@ -1,0 +1,217 @@
+package org.labelbridge.format.common.pixels;
+
+import java.util.Arrays;
+
+/**
+ * The zlib stream of a PNG's filtered rows (filter 0, "none"), written straight from the
+ * image's runs (RFC 1950/1951), so that a mask costs in proportion to its runs: one deflate
+ * block with the fixed Huffman codes, where each run is its first pixel's bytes as literals
+ * followed by a copy at distance {@code bytesPerPixel} (a copy may overlap what it copies),
+ * and a row equal to the one above is one copy at distance {@code rowBytes + 1}. The Adler-32
+ * of the uncompressed bytes is summed run by run in closed form (a repeated row at once).
+ */
+final class RunDeflateStream {
+
+    private static final int ADLER_MOD = 65521;
+    private static final int MAX_MATCH = 258;
+    private static final int MIN_MATCH = 3;
+    private static final int WINDOW = 32768;
+
+    private static final int[] LENGTH_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51,
+        59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+    private static final int[] LENGTH_EXTRA = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4,
+        5, 5, 5, 5, 0};
+    private static final int[] DISTANCE_BASE = {1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385,
+        513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+    private static final int[] DISTANCE_EXTRA = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10,
+        10, 11, 11, 12, 12, 13, 13};
+
+    /** The fixed literal/length code of each symbol 0..287, bit-reversed for LSB-first output, and its length. */
+    private static final int[] LITERAL_CODE = new int[288];
+    private static final int[] LITERAL_BITS = new int[288];
+    /** For each match length 3..258: its length symbol's index into LENGTH_BASE. */
+    private static final int[] LENGTH_INDEX = new int[MAX_MATCH + 1];
+    /** For each distance 1..32768: its distance symbol. */
+    private static final byte[] DISTANCE_INDEX = new byte[WINDOW + 1];
+
+    static {
+        for (int symbol = 0; symbol < 288; symbol++) {
+            int code, bits;
+            if (symbol < 144) {
+                code = 0x30 + symbol;
+                bits = 8;
+            } else if (symbol < 256) {
+                code = 0x190 + symbol - 144;
+                bits = 9;
+            } else if (symbol < 280) {
+                code = symbol - 256;
+                bits = 7;
+            } else {
+                code = 0xc0 + symbol - 280;
+                bits = 8;
+            }
+            LITERAL_CODE[symbol] = Integer.reverse(code) >>> (32 - bits);
+            LITERAL_BITS[symbol] = bits;
+        }
+        for (int i = 0; i < LENGTH_BASE.length; i++) {
+            int top = i + 1 < LENGTH_BASE.length ? LENGTH_BASE[i + 1] : MAX_MATCH + 1;
+            for (int length = LENGTH_BASE[i]; length < top && length <= MAX_MATCH; length++) {
+                LENGTH_INDEX[length] = i;
+            }
+        }
+        LENGTH_INDEX[MAX_MATCH] = LENGTH_BASE.length - 1;
+        for (int i = 0; i < DISTANCE_BASE.length; i++) {
+            int top = i + 1 < DISTANCE_BASE.length ? DISTANCE_BASE[i + 1] : WINDOW + 1;
+            for (int distance = DISTANCE_BASE[i]; distance < top; distance++) {
+                DISTANCE_INDEX[distance] = (byte) i;
+            }
+        }
+    }
+
+    private final PixelBytes pixels;
+    private final int bytesPerPixel;
+    private final byte[] pattern;
+    private byte[] out = new byte[256];
+    private int size;
+    private long bitBuffer;
+    private int bitCount;
+    private long s1 = 1;
+    private long s2;
+
+    /** How a value becomes the bytes of one pixel. */
+    interface PixelBytes {
+        void write(int value, byte[] into);
+    }
+
+    private RunDeflateStream(int bytesPerPixel, PixelBytes pixels) {
+        this.bytesPerPixel = bytesPerPixel;
+        this.pixels = pixels;
+        this.pattern = new byte[bytesPerPixel];
+    }
+
+    /** The whole zlib stream of the image's PNG data. */
+    static byte[] encode(RunImage image, int bytesPerPixel, PixelBytes pixels) {
+        RunDeflateStream stream = new RunDeflateStream(bytesPerPixel, pixels);
+        stream.write(image);
+        return Arrays.copyOf(stream.out, stream.size);
+    }
+
+    private void write(RunImage image) {
+        ensure(2);
+        out[size++] = 0x78; // deflate, 32 KB window
+        out[size++] = 0x01; // no dictionary, fastest; (0x78 << 8 | 0x01) % 31 == 0
+        bits(1, 1); // final block
+        bits(1, 2); // fixed Huffman codes
+        long rowBytes = 1 + (long) image.width() * bytesPerPixel;
+        long rowLength = rowBytes % ADLER_MOD;
+        long rowSum = 0, rowWeighted = 0; // what the last row written added to s1, and to s2 beyond L*s1
+        for (int y = 0; y < image.height(); y++) {
+            if (y > 0 && rowBytes <= WINDOW && rowBytes >= MIN_MATCH && image.sameRows(y, y - 1)) {
+                copy((int) rowBytes, (int) rowBytes);
+                s2 = (s2 + rowLength * s1 + rowWeighted) % ADLER_MOD; // the same bytes again
+                s1 = (s1 + rowSum) % ADLER_MOD;
+            } else {
+                long s1Before = s1, s2Before = s2;
+                literal(0); // filter type 0
+                s2 = (s2 + s1) % ADLER_MOD;
+                for (int k = 0; k < image.runs(y); k++) {
+                    pixels.write(image.runValue(y, k), pattern);
+                    for (byte b : pattern) {
+                        literal(b & 0xff);
+                    }
+                    adlerRun(image.runEnd(y, k) - image.runStart(y, k));
+                    int repeats = image.runEnd(y, k) - image.runStart(y, k) - 1;
+                    long rest = (long) repeats * bytesPerPixel;
+                    if (rest >= MIN_MATCH) {
+                        copy(rest, bytesPerPixel);
+                    } else {
+                        for (int i = 0; i < rest; i++) {
+                            literal(pattern[i % bytesPerPixel] & 0xff);
+                        }
+                    }
+                }
+                rowSum = (s1 - s1Before + ADLER_MOD) % ADLER_MOD;
+                rowWeighted = ((s2 - s2Before) % ADLER_MOD - rowLength * s1Before % ADLER_MOD + 2L * ADLER_MOD)
+                        % ADLER_MOD;
+            }
+        }
+        code(256); // end of block
+        while (bitCount > 0) { // the last bits, padded to a byte
+            ensure(1);
+            out[size++] = (byte) bitBuffer;
+            bitBuffer >>>= 8;
+            bitCount = Math.max(0, bitCount - 8);
+        }
+        long adler = s2 << 16 | s1;
+        ensure(4);
+        out[size++] = (byte) (adler >>> 24);
+        out[size++] = (byte) (adler >>> 16);
+        out[size++] = (byte) (adler >>> 8);
+        out[size++] = (byte) adler;
+    }
+
+    /** Adds {@code n} repeats of {@link #pattern} to the Adler-32 sums. */
+    private void adlerRun(long n) {
+        // One pattern p_0..p_{m-1} adds P = sum p_i to s1 and m*s1 + Q, Q = sum (m - i) p_i, to s2;
+        // n of them add n*P to s1 and n*m*s1 + m*P*n(n-1)/2 + n*Q to s2.
+        long p = 0, q = 0;
+        int m = bytesPerPixel;
+        for (int i = 0; i < m; i++) {
+            p += pattern[i] & 0xff;
+            q += (long) (m - i) * (pattern[i] & 0xff);
+        }
+        long pairs = (n * (n - 1) / 2) % ADLER_MOD;
+        long nm = n % ADLER_MOD;
+        s2 = (s2 + nm * m % ADLER_MOD * s1 + (long) m * p % ADLER_MOD * pairs + nm * q) % ADLER_MOD;
+        s1 = (s1 + nm * p) % ADLER_MOD;
+    }
+
+    /** Copies {@code length} (at least 3) bytes from {@code distance} back, in matches of 3..258. */
+    private void copy(long length, int distance) {
+        while (length > 0) {
+            int match = (int) Math.min(MAX_MATCH, length);
+            if (length - match > 0 && length - match < MIN_MATCH) {
+                match = (int) length - MIN_MATCH; // leave a last match of 3
+            }
+            match(match, distance);
+            length -= match;
+        }
+    }
+
+    private void match(int length, int distance) {
+        int li = LENGTH_INDEX[length];
+        code(257 + li);
+        bits(length - LENGTH_BASE[li], LENGTH_EXTRA[li]);
+        int di = DISTANCE_INDEX[distance];
+        bits(Integer.reverse(di) >>> 27, 5); // fixed 5-bit distance codes, most significant bit first
+        bits(distance - DISTANCE_BASE[di], DISTANCE_EXTRA[di]);
+    }
+
+    private void literal(int b) {
+        code(b);
+    }
+
+    private void code(int symbol) {
+        bits(LITERAL_CODE[symbol], LITERAL_BITS[symbol]);
+    }
+
+    private void bits(int value, int count) {
+        bitBuffer |= (long) value << bitCount;
+        bitCount += count;
+        if (bitCount >= 32) {
+            ensure(4);
+            out[size++] = (byte) bitBuffer;
+            out[size++] = (byte) (bitBuffer >>> 8);
+            out[size++] = (byte) (bitBuffer >>> 16);
+            out[size++] = (byte) (bitBuffer >>> 24);
+            bitBuffer >>>= 32;
+            bitCount -= 32;
+        }
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+        }
+    }
+}
