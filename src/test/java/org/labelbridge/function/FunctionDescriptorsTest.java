@@ -48,6 +48,21 @@ class FunctionDescriptorsTest {
     }
 
     @Test
+    void targetsThatPaintMasksGetTwoFullVcpusAndTheRestTheDefault() throws IOException {
+        // functions/README.md, memory_mb: the painting targets encode PNGs on two threads.
+        Set<String> painting = Set.of("voc", "segmentation_mask", "camvid", "cityscapes", "kitti", "mots",
+                "icdar_segmentation");
+        Map<String, Integer> wrong = new TreeMap<>();
+        descriptors().forEach((file, d) -> {
+            int expected = painting.contains(d.to()) ? 3538 : 2048;
+            if (d.memoryMb() != expected) {
+                wrong.put(file, d.memoryMb());
+            }
+        });
+        assertEquals(Map.of(), wrong);
+    }
+
+    @Test
     void theExposedSetIsTheAgreedMatrix() throws IOException {
         // functions/README.md: the core formats as a full matrix, and auto-to-<to> for every writable format.
         List<String> sources = List.of("coco", "cvat_images", "cvat_video", "datumaro", "voc", "yolo");
