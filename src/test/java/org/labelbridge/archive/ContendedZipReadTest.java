@@ -9,22 +9,15 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.zip.CRC32;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.convert.ConversionListener;
@@ -49,7 +42,7 @@ class ContendedZipReadTest {
 
     @Test
     void everyEntryOfAZipReadInPlaceGivesItsOwnBytesWhileAnotherReaderMovesTheChannel() throws IOException {
-        Path zip = storedAndDeflatedEntries(tmp.resolve("entries.zip"), 240);
+        Path zip = Zips.storedAndDeflated(tmp.resolve("entries.zip"), 240, 3000);
         ContendedBytes bytes = new ContendedBytes(zip);
         try (InputArchive archive = InputArchive.open(bytes, ArchiveLimits.DEFAULTS);
              ZipFile expected = new ZipFile(zip.toFile())) {
@@ -71,26 +64,7 @@ class ContendedZipReadTest {
     @Test
     void imagesCopiedRawWhileLabelsAreReadKeepTheirBytes() throws IOException {
         Path dir = tmp.resolve("coco");
-        Files.createDirectories(dir.resolve("annotations"));
-        Files.createDirectories(dir.resolve("images/train"));
-        Map<String, byte[]> images = new LinkedHashMap<>();
-        StringBuilder imageJson = new StringBuilder();
-        StringBuilder annotationJson = new StringBuilder();
-        Random random = new Random(11);
-        for (int i = 0; i < 40; i++) {
-            byte[] image = new byte[2000 + random.nextInt(6000)];
-            random.nextBytes(image);
-            images.put("img" + i + ".jpg", image);
-            Files.write(dir.resolve("images/train/img" + i + ".jpg"), image);
-            imageJson.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"id\": %d, \"file_name\": \"img%d.jpg\", \"width\": 200, \"height\": 100}", i + 1, i));
-            annotationJson.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"id\": %d, \"image_id\": %d, \"category_id\": 1, \"bbox\": [%d, 20, 30, 40], \"area\": 1200,"
-                            + " \"iscrowd\": 0, \"segmentation\": []}", i + 1, i + 1, 10 + i));
-        }
-        Files.writeString(dir.resolve("annotations/instances_train.json"), "{\"images\": [" + imageJson
-                + "], \"categories\": [{\"id\": 1, \"name\": \"car\"}], \"annotations\": [" + annotationJson + "]}");
-        Path input = Zips.zipFolder(dir, tmp.resolve("coco.zip"), "");
+        Path input = Zips.cocoWithNoiseImages(dir, 40, 6000);
         ContendedBytes bytes = new ContendedBytes(input);
         Path output = tmp.resolve("yolo.zip");
 
@@ -101,50 +75,27 @@ class ContendedZipReadTest {
         assertEquals(0, result.report().droppedAnnotations());
         List<String> names = Zips.names(output);
         try (ZipFile written = new ZipFile(output.toFile())) {
-            for (var image : images.entrySet()) {
-                List<String> copies = names.stream().filter(n -> n.endsWith("/" + image.getKey())).toList();
-                assertEquals(1, copies.size(), image.getKey() + " in " + names);
+            for (int i = 0; i < 40; i++) {
+                String stem = "img" + i;
+                List<String> copies = names.stream().filter(n -> n.endsWith("/" + stem + ".jpg")).toList();
+                assertEquals(1, copies.size(), stem + ".jpg in " + names);
                 try (InputStream in = written.getInputStream(written.getEntry(copies.get(0)))) {
-                    assertArrayEquals(image.getValue(), in.readAllBytes(), image.getKey());
+                    assertArrayEquals(Files.readAllBytes(dir.resolve("images/train/" + stem + ".jpg")), in.readAllBytes(),
+                            stem + ".jpg");
                 }
-                String stem = image.getKey().replace(".jpg", "");
                 List<String> labels = names.stream().filter(n -> n.endsWith("/" + stem + ".txt")).toList();
                 assertEquals(1, labels.size(), stem + "'s label file in " + names);
-                assertTrue(Zips.text(output, labels.get(0)).startsWith("0 "), labels.get(0));
+                // bbox [x=10+i, y=20, w=30, h=40] in a 200x100 image
+                assertEquals(List.of(0.0, (10 + i + 15) / 200.0, 0.4, 0.15, 0.4), numbers(Zips.text(output, labels.get(0))),
+                        labels.get(0));
             }
         }
         assertTrue(bytes.moved() > 0, "no entry was read through the contended channel: the test proves nothing");
     }
 
-    /** Entries alternately stored and deflated, of text and of noise, of 0 to 3000 bytes. */
-    private static Path storedAndDeflatedEntries(Path zip, int count) throws IOException {
-        Random random = new Random(5);
-        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
-            for (int i = 0; i < count; i++) {
-                byte[] data = i % 3 == 0 ? noise(random, random.nextInt(3000))
-                        : ("entry " + i + " ").repeat(random.nextInt(200)).getBytes(StandardCharsets.UTF_8);
-                ZipArchiveEntry entry = new ZipArchiveEntry("dir" + i % 7 + "/entry" + i + (i % 3 == 0 ? ".bin" : ".txt"));
-                if (i % 2 == 0) {
-                    CRC32 crc = new CRC32();
-                    crc.update(data);
-                    entry.setMethod(ZipEntry.STORED);
-                    entry.setSize(data.length);
-                    entry.setCrc(crc.getValue());
-                } else {
-                    entry.setMethod(ZipEntry.DEFLATED);
-                }
-                out.putArchiveEntry(entry);
-                out.write(data);
-                out.closeArchiveEntry();
-            }
-        }
-        return zip;
-    }
-
-    private static byte[] noise(Random random, int length) {
-        byte[] bytes = new byte[length];
-        random.nextBytes(bytes);
-        return bytes;
+    /** A label line's class and numbers, at six decimals (as YOLO writes them). */
+    private static List<Double> numbers(String line) {
+        return Stream.of(line.strip().split("\\s+")).map(f -> Math.round(Double.parseDouble(f) * 1e6) / 1e6).toList();
     }
 
     /**

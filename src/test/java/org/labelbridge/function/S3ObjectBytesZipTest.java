@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.labelbridge.function.S3TestServer.INPUT_BUCKET;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,17 +14,15 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.archive.InputArchive;
+import org.labelbridge.testing.Zips;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -60,7 +56,8 @@ class S3ObjectBytesZipTest {
 
     @Test
     void threadsReadingEntriesOfOneZipAtOnceEachGetTheEntrysOwnBytes() throws Exception {
-        Path zip = storedAndDeflatedEntries(tmp.resolve("entries.zip"));
+        // About 1.5 MB: ranges chain (1 MB, then 2 MB), and readers far apart need ranges of their own.
+        Path zip = Zips.storedAndDeflated(tmp.resolve("entries.zip"), ENTRIES, 24_000);
         s3.putObject(b -> b.bucket(INPUT_BUCKET).key("concurrent/entries.zip"), RequestBody.fromFile(zip));
         S3ObjectBytes bytes = S3ObjectBytes.open(s3, new S3Retry(4, Duration.ofMillis(5), Duration.ofMillis(50)),
                 new S3Uri(INPUT_BUCKET, "concurrent/entries.zip"), "entries.zip", tmp);
@@ -101,39 +98,5 @@ class S3ObjectBytesZipTest {
         } finally {
             threads.shutdownNow();
         }
-    }
-
-    /**
-     * {@value #ENTRIES} entries, alternately stored and deflated, of text and of noise (up to
-     * 24 KB): about 1.5 MB, so that ranges chain (1 MB, then 2 MB) and readers far apart need
-     * ranges of their own.
-     */
-    private static Path storedAndDeflatedEntries(Path zip) throws IOException {
-        Random random = new Random(3);
-        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
-            for (int i = 0; i < ENTRIES; i++) {
-                byte[] data;
-                if (i % 3 == 0) {
-                    data = new byte[random.nextInt(24_000)];
-                    random.nextBytes(data);
-                } else {
-                    data = ("entry " + i + " ").repeat(random.nextInt(400)).getBytes(StandardCharsets.UTF_8);
-                }
-                ZipArchiveEntry entry = new ZipArchiveEntry("part" + i % 5 + "/entry" + i + (i % 3 == 0 ? ".bin" : ".txt"));
-                if (i % 2 == 0) {
-                    CRC32 crc = new CRC32();
-                    crc.update(data);
-                    entry.setMethod(ZipEntry.STORED);
-                    entry.setSize(data.length);
-                    entry.setCrc(crc.getValue());
-                } else {
-                    entry.setMethod(ZipEntry.DEFLATED);
-                }
-                out.putArchiveEntry(entry);
-                out.write(data);
-                out.closeArchiveEntry();
-            }
-        }
-        return zip;
     }
 }

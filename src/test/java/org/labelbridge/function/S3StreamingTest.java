@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -65,7 +64,7 @@ class S3StreamingTest {
 
     @Test
     void anArchiveTwelveTimesTheLocalSpaceConvertsWithinItAndGivesTheLocalBytes() throws Exception {
-        Path archive = cocoWithNoiseImages(tmp.resolve("dataset"));
+        Path archive = Zips.cocoWithNoiseImages(tmp.resolve("dataset"), IMAGES, IMAGE_BYTES);
         long archiveBytes = Files.size(archive);
         assertTrue(archiveBytes > 10 * LOCAL_SPACE, "the archive must dwarf the local space: " + archiveBytes);
         s3.putObject(b -> b.bucket(INPUT_BUCKET).key("big/set.zip"), RequestBody.fromFile(archive));
@@ -117,28 +116,6 @@ class S3StreamingTest {
             fields.add(String.format(Locale.ROOT, "%.6f", Double.parseDouble(parts[i])));
         }
         return fields;
-    }
-
-    /** COCO with {@value #IMAGES} JPEG-named images of noise (incompressible), one box each, zipped. */
-    private static Path cocoWithNoiseImages(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("annotations"));
-        Files.createDirectories(dir.resolve("images/train"));
-        StringBuilder images = new StringBuilder();
-        StringBuilder annotations = new StringBuilder();
-        Random random = new Random(7);
-        for (int i = 0; i < IMAGES; i++) {
-            byte[] noise = new byte[IMAGE_BYTES];
-            random.nextBytes(noise);
-            Files.write(dir.resolve("images/train/img" + i + ".jpg"), noise);
-            images.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"id\": %d, \"file_name\": \"img%d.jpg\", \"width\": 200, \"height\": 100}", i + 1, i));
-            annotations.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"id\": %d, \"image_id\": %d, \"category_id\": 1, \"bbox\": [%d, 20, 30, 40], \"area\": 1200,"
-                            + " \"iscrowd\": 0, \"segmentation\": []}", i + 1, i + 1, 10 + i));
-        }
-        Files.writeString(dir.resolve("annotations/instances_train.json"), "{\"images\": [" + images
-                + "], \"categories\": [{\"id\": 1, \"name\": \"car\"}], \"annotations\": [" + annotations + "]}");
-        return Zips.zipFolder(dir, dir.resolveSibling("set.zip"), "");
     }
 
     /** The largest total size a folder's files reached while it was watched, sampled as often as it can be. */
