@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -107,12 +106,12 @@ class ContendedZipReadTest {
      * object: by moving it, then reading.
      */
     private static final class ContendedBytes implements ArchiveBytes {
-        private final Path file;
+        private final ArchiveBytes file;
         private volatile boolean contended;
         private final List<Long> moves = Collections.synchronizedList(new ArrayList<>());
 
         ContendedBytes(Path file) {
-            this.file = file;
+            this.file = ArchiveBytes.of(file);
         }
 
         /** How often the channel was moved once contended, by entry streams or by opening entries. */
@@ -122,33 +121,33 @@ class ContendedZipReadTest {
 
         @Override
         public String name() {
-            return file.getFileName().toString();
+            return file.name();
         }
 
         @Override
         public long size() throws IOException {
-            return Files.size(file);
+            return file.size();
         }
 
         @Override
         public SeekableByteChannel channel() throws IOException {
-            return new ContendedChannel(FileChannel.open(file, StandardOpenOption.READ));
+            return new ContendedChannel(file.channel());
         }
 
         @Override
         public InputStream stream() throws IOException {
-            return Files.newInputStream(file);
+            return file.stream();
         }
 
         @Override
         public Path workFolder() {
-            return null;
+            return file.workFolder();
         }
 
         private final class ContendedChannel implements SeekableByteChannel {
-            private final FileChannel file;
+            private final SeekableByteChannel file;
 
-            ContendedChannel(FileChannel file) {
+            ContendedChannel(SeekableByteChannel file) {
                 this.file = file;
             }
 
