@@ -117,7 +117,7 @@ public final class InputArchive implements Closeable {
             throw new FormatException(name + ": not a readable zip archive (" + e.getMessage() + ")", e);
         }
         try {
-            return new InputArchive(Kind.ZIP, ZipSource.of(zip, name, limits), zip, null);
+            return new InputArchive(Kind.ZIP, ZipSource.of(zip, channel, name, limits), zip, null);
         } catch (IOException | RuntimeException e) {
             zip.close();
             if (e instanceof IOException io) {

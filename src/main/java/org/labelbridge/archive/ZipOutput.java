@@ -392,12 +392,12 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         }
         if (media instanceof ZipSource zipSource) {
             ZipArchiveEntry source = zipSource.entry(item.path());
-            if (zipSource.zip().canReadEntryData(source)) {
+            if (zipSource.canRead(source)) {
                 claimEntry(path);
                 writer.submit((zip, deflater) -> {
                     InputStream raw;
                     try {
-                        raw = zipSource.zip().getRawInputStream(source);
+                        raw = zipSource.rawData(source);
                     } catch (IOException | RuntimeException e) {
                         throw new FormatException(zipSource.describe(item.path()) + " is corrupt (" + e.getMessage() + ")",
                                 e);

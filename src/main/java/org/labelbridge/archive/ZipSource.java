@@ -2,6 +2,7 @@ package org.labelbridge.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,17 +12,31 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.labelbridge.format.FormatException;
 
-/** A dataset in a zip file, read in place (random access, nothing extracted). */
+/**
+ * A dataset in a zip file, read in place (random access, nothing extracted).
+ *
+ * <p>Entries are read from more than one thread (the output's writer thread copies images raw
+ * while the pipeline reads, a large entry is inflated ahead on a thread of its own), all through
+ * the zip's one channel. Commons Compress's entry streams move that channel and read from it
+ * under the channel's lock, but opening an entry finds where its data starts by reading its
+ * local header (lazily: see {@code InputArchive}) with a {@code position} then a {@code read}
+ * outside that lock, into a buffer the {@link ZipFile} shares. Every entry is therefore opened
+ * here under the channel's lock: otherwise another thread's read between the two moves the
+ * channel, the header is read from the wrong bytes, and the entry is read from the wrong offset.
+ */
 public final class ZipSource extends RootedSource {
 
     private final ZipFile zip;
+    /** The channel the zip reads, whose lock its entry streams take. */
+    private final SeekableByteChannel channel;
     private final Map<String, ZipArchiveEntry> entries;
     private final List<String> allFiles;
 
-    private ZipSource(ZipFile zip, String name, Map<String, ZipArchiveEntry> entries,
+    private ZipSource(ZipFile zip, SeekableByteChannel channel, String name, Map<String, ZipArchiveEntry> entries,
                       List<String> allFiles, String root) {
         super(name, allFiles, root);
         this.zip = zip;
+        this.channel = channel;
         this.entries = entries;
         this.allFiles = allFiles;
     }
@@ -29,8 +44,10 @@ public final class ZipSource extends RootedSource {
     /**
      * Lists the zip's entries, refusing unsafe names, links, duplicates, encrypted entries and
      * entries or totals beyond the limits, all from the directory, before any data is read.
+     *
+     * @param channel the channel {@code zip} reads
      */
-    static ZipSource of(ZipFile zip, String name, ArchiveLimits limits) throws IOException {
+    static ZipSource of(ZipFile zip, SeekableByteChannel channel, String name, ArchiveLimits limits) throws IOException {
         Map<String, ZipArchiveEntry> entries = new HashMap<>();
         long count = 0;
         long total = 0;
@@ -72,7 +89,7 @@ public final class ZipSource extends RootedSource {
         }
         List<String> files = new ArrayList<>(entries.keySet());
         Collections.sort(files);
-        return new ZipSource(zip, name, entries, List.copyOf(files), "");
+        return new ZipSource(zip, channel, name, entries, List.copyOf(files), "");
     }
 
     /** The zip entry behind a path, for copying it raw. */
@@ -86,8 +103,23 @@ public final class ZipSource extends RootedSource {
         return entry == null ? -1 : entry.getCrc();
     }
 
-    ZipFile zip() {
-        return zip;
+    /** Whether an entry's data can be read: not encrypted, a compression method the zip knows. */
+    boolean canRead(ZipArchiveEntry entry) {
+        return zip.canReadEntryData(entry);
+    }
+
+    /** An entry's data as stored (its compressed bytes, as they are), for copying it raw. */
+    InputStream rawData(ZipArchiveEntry entry) throws IOException {
+        synchronized (channel) {
+            return zip.getRawInputStream(entry);
+        }
+    }
+
+    /** An entry's data, inflated. */
+    private InputStream data(ZipArchiveEntry entry) throws IOException {
+        synchronized (channel) {
+            return zip.getInputStream(entry);
+        }
     }
 
     /** Compressed entries from this size up are inflated ahead on a thread of their own. */
@@ -96,14 +128,14 @@ public final class ZipSource extends RootedSource {
     @Override
     protected InputStream openFull(String fullPath) throws IOException {
         ZipArchiveEntry entry = entries.get(fullPath);
-        if (!zip.canReadEntryData(entry)) {
+        if (!canRead(entry)) {
             throw new UnsafeArchiveException(name() + ": entry '" + fullPath
                     + "' cannot be read (encrypted or an unsupported compression method)");
         }
         String what = name() + ": entry '" + fullPath + "'";
         InputStream data;
         try {
-            data = zip.getInputStream(entry);
+            data = data(entry);
         } catch (IOException | RuntimeException e) {
             throw new FormatException(what + " is corrupt (" + e.getMessage() + ")", e);
         }
@@ -122,7 +154,7 @@ public final class ZipSource extends RootedSource {
 
     @Override
     protected RootedSource withRoot(String newRoot) {
-        return new ZipSource(zip, name(), entries, allFiles, newRoot);
+        return new ZipSource(zip, channel, name(), entries, allFiles, newRoot);
     }
 
     @Override

@@ -114,6 +114,12 @@ final class S3ObjectBytes implements ArchiveBytes {
         long lastUsed;
     }
 
+    /**
+     * A channel over the object. A zip's entries are read through one channel from more than
+     * one thread (see {@code archive/ZipSource}), each moving it and reading under its lock;
+     * its own methods take that lock too, so that its ranges and position are never changed
+     * by two threads at once.
+     */
     private final class RangedChannel implements SeekableByteChannel {
         private final List<Cursor> cursors = new ArrayList<>();
         private long position;
@@ -121,7 +127,7 @@ final class S3ObjectBytes implements ArchiveBytes {
         private boolean open = true;
 
         @Override
-        public int read(ByteBuffer dst) throws IOException {
+        public synchronized int read(ByteBuffer dst) throws IOException {
             if (!open) {
                 throw new ClosedChannelException();
             }
@@ -245,12 +251,12 @@ final class S3ObjectBytes implements ArchiveBytes {
         }
 
         @Override
-        public long position() {
+        public synchronized long position() {
             return position;
         }
 
         @Override
-        public SeekableByteChannel position(long newPosition) {
+        public synchronized SeekableByteChannel position(long newPosition) {
             if (newPosition < 0) {
                 throw new IllegalArgumentException("negative position " + newPosition);
             }
@@ -269,12 +275,12 @@ final class S3ObjectBytes implements ArchiveBytes {
         }
 
         @Override
-        public boolean isOpen() {
+        public synchronized boolean isOpen() {
             return open;
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             open = false;
             cursors.forEach(S3ObjectBytes.RangedChannel.this::closeStream);
             cursors.clear();

@@ -10,6 +10,7 @@ import static org.labelbridge.function.S3TestServer.OUTPUT_BUCKET;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +144,20 @@ class S3FaultTest {
         assertEquals(sha256(zip), JSON.readTree(get("out-mp-retry/set.report.json")).get("output_sha256").asText());
         assertEquals(3, requests("PUT /" + OUTPUT_BUCKET + "/out-mp-retry/set.zip?").stream()
                 .filter(r -> r.contains("partNumber=2")).count(), "two resets, then the part: " + server.faults().log());
+        // The image spans all three parts: the retried part went up with its own bytes, in its place.
+        assertArrayEquals(entry(big, "images/train/a.jpg"), entry(zip, "/a.jpg"), "the image copied through the parts");
+    }
+
+    /** The bytes of the one entry of a zip whose name ends with {@code suffix}. */
+    private static byte[] entry(byte[] zip, String suffix) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().endsWith(suffix)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no entry ending with " + suffix);
     }
 
     // --- permanent faults: a clean failure ------------------------------------------------------

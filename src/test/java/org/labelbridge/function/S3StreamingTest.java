@@ -8,23 +8,31 @@ import static org.labelbridge.function.S3TestServer.OUTPUT_BUCKET;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.archive.ArchiveLimits;
+import org.labelbridge.archive.InputArchive;
 import org.labelbridge.convert.ConversionOptions;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.Converter;
@@ -36,7 +44,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The function's S3 path keeps archive size a question of time: an archive many times larger
  * than the local space it is given converts, read from S3 by ranges and uploaded in parts while
  * it is written, and its work folder never holds more than the local space (measured while it
- * runs); the zip it uploads is byte for byte the zip a local conversion writes.
+ * runs); the zip it uploads is byte for byte the zip a local conversion writes. Threads reading
+ * one zip in place at once each get their entries' own bytes.
  */
 class S3StreamingTest {
 
@@ -45,6 +54,8 @@ class S3StreamingTest {
     private static final long LOCAL_SPACE = 512L << 10;
     private static final int IMAGES = 12;
     private static final int IMAGE_BYTES = 512 << 10;
+    private static final int ZIP_ENTRIES = 300;
+    private static final int ZIP_READERS = 3;
 
     private static S3TestServer server;
     private static S3Client s3;
@@ -65,7 +76,7 @@ class S3StreamingTest {
 
     @Test
     void anArchiveTwelveTimesTheLocalSpaceConvertsWithinItAndGivesTheLocalBytes() throws Exception {
-        Path archive = cocoWithNoiseImages(tmp.resolve("dataset"));
+        Path archive = Zips.cocoWithNoiseImages(tmp.resolve("dataset"), IMAGES, IMAGE_BYTES);
         long archiveBytes = Files.size(archive);
         assertTrue(archiveBytes > 10 * LOCAL_SPACE, "the archive must dwarf the local space: " + archiveBytes);
         s3.putObject(b -> b.bucket(INPUT_BUCKET).key("big/set.zip"), RequestBody.fromFile(archive));
@@ -119,26 +130,56 @@ class S3StreamingTest {
         return fields;
     }
 
-    /** COCO with {@value #IMAGES} JPEG-named images of noise (incompressible), one box each, zipped. */
-    private static Path cocoWithNoiseImages(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("annotations"));
-        Files.createDirectories(dir.resolve("images/train"));
-        StringBuilder images = new StringBuilder();
-        StringBuilder annotations = new StringBuilder();
-        Random random = new Random(7);
-        for (int i = 0; i < IMAGES; i++) {
-            byte[] noise = new byte[IMAGE_BYTES];
-            random.nextBytes(noise);
-            Files.write(dir.resolve("images/train/img" + i + ".jpg"), noise);
-            images.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"id\": %d, \"file_name\": \"img%d.jpg\", \"width\": 200, \"height\": 100}", i + 1, i));
-            annotations.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                    "{\"id\": %d, \"image_id\": %d, \"category_id\": 1, \"bbox\": [%d, 20, 30, 40], \"area\": 1200,"
-                            + " \"iscrowd\": 0, \"segmentation\": []}", i + 1, i + 1, 10 + i));
+    /**
+     * A zip read in place by several threads at once, as a conversion reads it (the pipeline,
+     * the writer thread's raw copies, a read-ahead), each in its own order across ranges that
+     * chain and ranges that are evicted: every entry gives the bytes {@code java.util.zip} reads
+     * from the local file.
+     */
+    @Test
+    void threadsReadingEntriesOfOneZipAtOnceEachGetTheEntrysOwnBytes() throws Exception {
+        // About 1.5 MB: ranges chain (1 MB, then 2 MB), and readers far apart need ranges of their own.
+        Path zip = Zips.storedAndDeflated(tmp.resolve("entries.zip"), ZIP_ENTRIES, 24_000);
+        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("concurrent/entries.zip"), RequestBody.fromFile(zip));
+        S3ObjectBytes bytes = S3ObjectBytes.open(s3, new S3Retry(4, Duration.ofMillis(5), Duration.ofMillis(50)),
+                new S3Uri(INPUT_BUCKET, "concurrent/entries.zip"), "entries.zip", tmp);
+        ExecutorService threads = Executors.newFixedThreadPool(ZIP_READERS);
+        try (InputArchive archive = InputArchive.open(bytes, ArchiveLimits.DEFAULTS);
+             ZipFile expected = new ZipFile(zip.toFile())) {
+            List<? extends ZipEntry> entries = Collections.list(expected.entries());
+            assertEquals(ZIP_ENTRIES, entries.size());
+            List<Future<Integer>> readers = new ArrayList<>();
+            for (int r = 0; r < ZIP_READERS; r++) {
+                // Each reader takes every entry, in an order of its own: forward, backward, shuffled.
+                List<ZipEntry> order = new ArrayList<>(entries);
+                if (r == 1) {
+                    Collections.reverse(order);
+                } else if (r == 2) {
+                    Collections.shuffle(order, new Random(r));
+                }
+                readers.add(threads.submit(() -> {
+                    for (ZipEntry entry : order) {
+                        byte[] read;
+                        try (InputStream in = archive.source().open(entry.getName())) {
+                            read = in.readAllBytes();
+                        }
+                        byte[] local;
+                        synchronized (expected) {
+                            try (InputStream in = expected.getInputStream(entry)) {
+                                local = in.readAllBytes();
+                            }
+                        }
+                        assertArrayEquals(local, read, entry.getName());
+                    }
+                    return order.size();
+                }));
+            }
+            for (Future<Integer> reader : readers) {
+                assertEquals(ZIP_ENTRIES, reader.get());
+            }
+        } finally {
+            threads.shutdownNow();
         }
-        Files.writeString(dir.resolve("annotations/instances_train.json"), "{\"images\": [" + images
-                + "], \"categories\": [{\"id\": 1, \"name\": \"car\"}], \"annotations\": [" + annotations + "]}");
-        return Zips.zipFolder(dir, dir.resolveSibling("set.zip"), "");
     }
 
     /** The largest total size a folder's files reached while it was watched, sampled as often as it can be. */
