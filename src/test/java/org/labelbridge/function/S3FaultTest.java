@@ -69,7 +69,7 @@ class S3FaultTest {
                 "coco_instances/"));
         // The output of a run without faults: every faulty run that succeeds must give these bytes.
         put("reference/set.zip", cocoZip);
-        converter(tmp, 1L << 20, 1L << 30).run(job("reference/set.zip", "ref/"));
+        converter(tmp, 1L << 20).run(job("reference/set.zip", "ref/"));
         expectedOutput = get("ref/set.zip");
     }
 
@@ -137,7 +137,7 @@ class S3FaultTest {
         put("mp-retry/set.zip", big);
         server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-retry/set\\.zip\\?.*partNumber=2", Fault.RESET, 2);
 
-        converter(work, S3Transfers.MIN_PART_BYTES, 1L << 30).run(job("mp-retry/set.zip", "out-mp-retry/"));
+        converter(work, S3Transfers.MIN_PART_BYTES).run(job("mp-retry/set.zip", "out-mp-retry/"));
 
         byte[] zip = get("out-mp-retry/set.zip");
         assertTrue(zip.length > 2 * S3Transfers.MIN_PART_BYTES, "the output needs three parts: " + zip.length);
@@ -201,7 +201,7 @@ class S3FaultTest {
         server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-down/set\\.zip\\?.*partNumber=2",
                 Fault.INTERNAL_ERROR, Integer.MAX_VALUE);
 
-        assertThrows(StorageUnavailableException.class, () -> converter(work, S3Transfers.MIN_PART_BYTES, 1L << 30)
+        assertThrows(StorageUnavailableException.class, () -> converter(work, S3Transfers.MIN_PART_BYTES)
                 .run(job("mp-down/set.zip", "out-mp-down/")));
 
         assertEquals(List.of("out-mp-down/set.error.json"), outputKeys("out-mp-down/"));
@@ -223,21 +223,6 @@ class S3FaultTest {
         JsonNode error = JSON.readTree(get("out-gone/set.error.json"));
         assertEquals("conversion_failed", error.get("error").asText());
         assertFalse(error.get("retryable").asBoolean());
-    }
-
-    @Test
-    void aTarLargerThanTheLocalSpaceIsRefusedBeforeItIsRead() throws IOException {
-        put("huge/set.tar", new byte[64 << 10]);
-        long localSpace = 32 << 10;
-
-        IOException e = assertThrows(IOException.class, () -> converter(work, 1L << 20, localSpace)
-                .run(job("huge/set.tar", "out-huge/")));
-
-        assertEquals("the tar is 64.0 KB, more than the 32.0 KB of local space (LABELBRIDGE_LOCAL_SPACE_MB; the"
-                + " function's ephemeral storage): a tar is extracted to local disk, a zip is read in place: send a zip,"
-                + " or split the dataset", e.getMessage());
-        assertEquals(List.of(), requests("GET /" + INPUT_BUCKET + "/huge/set.tar"), "refused before a byte is read");
-        assertEquals(List.of("out-huge/set.error.json"), outputKeys("out-huge/"));
     }
 
     @Test
@@ -270,12 +255,12 @@ class S3FaultTest {
     // --- helpers --------------------------------------------------------------------------------
 
     private S3Converter converter() {
-        return converter(work, 1L << 20, 1L << 30);
+        return converter(work, 1L << 20);
     }
 
     /** S3Proxy takes no object tags: reports go up untagged here (S3ConverterTest checks the tag). */
-    private static S3Converter converter(Path workRoot, long partBytes, long localSpace) {
-        return new S3Converter(transfers(partBytes), workRoot, localSpace, ArchiveLimits.DEFAULTS, null);
+    private static S3Converter converter(Path workRoot, long partBytes) {
+        return new S3Converter(transfers(partBytes), workRoot, ArchiveLimits.DEFAULTS, null);
     }
 
     private static S3Transfers transfers(long partBytes) {
