@@ -56,6 +56,8 @@ class S3FaultTest {
     private static S3TestServer server;
     private static S3Client s3;
     private static byte[] cocoZip;
+    /** The same files as {@link #cocoZip}, as a tar.gz. */
+    private static byte[] cocoTarGz;
     private static byte[] expectedOutput;
 
     @TempDir
@@ -67,6 +69,7 @@ class S3FaultTest {
         s3 = server.client();
         cocoZip = Files.readAllBytes(Zips.zipFolder(Corpus.path("coco_1.0/coco_instances"), tmp.resolve("coco.zip"),
                 "coco_instances/"));
+        cocoTarGz = Files.readAllBytes(Zips.tarOf(tmp.resolve("coco.zip"), tmp.resolve("coco.tar.gz"), true));
         // The output of a run without faults: every faulty run that succeeds must give these bytes.
         put("reference/set.zip", cocoZip);
         converter(tmp, 1L << 20).run(job("reference/set.zip", "ref/"));
@@ -112,6 +115,33 @@ class S3FaultTest {
         int ranges = requests("GET /" + INPUT_BUCKET + "/dl-" + fault + "/").size();
         assertTrue(ranges > rangesOfACleanRun && ranges <= rangesOfACleanRun + 2, rangesOfACleanRun + " ranges without"
                 + " faults, with: " + server.faults().log());
+    }
+
+    /**
+     * A tar.gz is inflated into a scratch object beside the output, written in parts and read
+     * back by ranges: a write and a read of it that fail twice are retried, the output is that
+     * of a run without faults, and the scratch object is gone afterwards.
+     */
+    @Test
+    void aTarGzWhoseScratchCopyFailsTwiceEachWayConvertsTheSameAndLeavesNoScratchCopy() throws IOException {
+        put("clean-tgz/set.tar.gz", cocoTarGz);
+        converter().run(job("clean-tgz/set.tar.gz", "out-clean-tgz/"));
+        byte[] withoutFaults = get("out-clean-tgz/set.zip");
+        put("tgz/set.tar.gz", cocoTarGz);
+        String scratch = "/" + OUTPUT_BUCKET + "/out-tgz/set\\.zip\\.scratch-[0-9a-f]{8}\\.tar";
+        server.faults().inject("PUT", "^" + scratch, Fault.RESET, 2).inject("GET", "^" + scratch, Fault.CLOSE, 2);
+
+        converter().run(job("tgz/set.tar.gz", "out-tgz/"));
+
+        assertArrayEquals(withoutFaults, get("out-tgz/set.zip"));
+        assertEquals(List.of("out-tgz/set.report.html", "out-tgz/set.report.json", "out-tgz/set.zip"),
+                outputKeys("out-tgz/"), "no scratch object is left");
+        List<String> scratchRequests = server.faults().log().stream()
+                .filter(l -> l.matches("^(PUT|GET|DELETE) " + scratch + ".*")).toList();
+        assertTrue(scratchRequests.stream().filter(l -> l.startsWith("GET")).count() >= 3
+                && scratchRequests.stream().filter(l -> l.startsWith("PUT")).count() >= 3
+                && scratchRequests.get(scratchRequests.size() - 1).startsWith("DELETE"),
+                "written, read back (each after two failures), then deleted: " + scratchRequests);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -268,7 +298,7 @@ class S3FaultTest {
     }
 
     private static ConversionJob job(String inputKey, String outputFolder) {
-        String base = outputFolder + inputKey.substring(inputKey.lastIndexOf('/') + 1).replaceAll("\\.(zip|tar)$", "");
+        String base = outputFolder + inputKey.substring(inputKey.lastIndexOf('/') + 1).replaceAll("\\.(zip|tar|tar\\.gz)$", "");
         return new ConversionJob(new S3Uri(INPUT_BUCKET, inputKey), "coco", "yolo", ConversionOptions.DEFAULTS,
                 new S3Uri(OUTPUT_BUCKET, base + ".zip"), new S3Uri(OUTPUT_BUCKET, base + ".report.json"),
                 new S3Uri(OUTPUT_BUCKET, base + ".error.json"));
