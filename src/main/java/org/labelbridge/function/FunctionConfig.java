@@ -40,7 +40,7 @@ public interface FunctionConfig {
     Optional<String> outputBucket();
 
     /**
-     * Where each conversion's work folder is made (a tar's extracted files, the files a target
+     * Where each conversion's work folder is made (the files a target
      * writes last); Lambda can only write to /tmp.
      */
     @WithDefault("/tmp")
