@@ -48,6 +48,15 @@ final class Archives {
 
     /** A local file whose work folder (where a tar.gz's scratch copy goes) is {@code work}. */
     static ArchiveBytes inWorkFolder(Path file, Path work) {
+        return local(file, work, null);
+    }
+
+    /** A local file whose tar.gz scratch copy is {@code scratch}. */
+    static ArchiveBytes withScratch(Path file, ScratchCopy scratch) {
+        return local(file, null, scratch);
+    }
+
+    private static ArchiveBytes local(Path file, Path work, ScratchCopy scratch) {
         ArchiveBytes bytes = ArchiveBytes.of(file);
         return new ArchiveBytes() {
             @Override
@@ -73,6 +82,11 @@ final class Archives {
             @Override
             public Path workFolder() {
                 return work;
+            }
+
+            @Override
+            public ScratchCopy scratch() throws IOException {
+                return scratch == null ? ArchiveBytes.super.scratch() : scratch;
             }
         };
     }

@@ -243,7 +243,7 @@ class HostileArchiveTest {
         RecordedScratch scratch = new RecordedScratch();
 
         UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
-                () -> InputArchive.open(scratch.forInput(tgz), ArchiveLimits.DEFAULTS).close());
+                () -> InputArchive.open(Archives.withScratch(tgz, scratch), ArchiveLimits.DEFAULTS).close());
 
         assertEquals("bomb.tgz: expands to more than 200 times its size (LABELBRIDGE_MAX_COMPRESSION_RATIO; a gzip bomb?),"
                 + " reached at entry 'ds/zeros.bin'", e.getMessage());
@@ -256,41 +256,6 @@ class HostileArchiveTest {
     private static final class RecordedScratch implements ScratchCopy {
         long written;
         boolean closed;
-
-        ArchiveBytes forInput(Path file) {
-            ArchiveBytes bytes = ArchiveBytes.of(file);
-            return new ArchiveBytes() {
-                @Override
-                public String name() {
-                    return bytes.name();
-                }
-
-                @Override
-                public long size() throws IOException {
-                    return bytes.size();
-                }
-
-                @Override
-                public java.nio.channels.SeekableByteChannel channel() throws IOException {
-                    return bytes.channel();
-                }
-
-                @Override
-                public InputStream stream() throws IOException {
-                    return bytes.stream();
-                }
-
-                @Override
-                public Path workFolder() {
-                    return null;
-                }
-
-                @Override
-                public ScratchCopy scratch() {
-                    return RecordedScratch.this;
-                }
-            };
-        }
 
         @Override
         public String name() {
