@@ -5,7 +5,11 @@
 # server's peak RSS, the peak size of the function's work folder (LABELBRIDGE_WORK_DIR), and
 # the function's own stage times from its JSON log (open, detect, convert, finish, upload).
 #
-#   bench/serve_s3.sh MB [WORK_DIR]        (WORK_DIR default /tmp/labelbridge-s3-bench)
+#   bench/serve_s3.sh MB [WORK_DIR] [zip|tar|tar.gz]   (WORK_DIR default /tmp/labelbridge-s3-bench)
+#
+# The third argument drops the same dataset as a tar or a tar.gz (made from the zip, same files in
+# the same order) instead of the zip: a tar is read in place like a zip; a tar.gz is inflated once
+# into a scratch object beside the output (in S3Proxy's output bucket, under WORK_DIR/buckets).
 #
 # MB is the archive's size, about: 100 KB of incompressible image bytes per image, 7 boxes an
 # image. The issue's measurement is `bench/serve_s3.sh 5120` (5 GB: 52,000 images; needs about
@@ -13,8 +17,10 @@
 # (a YOLO zip as large as the input) lands in WORK_DIR/buckets/output/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-mb=${1:?usage: bench/serve_s3.sh MB [WORK_DIR]}
+mb=${1:?usage: bench/serve_s3.sh MB [WORK_DIR] [zip|tar|tar.gz]}
 work=${2:-/tmp/labelbridge-s3-bench}
+kind=${3:-zip}
+case "$kind" in zip|tar|tar.gz) ;; *) echo "the archive kind is zip, tar or tar.gz, not $kind" >&2; exit 2 ;; esac
 images=$(( mb * 1024 / 100 ))
 mkdir -p "$work"
 cd "$here"
@@ -24,6 +30,25 @@ if [ ! -s "$archive" ]; then
   mkdir -p "$work/gen"
   python3 bench/gen_coco.py "$work/gen/instances_default.json" --images "$images" --anns $(( images * 7 )) >&2
   python3 bench/make_images.py "$work/gen/instances_default.json" "$archive" --noise 102400 >&2
+fi
+if [ "$kind" != zip ]; then
+  zip="$archive"
+  archive="$work/coco-$mb.$kind"
+  if [ ! -s "$archive" ]; then
+    python3 - "$zip" "$archive" <<'PY'
+import sys, tarfile, zipfile
+source, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(source) as z, tarfile.open(target, "w:gz" if target.endswith(".gz") else "w",
+                                                format=tarfile.PAX_FORMAT) as t:
+    for info in z.infolist():
+        if info.is_dir():
+            continue
+        entry = tarfile.TarInfo(info.filename)
+        entry.size = info.file_size
+        with z.open(info) as data:
+            t.addfile(entry, data)
+PY
+  fi
 fi
 size=$(stat -c %s "$archive")
 
@@ -44,7 +69,7 @@ jvm=$(pgrep -P "$serve" java || echo "$serve")
 peak_disk=0
 peak_rss=0
 start=$(date +%s.%N)
-cp "$archive" "$buckets/input/auto-to-yolo/set.zip"
+cp "$archive" "$buckets/input/auto-to-yolo/set.$kind"
 report="$buckets/output/auto-to-yolo/set.report.json"
 error="$buckets/output/auto-to-yolo/set.error.json"
 while [ ! -s "$report" ] && [ ! -s "$error" ]; do
@@ -58,7 +83,7 @@ end=$(date +%s.%N)
 hwm=$(awk '/VmHWM/ {print $2 * 1024}' "/proc/$jvm/status" 2>/dev/null || echo "$peak_rss")
 [ -s "$error" ] && { echo "conversion failed:" >&2; cat "$error" >&2; exit 1; }
 
-python3 - "$size" "$start" "$end" "$hwm" "$peak_disk" "$work/serve.log" <<'PY'
+python3 - "$size" "$start" "$end" "$hwm" "$peak_disk" "$work/serve.log" "$kind" <<'PY'
 import json, sys
 size, start, end, rss, disk, log = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
 wall = end - start
@@ -70,8 +95,9 @@ for line in open(log):
         continue
     if j.get("event") == "stage":
         stages[j["stage"]] = j.get("duration_ms")
+kind = sys.argv[7]
 print("| archive | wall (drop to report) | MB/s | peak RSS | peak local disk | stages (ms) |")
 print("| --- | --- | --- | --- | --- | --- |")
-print(f"| {size/1e6:.0f} MB | {wall:.1f} s | {size/1e6/wall:.0f} | {rss/2**20:.0f} MB | {disk/2**20:.2f} MB | "
+print(f"| {size/1e6:.0f} MB {kind} | {wall:.1f} s | {size/1e6/wall:.0f} | {rss/2**20:.0f} MB | {disk/2**20:.2f} MB | "
       + ", ".join(f"{k} {v}" for k, v in stages.items()) + " |")
 PY

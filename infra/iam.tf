@@ -1,6 +1,6 @@
 # One role per function, each allowed only its own prefix: read <from>-to-<to>/* in the input
-# bucket, write (and, to undo a half-written result, delete) <from>-to-<to>/* in the output
-# bucket, write its own log group, send to the failure queue, and use the KMS key when there
+# bucket, write (and, to undo a half-written result, delete; to read back a scratch copy or
+# the preview's zip, read) <from>-to-<to>/* in the output bucket, write its own log group, send to the failure queue, and use the KMS key when there
 # is one. No wildcard beyond the function's own prefix; no s3:ListBucket (a missing key then
 # answers 403, which the function reports as missing or not readable).
 
@@ -30,10 +30,11 @@ data "aws_iam_policy_document" "convert" {
     resources = ["${aws_s3_bucket.input.arn}/${each.key}/*"]
   }
 
-  # PutObjectTagging: reports carry the tag the output lifecycle rule expires them by.
+  # PutObjectTagging: reports and scratch copies carry the tags the output lifecycle rules
+  # expire them by. GetObject: a tar.gz's scratch copy (and the preview's zip) is read back.
   statement {
     sid       = "WriteOwnOutputPrefix"
-    actions   = ["s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject", "s3:AbortMultipartUpload"]
+    actions   = ["s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${aws_s3_bucket.output.arn}/${each.key}/*"]
   }
 

@@ -72,7 +72,7 @@ data "aws_iam_policy_document" "step_functions_io" {
 
   statement {
     sid       = "WriteStepFunctionsResults"
-    actions   = ["s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject", "s3:AbortMultipartUpload"]
+    actions   = ["s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:DeleteObject", "s3:AbortMultipartUpload"]
     resources = ["${aws_s3_bucket.output.arn}/step-functions/results/*"]
   }
 }

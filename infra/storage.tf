@@ -140,6 +140,26 @@ resource "aws_s3_bucket_lifecycle_configuration" "output" {
     }
   }
 
+  # A tar.gz input is inflated once into a scratch object beside its output, tagged
+  # labelbridge-kind=scratch (see S3ScratchCopy); the function deletes it whatever happens. This
+  # expires one a function killed mid-run left, and the old version its delete leaves behind.
+  rule {
+    id     = "expire-scratch-copies"
+    status = "Enabled"
+    filter {
+      tag {
+        key   = "labelbridge-kind"
+        value = "scratch"
+      }
+    }
+    expiration {
+      days = 1
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+
   # Reports and error reports carry the tag labelbridge-kind=report (see S3Converter).
   dynamic "rule" {
     for_each = var.report_expiration_days == null ? [] : [var.report_expiration_days]

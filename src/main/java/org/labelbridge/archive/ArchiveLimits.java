@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * How much an input archive may hold before it is refused. Checked before anything is read
- * or extracted (from the zip's directory, from each tar header) and again while bytes come
+ * How much an input archive may hold before it is refused. Checked before its data is read
+ * or inflated (from the zip's directory, from each tar header) and again while bytes come
  * out, because declared sizes can lie. The defaults suit a Lambda with up to 10 GB of /tmp.
  *
  * @param maxEntries           files and folders in the archive

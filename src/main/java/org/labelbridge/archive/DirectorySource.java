@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A dataset in a folder on disk (also what a tar archive is extracted to). */
+/** A dataset in a folder on disk. */
 public final class DirectorySource extends RootedSource {
 
     private final Path dir;

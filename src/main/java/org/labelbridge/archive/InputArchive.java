@@ -7,15 +7,18 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 
 /**
- * An input opened as a {@link DatasetSource}: a zip read in place, a tar or tar.gz extracted
- * to a private work folder, a folder as it is, or one bare annotation file. Closing it
- * releases the zip and deletes the work folder.
+ * An input opened as a {@link DatasetSource}: a zip or a tar read in place, a tar.gz inflated
+ * once into a scratch copy (a plain tar, read in place), a folder as it is, or one bare
+ * annotation file. Nothing is extracted. Closing it releases the archive and deletes the
+ * scratch copy.
  */
 public final class InputArchive implements Closeable {
 
@@ -24,17 +27,16 @@ public final class InputArchive implements Closeable {
 
     private final Kind kind;
     private final DatasetSource source;
-    private final Closeable zip;
-    private final Path workDir;
+    /** What is open while the source is read (a channel, the zip, a scratch copy), closed in order. */
+    private final List<Closeable> resources;
 
     /** Central directory bytes allowed per entry: its fixed 46 bytes, a long name and some extra fields. */
     private static final long MAX_DIRECTORY_BYTES_PER_ENTRY = 1024;
 
-    private InputArchive(Kind kind, DatasetSource source, Closeable zip, Path workDir) {
+    private InputArchive(Kind kind, DatasetSource source, List<Closeable> resources) {
         this.kind = kind;
         this.source = source;
-        this.zip = zip;
-        this.workDir = workDir;
+        this.resources = resources;
     }
 
     /** Opens the input within the default {@link ArchiveLimits}. */
@@ -52,7 +54,7 @@ public final class InputArchive implements Closeable {
             throw new FormatException(input + ": no such file or folder");
         }
         if (Files.isDirectory(input)) {
-            return new InputArchive(Kind.FOLDER, DirectorySource.of(input), null, null);
+            return new InputArchive(Kind.FOLDER, DirectorySource.of(input), List.of());
         }
         return open(ArchiveBytes.of(input), limits);
     }
@@ -60,8 +62,10 @@ public final class InputArchive implements Closeable {
     /**
      * Opens an archive where it lies: a zip is read in place through its channel (the end
      * records and the directory first, checked against the limits, then each entry where it
-     * is), a tar or tar.gz is read once from the start and extracted to the input's work
-     * folder, a bare annotation file is read as it is.
+     * is); a tar is read once from the start to index its entries (each checked from its
+     * header before its data is read), then each entry where it is; a tar.gz is inflated once,
+     * checked the same way, into the input's {@link ArchiveBytes#scratch() scratch copy}, which
+     * is then read as a tar; a bare annotation file is read as it is.
      */
     public static InputArchive open(ArchiveBytes input, ArchiveLimits limits) throws IOException {
         String name = input.name();
@@ -73,23 +77,43 @@ public final class InputArchive implements Closeable {
             return openZip(input, name, limits);
         }
         boolean gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-        if (gzip || isTar(magic)) {
-            Path work = input.workFolder() == null ? Files.createTempDirectory("labelbridge-in-")
-                    : Files.createTempDirectory(input.workFolder(), "labelbridge-in-");
+        if (gzip) {
+            return openTarGz(input, name, limits);
+        }
+        if (isTar(magic)) {
+            Map<String, TarIndex.Entry> entries;
             try (InputStream in = input.stream()) {
-                new TarExtraction(in, input.size(), name, gzip, work, limits).run();
-                return new InputArchive(Kind.TAR, DirectorySource.of(work, name), null, work);
-            } catch (IOException | RuntimeException e) {
-                deleteTree(work);
-                throw e;
+                entries = TarIndex.of(in, input.size(), name, limits);
             }
+            SeekableByteChannel channel = input.channel();
+            return new InputArchive(Kind.TAR, TarSource.of(channel, name, entries), List.of(channel));
         }
         String lower = name.toLowerCase();
         if (lower.endsWith(".zip") || lower.endsWith(".tar") || lower.endsWith(".tgz") || lower.endsWith(".tar.gz")) {
             throw new FormatException(name + ": corrupt archive (its first bytes are not a "
                     + lower.substring(lower.lastIndexOf('.') + 1) + " header)");
         }
-        return new InputArchive(Kind.BARE_FILE, SingleFileSource.of(input), null, null);
+        return new InputArchive(Kind.BARE_FILE, SingleFileSource.of(input), List.of());
+    }
+
+    /** Inflates the tar.gz once into a scratch copy of the plain tar, which is then read in place. */
+    private static InputArchive openTarGz(ArchiveBytes input, String name, ArchiveLimits limits) throws IOException {
+        ScratchCopy scratch = input.scratch();
+        try {
+            Map<String, TarIndex.Entry> entries;
+            try (InputStream in = input.stream()) {
+                entries = TarIndex.inflating(in, input.size(), name, limits, scratch);
+            }
+            SeekableByteChannel channel = scratch.finish().channel();
+            return new InputArchive(Kind.TAR, TarSource.of(channel, name, entries), List.of(channel, scratch));
+        } catch (IOException | RuntimeException e) {
+            try {
+                scratch.close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     private static InputArchive openZip(ArchiveBytes input, String name, ArchiveLimits limits) throws IOException {
@@ -117,7 +141,7 @@ public final class InputArchive implements Closeable {
             throw new FormatException(name + ": not a readable zip archive (" + e.getMessage() + ")", e);
         }
         try {
-            return new InputArchive(Kind.ZIP, ZipSource.of(zip, channel, name, limits), zip, null);
+            return new InputArchive(Kind.ZIP, ZipSource.of(zip, channel, name, limits), List.of(zip));
         } catch (IOException | RuntimeException e) {
             zip.close();
             if (e instanceof IOException io) {
@@ -145,13 +169,23 @@ public final class InputArchive implements Closeable {
         return source;
     }
 
+    /** Closes what the source reads; a scratch copy is deleted. */
     @Override
     public void close() throws IOException {
-        if (zip != null) {
-            zip.close();
+        IOException failure = null;
+        for (Closeable resource : resources) {
+            try {
+                resource.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
-        if (workDir != null) {
-            deleteTree(workDir);
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -165,5 +199,4 @@ public final class InputArchive implements Closeable {
             }
         }
     }
-
 }

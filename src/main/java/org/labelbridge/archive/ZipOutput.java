@@ -415,19 +415,27 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             }
         }
         claimEntry(path);
+        long knownCrc = media.storedCrc32(item.path());
+        long knownSize = media.size(item.path());
         writer.submit((zip, deflater) -> {
-            // Images are compressed already: stored, with the CRC in the header (a local file is read twice).
-            CRC32 crc = new CRC32();
-            long size = 0;
-            byte[] buffer = new byte[1 << 16];
-            try (InputStream in = media.open(item.path())) {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    crc.update(buffer, 0, n);
-                    size += n;
+            // Images are compressed already: stored, with the CRC in the header. Where the source
+            // knows the CRC (a tar's index took it) the file is read once, else twice (a folder).
+            long crc = knownCrc;
+            long size = knownSize;
+            if (crc < 0 || size < 0) {
+                CRC32 checksum = new CRC32();
+                size = 0;
+                byte[] buffer = new byte[1 << 16];
+                try (InputStream in = media.open(item.path())) {
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        checksum.update(buffer, 0, n);
+                        size += n;
+                    }
                 }
+                crc = checksum.getValue();
             }
             try (InputStream in = media.open(item.path())) {
-                zip.add(path, ZipEntry.STORED, crc.getValue(), size, size, in);
+                zip.add(path, ZipEntry.STORED, crc, size, size, in);
             }
         });
         mediaCopied++;

@@ -22,8 +22,8 @@ public interface DatasetSource {
     long size(String path);
 
     /**
-     * The CRC-32 of the file's bytes where its container records one (a zip's directory does),
-     * so that it costs no read; -1 otherwise.
+     * The CRC-32 of the file's bytes where it is known without a read of the file's own (a
+     * zip's directory records it; a tar's index took it in its one pass); -1 otherwise.
      */
     default long storedCrc32(String path) {
         return -1;

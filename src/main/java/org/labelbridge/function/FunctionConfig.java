@@ -27,6 +27,12 @@ public interface FunctionConfig {
     /** The tag reports carry by default; infra/'s lifecycle rule expires objects with it. */
     String REPORT_TAGGING = "labelbridge-kind=report";
 
+    /**
+     * The tag a scratch copy (a tar.gz inflated beside the output) carries while tags are on;
+     * infra/'s lifecycle rule expires what a killed function could not delete.
+     */
+    String SCRATCH_TAGGING = "labelbridge-kind=scratch";
+
     /** The descriptor this Lambda serves, {@code <from>-to-<to>}; S3 events need it. */
     Optional<String> function();
 
@@ -34,7 +40,7 @@ public interface FunctionConfig {
     Optional<String> outputBucket();
 
     /**
-     * Where each conversion's work folder is made (a tar's extracted files, the files a target
+     * Where each conversion's work folder is made (the files a target
      * writes last); Lambda can only write to /tmp.
      */
     @WithDefault("/tmp")
@@ -42,8 +48,9 @@ public interface FunctionConfig {
 
     /**
      * How much the work folder may hold, in MB (Terraform sets the function's ephemeral storage);
-     * unset: the size of the work folder's disk. A zip input is read from S3 in place and the
-     * output streamed back, so this bounds only a tar input (extracted here) and the spooled files.
+     * unset: the size of the work folder's disk. Every input is read from S3 in place (a tar.gz
+     * through a scratch object beside the output) and the output streamed back: the work folder
+     * holds only the target's spooled annotation files, far below it.
      */
     OptionalLong localSpaceMb();
 

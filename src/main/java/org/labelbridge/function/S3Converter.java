@@ -25,11 +25,13 @@ import org.labelbridge.insight.ReportPage;
 
 /**
  * Runs one {@link ConversionJob} against S3: reads the input where it lies ({@link S3ObjectBytes},
- * ranged GETs: a zip's directory, then its entries), writes the zip as a multipart upload while
+ * ranged GETs: a zip's directory, then its entries; a tar indexed in one pass, then its entries;
+ * a tar.gz inflated in one pass into a temporary object beside the output, {@link #scratchFor},
+ * read the same way and deleted whatever happens), writes the zip as a multipart upload while
  * it is converted ({@link S3UploadChannel}), then its preview (when option {@code preview} is
  * above 0: the zip read back in place, only its annotation files and the images drawn) and its
  * page ({@code .report.html}), then its report. The private work folder
- * holds only what the target writes last (spooled, deflated) and a tar's extracted files, and
+ * holds only what the target writes last (spooled, deflated), never an image or the archive, and
  * is deleted whatever happens. After a run the destination holds either the zip and its report (which names the
  * zip's size and SHA-256) or, when the run failed, only an error report: the zip and report of
  * the failed run, or of an earlier one, are deleted, and an error report of an earlier failure
@@ -46,19 +48,16 @@ final class S3Converter {
     private final S3Transfers transfers;
     private final String reportTagging;
     private final Path workRoot;
-    private final long localSpaceBytes;
     private final ArchiveLimits limits;
 
     /**
-     * @param localSpaceBytes what the work folder may hold: a tar, which is extracted there, may
-     *                        be no larger (a zip is read from S3 in place)
-     * @param reportTagging   the tag set ({@code key=value}) reports carry, or null for none
+     * @param reportTagging the tag set ({@code key=value}) reports carry, or null for none (scratch
+     *                      objects then carry none either)
      */
-    S3Converter(S3Transfers transfers, Path workRoot, long localSpaceBytes, ArchiveLimits limits, String reportTagging) {
+    S3Converter(S3Transfers transfers, Path workRoot, ArchiveLimits limits, String reportTagging) {
         this.transfers = transfers;
         this.reportTagging = reportTagging;
         this.workRoot = workRoot;
-        this.localSpaceBytes = localSpaceBytes;
         this.limits = limits;
     }
 
@@ -66,20 +65,17 @@ final class S3Converter {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     /**
-     * A converter with the deployment's settings (work folder, local space, retries, parts, report
-     * tags) and the archive limits from the environment: the Lambda's and {@code serve}'s.
+     * A converter with the deployment's settings (work folder, retries, parts, report tags) and the archive limits from the environment: the Lambda's and {@code serve}'s.
      */
     static S3Converter of(S3Client s3, FunctionConfig config) throws IOException {
         Path workDir = config.workDir();
         Files.createDirectories(workDir);
-        long localSpace = config.localSpaceMb().isPresent() ? config.localSpaceMb().getAsLong() << 20
-                : Files.getFileStore(workDir).getTotalSpace();
         S3Retry retry = new S3Retry(config.s3Attempts(), Duration.ofMillis(config.s3BackoffMs()), MAX_BACKOFF);
         String tagging = config.reportTagging().isBlank() || config.reportTagging().equals("none") ? null
                 : config.reportTagging();
         S3Transfers transfers = new S3Transfers(s3, retry, (long) config.uploadPartMb() << 20,
                 Math.max(1, config.uploadParallelParts()));
-        return new S3Converter(transfers, workDir, localSpace, ArchiveLimits.fromEnvironment(System.getenv()), tagging);
+        return new S3Converter(transfers, workDir, ArchiveLimits.fromEnvironment(System.getenv()), tagging);
     }
 
     ConversionSummary run(ConversionJob job) throws IOException {
@@ -108,13 +104,9 @@ final class S3Converter {
     private ConversionSummary convert(ConversionJob job, Path work, ConversionListener listener, long started)
             throws IOException {
         long stage = System.nanoTime();
-        S3ObjectBytes input = transfers.open(job.input(), localName(job.input().fileName()), work);
+        S3ObjectBytes input = transfers.openInput(job.input(), localName(job.input().fileName()), work,
+                scratchFor(job), reportTagging == null ? null : FunctionConfig.SCRATCH_TAGGING);
         long bytesIn = input.size();
-        if (isTar(input.name()) && bytesIn > localSpaceBytes) {
-            throw new IOException("the tar is " + S3Transfers.size(bytesIn) + ", more than the " + S3Transfers.size(localSpaceBytes)
-                    + " of local space (" + FunctionConfig.LOCAL_SPACE_SETTING + "; the function's ephemeral storage):"
-                    + " a tar is extracted to local disk, a zip is read in place: send a zip, or split the dataset");
-        }
         listener.stage("open", millisSince(stage), Map.of("bytes_in", bytesIn));
         stage = System.nanoTime();
         S3UploadChannel output = transfers.uploadTo(job.output(), "application/zip", null);
@@ -156,9 +148,13 @@ final class S3Converter {
         return ConversionSummary.of(job, result, bytesIn, bytesOut, millisSince(started));
     }
 
-    private static boolean isTar(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".tar") || lower.endsWith(".tgz") || lower.endsWith(".tar.gz");
+    /**
+     * Where a tar.gz input is inflated to be read in place: a temporary object beside the output
+     * (the function may write there; its local space is small), named so, and unique to the run.
+     */
+    static S3Uri scratchFor(ConversionJob job) {
+        return new S3Uri(job.output().bucket(), job.output().key() + ".scratch-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8) + ".tar");
     }
 
     private static long millisSince(long nanoTime) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.labelbridge.archive.ArchiveBytes;
+import org.labelbridge.archive.ScratchCopy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -44,8 +45,16 @@ final class S3ObjectBytes implements ArchiveBytes {
     private final long size;
     private final String etag;
     private final Path workFolder;
+    private final ScratchPlace scratchPlace;
 
-    private S3ObjectBytes(S3Client s3, S3Retry retry, S3Uri uri, String name, long size, String etag, Path workFolder) {
+    /** Makes the scratch copies of an input (see {@link ArchiveBytes#scratch()}). */
+    @FunctionalInterface
+    interface ScratchPlace {
+        ScratchCopy create() throws IOException;
+    }
+
+    private S3ObjectBytes(S3Client s3, S3Retry retry, S3Uri uri, String name, long size, String etag, Path workFolder,
+                          ScratchPlace scratchPlace) {
         this.s3 = s3;
         this.retry = retry;
         this.uri = uri;
@@ -53,13 +62,24 @@ final class S3ObjectBytes implements ArchiveBytes {
         this.size = size;
         this.etag = etag;
         this.workFolder = workFolder;
+        this.scratchPlace = scratchPlace;
+    }
+
+    /** The same object, its scratch copies made by {@code place} rather than in the work folder. */
+    S3ObjectBytes withScratch(ScratchPlace place) {
+        return new S3ObjectBytes(s3, retry, uri, name, size, etag, workFolder, place);
+    }
+
+    @Override
+    public ScratchCopy scratch() throws IOException {
+        return scratchPlace == null ? ArchiveBytes.super.scratch() : scratchPlace.create();
     }
 
     /**
      * The object's size and ETag, asked once; a missing object is an error that names it.
      *
      * @param name       the file name the archive goes by (its extension matters)
-     * @param workFolder where a tar is extracted and output files spooled
+     * @param workFolder where output files are spooled
      */
     static S3ObjectBytes open(S3Client s3, S3Retry retry, S3Uri uri, String name, Path workFolder) throws IOException {
         var head = retry.call("read the size of " + uri, () -> {
@@ -77,7 +97,7 @@ final class S3ObjectBytes implements ArchiveBytes {
                 throw new IOException("cannot read: " + S3Retry.describe(e), e);
             }
         });
-        return new S3ObjectBytes(s3, retry, uri, name, head.contentLength(), head.eTag(), workFolder);
+        return new S3ObjectBytes(s3, retry, uri, name, head.contentLength(), head.eTag(), workFolder, null);
     }
 
     @Override

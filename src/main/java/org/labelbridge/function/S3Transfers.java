@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The S3 side of a conversion, each request retried by {@link S3Retry}: inputs are read where
- * they lie ({@link S3ObjectBytes}), outputs go up while they are written ({@link S3UploadChannel},
+ * they lie ({@link S3ObjectBytes}; a tar.gz through a temporary object, {@link S3ScratchCopy}), outputs go up while they are written ({@link S3UploadChannel},
  * completed only when whole, aborted on failure), small files (reports) go up whole, and
  * objects are deleted.
  */
@@ -36,6 +36,15 @@ final class S3Transfers {
     /** The object, to be read by ranges; it goes by {@code name} and spools in {@code workFolder}. */
     S3ObjectBytes open(S3Uri uri, String name, Path workFolder) throws IOException {
         return S3ObjectBytes.open(s3, retry, uri, name, workFolder);
+    }
+
+    /**
+     * An input, to be read by ranges, whose scratch copy (a tar.gz inflated) is the temporary
+     * object {@code scratch} (tagged {@code scratchTagging}, or not when null) rather than a file.
+     */
+    S3ObjectBytes openInput(S3Uri uri, String name, Path workFolder, S3Uri scratch, String scratchTagging)
+            throws IOException {
+        return open(uri, name, workFolder).withScratch(() -> new S3ScratchCopy(this, scratch, scratchTagging, workFolder));
     }
 
     /** An upload to {@code uri}, with the tag set {@code tagging} ({@code key=value}) or null for none. */

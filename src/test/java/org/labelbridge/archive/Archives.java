@@ -45,4 +45,49 @@ final class Archives {
         }
         return file;
     }
+
+    /** A local file whose work folder (where a tar.gz's scratch copy goes) is {@code work}. */
+    static ArchiveBytes inWorkFolder(Path file, Path work) {
+        return local(file, work, null);
+    }
+
+    /** A local file whose tar.gz scratch copy is {@code scratch}. */
+    static ArchiveBytes withScratch(Path file, ScratchCopy scratch) {
+        return local(file, null, scratch);
+    }
+
+    private static ArchiveBytes local(Path file, Path work, ScratchCopy scratch) {
+        ArchiveBytes bytes = ArchiveBytes.of(file);
+        return new ArchiveBytes() {
+            @Override
+            public String name() {
+                return bytes.name();
+            }
+
+            @Override
+            public long size() throws IOException {
+                return bytes.size();
+            }
+
+            @Override
+            public java.nio.channels.SeekableByteChannel channel() throws IOException {
+                return bytes.channel();
+            }
+
+            @Override
+            public java.io.InputStream stream() throws IOException {
+                return bytes.stream();
+            }
+
+            @Override
+            public Path workFolder() {
+                return work;
+            }
+
+            @Override
+            public ScratchCopy scratch() throws IOException {
+                return scratch == null ? ArchiveBytes.super.scratch() : scratch;
+            }
+        };
+    }
 }

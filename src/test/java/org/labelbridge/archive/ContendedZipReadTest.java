@@ -26,8 +26,8 @@ import org.labelbridge.convert.Converter;
 import org.labelbridge.testing.Zips;
 
 /**
- * A zip read in place is read by several threads through one channel (the writer thread copies
- * images raw while the pipeline reads entries; a large entry is inflated ahead). Here the
+ * A zip or a tar read in place is read by several threads through one channel (the writer
+ * thread copies images while the pipeline reads entries; a large zip entry is inflated ahead). Here the
  * channel lets "another reader" in wherever a thread moves it without holding its lock, as a
  * thread reading another entry would at the worst moment; every entry must still give the bytes
  * {@code java.util.zip} reads from the same file. Before entries were opened under the channel's
@@ -63,7 +63,21 @@ class ContendedZipReadTest {
     @Test
     void imagesCopiedRawWhileLabelsAreReadKeepTheirBytes() throws IOException {
         Path dir = tmp.resolve("coco");
-        Path input = Zips.cocoWithNoiseImages(dir, 40, 6000);
+        assertImagesAndLabelsKeptThroughAContendedChannel(Zips.cocoWithNoiseImages(dir, 40, 6000), dir);
+    }
+
+    /**
+     * A tar is read in place through one channel too: the writer thread copies its images while
+     * the pipeline reads its labels, each entry read where it lies.
+     */
+    @Test
+    void imagesCopiedFromATarWhileLabelsAreReadKeepTheirBytes() throws IOException {
+        Path dir = tmp.resolve("coco");
+        Path tar = Zips.tarOf(Zips.cocoWithNoiseImages(dir, 40, 6000), tmp.resolve("set.tar"), false);
+        assertImagesAndLabelsKeptThroughAContendedChannel(tar, dir);
+    }
+
+    private void assertImagesAndLabelsKeptThroughAContendedChannel(Path input, Path dir) throws IOException {
         ContendedBytes bytes = new ContendedBytes(input);
         Path output = tmp.resolve("yolo.zip");
 

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.UnixStat;
@@ -212,16 +211,25 @@ class HostileArchiveTest {
     }
 
     @Test
-    void aTarEntryLargerThanTheFreeSpaceIsRefusedBeforeItIsExtracted() throws IOException {
-        Path tar = Files.write(tmp.resolve("disk.tar"), tarWithDeclaredSize("ds/huge.bin", 1L << 50));
+    void aTarEntryLongerThanTheRestOfTheTarIsRefusedFromItsHeader() throws IOException {
+        Path tar = Files.write(tmp.resolve("short.tar"), tarWithDeclaredSize("ds/huge.bin", 1L << 50));
         ArchiveLimits unlimited = new ArchiveLimits(10, Long.MAX_VALUE, 200, 32);
-        FormatException e = assertThrows(UnsafeArchiveException.class, () -> InputArchive.open(tar, unlimited).close());
-        assertTrue(e.getMessage().startsWith("disk.tar: not enough local space to extract entry 'ds/huge.bin' ("
+        FormatException e = assertThrows(FormatException.class, () -> InputArchive.open(tar, unlimited).close());
+        assertEquals("short.tar: corrupt tar archive (entry 'ds/huge.bin' declares " + (1L << 50) + " bytes, more than"
+                + " the 1024 left in the archive)", e.getMessage());
+    }
+
+    @Test
+    void aTarGzEntryLargerThanTheScratchCopysRoomIsRefusedBeforeItIsInflated() throws IOException {
+        Path tgz = gzip(tarWithDeclaredSize("ds/huge.bin", 1L << 50), tmp.resolve("disk.tgz"));
+        ArchiveLimits unlimited = new ArchiveLimits(10, Long.MAX_VALUE, Long.MAX_VALUE, 32);
+        FormatException e = assertThrows(UnsafeArchiveException.class, () -> InputArchive.open(tgz, unlimited).close());
+        assertTrue(e.getMessage().startsWith("disk.tgz: not enough space to inflate entry 'ds/huge.bin' ("
                 + (1L << 50) + " bytes, "), e.getMessage());
     }
 
     @Test
-    void aGzipBombIsRefusedAtTheEntryThatWouldExceedTheRatio() throws IOException {
+    void aGzipBombIsRefusedAtTheEntryThatWouldExceedTheRatioBeforeAByteOfItIsInflated() throws IOException {
         Path tgz = tmp.resolve("bomb.tgz");
         try (OutputStream raw = Files.newOutputStream(tgz); OutputStream gz = new GzipCompressorOutputStream(raw);
              TarArchiveOutputStream t = new TarArchiveOutputStream(gz)) {
@@ -232,19 +240,46 @@ class HostileArchiveTest {
             t.write(new byte[8 << 20]);
             t.closeArchiveEntry();
         }
-        Path work = Files.createDirectory(tmp.resolve("work"));
-        UnsafeArchiveException e;
-        try (var in = Files.newInputStream(tgz)) {
-            TarExtraction extraction = new TarExtraction(in, Files.size(tgz), "bomb.tgz", true, work,
-                    ArchiveLimits.DEFAULTS);
-            e = assertThrows(UnsafeArchiveException.class, extraction::run);
-        }
+        RecordedScratch scratch = new RecordedScratch();
+
+        UnsafeArchiveException e = assertThrows(UnsafeArchiveException.class,
+                () -> InputArchive.open(Archives.withScratch(tgz, scratch), ArchiveLimits.DEFAULTS).close());
 
         assertEquals("bomb.tgz: expands to more than 200 times its size (LABELBRIDGE_MAX_COMPRESSION_RATIO; a gzip bomb?),"
                 + " reached at entry 'ds/zeros.bin'", e.getMessage());
-        try (Stream<Path> files = Files.walk(work)) {
-            assertEquals(List.of(work.resolve("ds/small.txt")), files.filter(Files::isRegularFile).toList(),
-                    "the bomb's entry was refused before a byte of it was written");
+        // small.txt's header and its data block, then zeros.bin's header: not a byte of its data.
+        assertEquals(3 * 512, scratch.written, "the bomb's entry was refused before a byte of it was inflated");
+        assertTrue(scratch.closed, "the scratch copy is deleted");
+    }
+
+    /** A scratch copy that counts what is written to it and remembers being closed. */
+    private static final class RecordedScratch implements ScratchCopy {
+        long written;
+        boolean closed;
+
+        @Override
+        public String name() {
+            return "recorded";
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            written += length;
+        }
+
+        @Override
+        public long room() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public ArchiveBytes finish() {
+            throw new AssertionError("a refused archive is never finished");
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 
@@ -338,6 +373,13 @@ class HostileArchiveTest {
         out.write(block);
         out.write(new byte[1024]);
         return out.toByteArray();
+    }
+
+    private static Path gzip(byte[] bytes, Path file) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(file); OutputStream gz = new GzipCompressorOutputStream(raw)) {
+            gz.write(bytes);
+        }
+        return file;
     }
 
     /** Rewrites the uncompressed size of the zip's (one) entry in its local header and directory. */

@@ -59,16 +59,29 @@ class InputArchiveTest {
     }
 
     @Test
-    void readsTarAndTarGzAndRemovesTheirWorkFolder() throws IOException {
+    void readsATarInPlaceAndATarGzThroughAScratchCopyDeletedOnClose() throws IOException {
         for (String name : List.of("in.tar", "in.tar.gz", "in.tgz")) {
-            Path file = Archives.tar(tmp.resolve(name), DATASET, !name.equals("in.tar"));
-            Path workDir;
-            try (InputArchive archive = InputArchive.open(file)) {
+            boolean gzip = !name.equals("in.tar");
+            Path file = Archives.tar(tmp.resolve(name), DATASET, gzip);
+            Path work = Files.createDirectory(tmp.resolve("work-" + name));
+            try (InputArchive archive = InputArchive.open(Archives.inWorkFolder(file, work), ArchiveLimits.DEFAULTS)) {
                 assertDataset(archive, InputArchive.Kind.TAR);
-                workDir = ((DirectorySource) archive.source()).directory();
-                assertTrue(Files.isDirectory(workDir));
+                List<Path> held = files(work);
+                if (gzip) {
+                    assertEquals(1, held.size(), "one scratch copy of " + name + ": " + held);
+                    // The plain tar the tar.gz holds: blocks of 512 bytes.
+                    assertEquals(0, Files.size(held.get(0)) % 512, held.toString());
+                } else {
+                    assertEquals(List.of(), held, "a tar is read in place: nothing is extracted");
+                }
             }
-            assertFalse(Files.exists(workDir), "work folder of " + name + " is removed on close");
+            assertEquals(List.of(), files(work), "the scratch copy of " + name + " is deleted on close");
+        }
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (var walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).toList();
         }
     }
 

@@ -109,7 +109,7 @@ class S3ConverterTest {
 
     private S3Converter converter(S3Client s3) {
         return new S3Converter(new S3Transfers(s3, new S3Retry(3, Duration.ZERO, Duration.ZERO), 64 << 20, 4), work,
-                1L << 30, ArchiveLimits.DEFAULTS, S3Converter.REPORT_TAGGING);
+                ArchiveLimits.DEFAULTS, S3Converter.REPORT_TAGGING);
     }
 
     private static ConversionJob job() {

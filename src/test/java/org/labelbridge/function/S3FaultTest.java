@@ -56,6 +56,8 @@ class S3FaultTest {
     private static S3TestServer server;
     private static S3Client s3;
     private static byte[] cocoZip;
+    /** The same files as {@link #cocoZip}, as a tar.gz. */
+    private static byte[] cocoTarGz;
     private static byte[] expectedOutput;
 
     @TempDir
@@ -67,9 +69,10 @@ class S3FaultTest {
         s3 = server.client();
         cocoZip = Files.readAllBytes(Zips.zipFolder(Corpus.path("coco_1.0/coco_instances"), tmp.resolve("coco.zip"),
                 "coco_instances/"));
+        cocoTarGz = Files.readAllBytes(Zips.tarOf(tmp.resolve("coco.zip"), tmp.resolve("coco.tar.gz"), true));
         // The output of a run without faults: every faulty run that succeeds must give these bytes.
         put("reference/set.zip", cocoZip);
-        converter(tmp, 1L << 20, 1L << 30).run(job("reference/set.zip", "ref/"));
+        converter(tmp, 1L << 20).run(job("reference/set.zip", "ref/"));
         expectedOutput = get("ref/set.zip");
     }
 
@@ -114,6 +117,33 @@ class S3FaultTest {
                 + " faults, with: " + server.faults().log());
     }
 
+    /**
+     * A tar.gz is inflated into a scratch object beside the output, written in parts and read
+     * back by ranges: a write and a read of it that fail twice are retried, the output is that
+     * of a run without faults, and the scratch object is gone afterwards.
+     */
+    @Test
+    void aTarGzWhoseScratchCopyFailsTwiceEachWayConvertsTheSameAndLeavesNoScratchCopy() throws IOException {
+        put("clean-tgz/set.tar.gz", cocoTarGz);
+        converter().run(job("clean-tgz/set.tar.gz", "out-clean-tgz/"));
+        byte[] withoutFaults = get("out-clean-tgz/set.zip");
+        put("tgz/set.tar.gz", cocoTarGz);
+        String scratch = "/" + OUTPUT_BUCKET + "/out-tgz/set\\.zip\\.scratch-[0-9a-f]{8}\\.tar";
+        server.faults().inject("PUT", "^" + scratch, Fault.RESET, 2).inject("GET", "^" + scratch, Fault.CLOSE, 2);
+
+        converter().run(job("tgz/set.tar.gz", "out-tgz/"));
+
+        assertArrayEquals(withoutFaults, get("out-tgz/set.zip"));
+        assertEquals(List.of("out-tgz/set.report.html", "out-tgz/set.report.json", "out-tgz/set.zip"),
+                outputKeys("out-tgz/"), "no scratch object is left");
+        List<String> scratchRequests = server.faults().log().stream()
+                .filter(l -> l.matches("^(PUT|GET|DELETE) " + scratch + ".*")).toList();
+        assertTrue(scratchRequests.stream().filter(l -> l.startsWith("GET")).count() >= 3
+                && scratchRequests.stream().filter(l -> l.startsWith("PUT")).count() >= 3
+                && scratchRequests.get(scratchRequests.size() - 1).startsWith("DELETE"),
+                "written, read back (each after two failures), then deleted: " + scratchRequests);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Fault.class, names = {"INTERNAL_ERROR", "SLOW_DOWN", "RESET", "CLOSE"})
     void uploadsThatFailTwiceAreRetriedAndTheReportAgreesWithTheZip(Fault fault) throws IOException {
@@ -137,7 +167,7 @@ class S3FaultTest {
         put("mp-retry/set.zip", big);
         server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-retry/set\\.zip\\?.*partNumber=2", Fault.RESET, 2);
 
-        converter(work, S3Transfers.MIN_PART_BYTES, 1L << 30).run(job("mp-retry/set.zip", "out-mp-retry/"));
+        converter(work, S3Transfers.MIN_PART_BYTES).run(job("mp-retry/set.zip", "out-mp-retry/"));
 
         byte[] zip = get("out-mp-retry/set.zip");
         assertTrue(zip.length > 2 * S3Transfers.MIN_PART_BYTES, "the output needs three parts: " + zip.length);
@@ -201,7 +231,7 @@ class S3FaultTest {
         server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-down/set\\.zip\\?.*partNumber=2",
                 Fault.INTERNAL_ERROR, Integer.MAX_VALUE);
 
-        assertThrows(StorageUnavailableException.class, () -> converter(work, S3Transfers.MIN_PART_BYTES, 1L << 30)
+        assertThrows(StorageUnavailableException.class, () -> converter(work, S3Transfers.MIN_PART_BYTES)
                 .run(job("mp-down/set.zip", "out-mp-down/")));
 
         assertEquals(List.of("out-mp-down/set.error.json"), outputKeys("out-mp-down/"));
@@ -223,21 +253,6 @@ class S3FaultTest {
         JsonNode error = JSON.readTree(get("out-gone/set.error.json"));
         assertEquals("conversion_failed", error.get("error").asText());
         assertFalse(error.get("retryable").asBoolean());
-    }
-
-    @Test
-    void aTarLargerThanTheLocalSpaceIsRefusedBeforeItIsRead() throws IOException {
-        put("huge/set.tar", new byte[64 << 10]);
-        long localSpace = 32 << 10;
-
-        IOException e = assertThrows(IOException.class, () -> converter(work, 1L << 20, localSpace)
-                .run(job("huge/set.tar", "out-huge/")));
-
-        assertEquals("the tar is 64.0 KB, more than the 32.0 KB of local space (LABELBRIDGE_LOCAL_SPACE_MB; the"
-                + " function's ephemeral storage): a tar is extracted to local disk, a zip is read in place: send a zip,"
-                + " or split the dataset", e.getMessage());
-        assertEquals(List.of(), requests("GET /" + INPUT_BUCKET + "/huge/set.tar"), "refused before a byte is read");
-        assertEquals(List.of("out-huge/set.error.json"), outputKeys("out-huge/"));
     }
 
     @Test
@@ -270,12 +285,12 @@ class S3FaultTest {
     // --- helpers --------------------------------------------------------------------------------
 
     private S3Converter converter() {
-        return converter(work, 1L << 20, 1L << 30);
+        return converter(work, 1L << 20);
     }
 
     /** S3Proxy takes no object tags: reports go up untagged here (S3ConverterTest checks the tag). */
-    private static S3Converter converter(Path workRoot, long partBytes, long localSpace) {
-        return new S3Converter(transfers(partBytes), workRoot, localSpace, ArchiveLimits.DEFAULTS, null);
+    private static S3Converter converter(Path workRoot, long partBytes) {
+        return new S3Converter(transfers(partBytes), workRoot, ArchiveLimits.DEFAULTS, null);
     }
 
     private static S3Transfers transfers(long partBytes) {
@@ -283,7 +298,7 @@ class S3FaultTest {
     }
 
     private static ConversionJob job(String inputKey, String outputFolder) {
-        String base = outputFolder + inputKey.substring(inputKey.lastIndexOf('/') + 1).replaceAll("\\.(zip|tar)$", "");
+        String base = outputFolder + inputKey.substring(inputKey.lastIndexOf('/') + 1).replaceAll("\\.(zip|tar|tar\\.gz)$", "");
         return new ConversionJob(new S3Uri(INPUT_BUCKET, inputKey), "coco", "yolo", ConversionOptions.DEFAULTS,
                 new S3Uri(OUTPUT_BUCKET, base + ".zip"), new S3Uri(OUTPUT_BUCKET, base + ".report.json"),
                 new S3Uri(OUTPUT_BUCKET, base + ".error.json"));

@@ -2,6 +2,7 @@ package org.labelbridge.function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.labelbridge.function.S3TestServer.INPUT_BUCKET;
 import static org.labelbridge.function.S3TestServer.OUTPUT_BUCKET;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.archive.InputArchive;
 import org.labelbridge.convert.ConversionOptions;
@@ -44,8 +47,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The function's S3 path keeps archive size a question of time: an archive many times larger
  * than the local space it is given converts, read from S3 by ranges and uploaded in parts while
  * it is written, and its work folder never holds more than the local space (measured while it
- * runs); the zip it uploads is byte for byte the zip a local conversion writes. Threads reading
- * one zip in place at once each get their entries' own bytes.
+ * runs), whether it is a zip, a tar or a tar.gz; the zip it uploads is byte for byte the zip a
+ * local conversion writes. Threads reading one zip or tar in place at once each get their
+ * entries' own bytes.
  */
 class S3StreamingTest {
 
@@ -74,49 +78,102 @@ class S3StreamingTest {
         server.close();
     }
 
-    @Test
-    void anArchiveTwelveTimesTheLocalSpaceConvertsWithinItAndGivesTheLocalBytes() throws Exception {
-        Path archive = Zips.cocoWithNoiseImages(tmp.resolve("dataset"), IMAGES, IMAGE_BYTES);
+    /**
+     * A zip, a tar and a tar.gz of the same dataset, each about twelve times the local space: a
+     * zip and a tar are read in place, a tar.gz is inflated once into a scratch object beside
+     * the output (never onto local disk), which is gone afterwards.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"set.zip", "set.tar", "set.tar.gz"})
+    void anArchiveTwelveTimesTheLocalSpaceConvertsWithinItAndGivesTheLocalBytes(String name) throws Exception {
+        Path archive = archive(name);
         long archiveBytes = Files.size(archive);
         assertTrue(archiveBytes > 10 * LOCAL_SPACE, "the archive must dwarf the local space: " + archiveBytes);
-        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("big/set.zip"), RequestBody.fromFile(archive));
+        String folder = "big-" + name.replace('.', '-') + "/";
+        s3.putObject(b -> b.bucket(INPUT_BUCKET).key(folder + name), RequestBody.fromFile(archive));
         Path work = Files.createDirectory(tmp.resolve("work"));
-        S3Converter converter = new S3Converter(new S3Transfers(s3, new S3Retry(4, Duration.ofMillis(5),
-                Duration.ofMillis(50)), S3Transfers.MIN_PART_BYTES, 2), work, LOCAL_SPACE, ArchiveLimits.DEFAULTS, null);
-        ConversionJob job = new ConversionJob(new S3Uri(INPUT_BUCKET, "big/set.zip"), "coco", "yolo",
-                ConversionOptions.DEFAULTS, new S3Uri(OUTPUT_BUCKET, "big/set.zip"),
-                new S3Uri(OUTPUT_BUCKET, "big/set.report.json"), new S3Uri(OUTPUT_BUCKET, "big/set.error.json"));
+        ConversionJob job = job(folder, name);
 
         long peak;
         try (FolderWatch watch = new FolderWatch(work)) {
-            converter.run(job);
+            converter(work).run(job);
             peak = watch.peak();
         }
 
         assertTrue(peak <= LOCAL_SPACE, "the work folder held " + peak + " bytes, more than the local space "
                 + LOCAL_SPACE + " (the archive is " + archiveBytes + ")");
-        byte[] uploaded = s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key("big/set.zip")).asByteArray();
+        byte[] uploaded = s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key(folder + "set.zip")).asByteArray();
         assertTrue(uploaded.length > S3Transfers.MIN_PART_BYTES, "the output went up in two parts or more");
         Path local = tmp.resolve("local.zip");
         Converter.convert(new ConversionRequest(archive, "coco", "yolo", ConversionOptions.DEFAULTS, local));
         assertArrayEquals(Files.readAllBytes(local), uploaded, "the S3 path writes the bytes the local path writes");
         Path output = Files.write(tmp.resolve("output.zip"), uploaded);
         List<String> names = Zips.names(output);
-        for (int i = 0; i < IMAGES; i++) {
-            // bbox [x=10+i, y=20, w=30, h=40] in a 200x100 image
-            String expected = String.format(Locale.ROOT, "0 %.6f %.6f %.6f %.6f", (10 + i + 15) / 200.0, 40 / 100.0,
-                    30 / 200.0, 40 / 100.0);
-            String stem = "img" + i;
-            List<String> labels = names.stream().filter(n -> n.endsWith("/" + stem + ".txt")).toList();
-            assertEquals(1, labels.size(), stem + "'s label file in " + names);
-            assertEquals(yoloLine(expected), yoloLine(Zips.text(output, labels.get(0))), stem);
-            assertEquals(1, names.stream().filter(n -> n.endsWith("/" + stem + ".jpg")).count(), stem + ".jpg is copied");
+        try (ZipFile written = new ZipFile(output.toFile())) {
+            for (int i = 0; i < IMAGES; i++) {
+                // bbox [x=10+i, y=20, w=30, h=40] in a 200x100 image
+                String expected = String.format(Locale.ROOT, "0 %.6f %.6f %.6f %.6f", (10 + i + 15) / 200.0, 40 / 100.0,
+                        30 / 200.0, 40 / 100.0);
+                String stem = "img" + i;
+                List<String> labels = names.stream().filter(n -> n.endsWith("/" + stem + ".txt")).toList();
+                assertEquals(1, labels.size(), stem + "'s label file in " + names);
+                assertEquals(yoloLine(expected), yoloLine(Zips.text(output, labels.get(0))), stem);
+                List<String> images = names.stream().filter(n -> n.endsWith("/" + stem + ".jpg")).toList();
+                assertEquals(1, images.size(), stem + ".jpg is copied");
+                try (InputStream in = written.getInputStream(written.getEntry(images.get(0)))) {
+                    assertArrayEquals(Files.readAllBytes(tmp.resolve("dataset/images/train/" + stem + ".jpg")),
+                            in.readAllBytes(), stem + ".jpg keeps its bytes");
+                }
+            }
         }
         assertEquals(uploaded.length, JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET)
-                .key("big/set.report.json")).asByteArray()).get("output_bytes").asLong());
+                .key(folder + "set.report.json")).asByteArray()).get("output_bytes").asLong());
+        assertEquals(List.of(folder + "set.report.html", folder + "set.report.json", folder + "set.zip"),
+                outputKeys(folder), "the zip and its report, and no scratch copy");
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "the work folder is emptied");
         }
+    }
+
+    /** A tar.gz whose annotations are corrupt fails with a message naming them, and leaves no scratch copy. */
+    @Test
+    void aFailingTarGzLeavesNoScratchCopy() throws Exception {
+        Path dir = tmp.resolve("dataset");
+        Zips.cocoWithNoiseImages(dir, 3, 4096);
+        Files.writeString(dir.resolve("annotations/instances_train.json"), "{\"images\": [{\"id\": 1,");
+        Path archive = Zips.tarOf(Zips.zipFolder(dir, tmp.resolve("broken.zip"), ""), tmp.resolve("set.tar.gz"), true);
+        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("broken/set.tar.gz"), RequestBody.fromFile(archive));
+        Path work = Files.createDirectory(tmp.resolve("work"));
+
+        Exception e = assertThrows(Exception.class, () -> converter(work).run(job("broken/", "set.tar.gz")));
+
+        assertTrue(e.getMessage().contains("set.tar.gz!/annotations/instances_train.json"), e.getMessage());
+        assertEquals(List.of("broken/set.error.json"), outputKeys("broken/"), "only the error report, no scratch copy");
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(List.of(), left.toList(), "the work folder is emptied");
+        }
+    }
+
+    /** The dataset as {@code name}: a zip, or a tar or tar.gz of the same files in the same order. */
+    private Path archive(String name) throws IOException {
+        Path zip = Zips.cocoWithNoiseImages(tmp.resolve("dataset"), IMAGES, IMAGE_BYTES);
+        return name.endsWith(".zip") ? zip : Zips.tarOf(zip, tmp.resolve(name), name.endsWith(".gz"));
+    }
+
+    private static S3Converter converter(Path work) {
+        return new S3Converter(new S3Transfers(s3, new S3Retry(4, Duration.ofMillis(5), Duration.ofMillis(50)),
+                S3Transfers.MIN_PART_BYTES, 2), work, ArchiveLimits.DEFAULTS, null);
+    }
+
+    private static ConversionJob job(String folder, String name) {
+        return new ConversionJob(new S3Uri(INPUT_BUCKET, folder + name), "coco", "yolo", ConversionOptions.DEFAULTS,
+                new S3Uri(OUTPUT_BUCKET, folder + "set.zip"), new S3Uri(OUTPUT_BUCKET, folder + "set.report.json"),
+                new S3Uri(OUTPUT_BUCKET, folder + "set.error.json"));
+    }
+
+    private static List<String> outputKeys(String folder) {
+        return s3.listObjectsV2(b -> b.bucket(OUTPUT_BUCKET).prefix(folder)).contents().stream()
+                .map(o -> o.key()).sorted().toList();
     }
 
     /** A label line's class and numbers, at six decimals (writers may format them differently). */
@@ -131,18 +188,20 @@ class S3StreamingTest {
     }
 
     /**
-     * A zip read in place by several threads at once, as a conversion reads it (the pipeline,
-     * the writer thread's raw copies, a read-ahead), each in its own order across ranges that
-     * chain and ranges that are evicted: every entry gives the bytes {@code java.util.zip} reads
-     * from the local file.
+     * A zip or a tar read in place by several threads at once, as a conversion reads it (the
+     * pipeline, the writer thread's copies, a read-ahead), each in its own order across ranges
+     * that chain and ranges that are evicted: every entry gives the bytes {@code java.util.zip}
+     * reads from the local zip.
      */
-    @Test
-    void threadsReadingEntriesOfOneZipAtOnceEachGetTheEntrysOwnBytes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"entries.zip", "entries.tar"})
+    void threadsReadingEntriesOfOneArchiveAtOnceEachGetTheEntrysOwnBytes(String name) throws Exception {
         // About 1.5 MB: ranges chain (1 MB, then 2 MB), and readers far apart need ranges of their own.
         Path zip = Zips.storedAndDeflated(tmp.resolve("entries.zip"), ZIP_ENTRIES, 24_000);
-        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("concurrent/entries.zip"), RequestBody.fromFile(zip));
+        Path file = name.endsWith(".zip") ? zip : Zips.tarOf(zip, tmp.resolve(name), false);
+        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("concurrent/" + name), RequestBody.fromFile(file));
         S3ObjectBytes bytes = S3ObjectBytes.open(s3, new S3Retry(4, Duration.ofMillis(5), Duration.ofMillis(50)),
-                new S3Uri(INPUT_BUCKET, "concurrent/entries.zip"), "entries.zip", tmp);
+                new S3Uri(INPUT_BUCKET, "concurrent/" + name), name, tmp);
         ExecutorService threads = Executors.newFixedThreadPool(ZIP_READERS);
         try (InputArchive archive = InputArchive.open(bytes, ArchiveLimits.DEFAULTS);
              ZipFile expected = new ZipFile(zip.toFile())) {

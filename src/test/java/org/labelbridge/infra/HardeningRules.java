@@ -9,7 +9,7 @@ import org.labelbridge.function.FunctionConfig;
 /**
  * What infra/ must say for the deployment to be locked down, as a list of problems: buckets
  * private, encrypted and TLS-only; output versioned, with its incomplete uploads aborted and
- * reports optionally expired; one role per function that reads only its own input prefix and
+ * reports optionally expired, scratch copies expired after a day; one role per function that reads only its own input prefix and
  * writes only its own output prefix, its own log group and the failure queue; log retention; a
  * failure destination; optional reserved concurrency. References read as hcl4j renders them
  * ({@code aws_iam_role.convert.each.key.arn}); what hcl4j evaluates wrongly (conditionals,
@@ -45,6 +45,7 @@ final class HardeningRules {
         if (output != null) {
             checkVersioning(output);
             checkReportExpiry(output);
+            checkScratchExpiry(output);
         }
         checkRoles();
         checkLogGroups();
@@ -163,6 +164,23 @@ final class HardeningRules {
         }
     }
 
+    /** Always: a rule expiring scratch copies (tag, and their old versions) a killed function left, after a day. */
+    private void checkScratchExpiry(String output) {
+        String[] tag = FunctionConfig.SCRATCH_TAGGING.split("=");
+        boolean ok = TerraformFiles.repeated(forBucket("aws_s3_bucket_lifecycle_configuration", output).get("rule"))
+                .stream().anyMatch(r -> "Enabled".equals(r.get("status"))
+                        && r.get("filter") instanceof Map<?, ?> filter && filter.get("tag") instanceof Map<?, ?> t
+                        && tag[0].equals(t.get("key")) && tag[1].equals(t.get("value"))
+                        && r.get("expiration") instanceof Map<?, ?> e && e.get("days") instanceof Number days
+                        && days.intValue() == 1
+                        && r.get("noncurrent_version_expiration") instanceof Map<?, ?> n
+                        && n.get("noncurrent_days") instanceof Number old && old.intValue() == 1);
+        if (!ok) {
+            problems.add("aws_s3_bucket." + output + ": no rule expiring scratch copies (tag " + FunctionConfig.SCRATCH_TAGGING
+                    + ") and their old versions after 1 day");
+        }
+    }
+
     // --- the functions' roles ----------------------------------------------------------------------
 
     private void checkRoles() {
@@ -225,7 +243,7 @@ final class HardeningRules {
         }
         String input = inputBucket();
         String output = outputBucket();
-        String write = "s3:PutObject s3:PutObjectTagging s3:DeleteObject s3:AbortMultipartUpload";
+        String write = "s3:PutObject s3:PutObjectTagging s3:GetObject s3:DeleteObject s3:AbortMultipartUpload";
         for (Map.Entry<String, Object> policy : tf.map("resource", "aws_iam_role_policy").entrySet()) {
             if (LabelingLoopRules.isOwn("aws_iam_role_policy", policy.getKey())) {
                 continue; // LabelingLoopRules
@@ -279,7 +297,8 @@ final class HardeningRules {
         String failures = "aws_sqs_queue." + queue + ".arn";
         Map<String, List<String>> allowed = Map.of(
                 ownInput, List.of("s3:GetObject"),
-                ownOutput, List.of("s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject", "s3:AbortMultipartUpload"),
+                ownOutput, List.of("s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:DeleteObject",
+                        "s3:AbortMultipartUpload"),
                 ownLogs, List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 failures, List.of("sqs:SendMessage"));
         List<String> granted = new ArrayList<>();
@@ -304,7 +323,7 @@ final class HardeningRules {
         }
         for (String needed : List.of("s3:GetObject " + ownInput, "s3:PutObject " + ownOutput,
                 "s3:DeleteObject " + ownOutput, "s3:AbortMultipartUpload " + ownOutput,
-                "s3:PutObjectTagging " + ownOutput, "logs:PutLogEvents " + ownLogs, "sqs:SendMessage " + failures)) {
+                "s3:PutObjectTagging " + ownOutput, "s3:GetObject " + ownOutput, "logs:PutLogEvents " + ownLogs, "sqs:SendMessage " + failures)) {
             if (!granted.contains(needed)) {
                 problems.add("IAM: the function needs " + needed);
             }

@@ -69,15 +69,32 @@ class LocalBucketModeTest {
         }
     }
 
+    /**
+     * A tar.gz whose plain tar is twice the local space (LABELBRIDGE_LOCAL_SPACE_MB=1) converts:
+     * it is inflated into a scratch object beside the output, not into LABELBRIDGE_WORK_DIR,
+     * which is emptied after the run; the scratch object is gone too.
+     */
     @Test
-    void conversionsRunWithTheFunctionsSettingsFromTheEnvironment() throws Exception {
-        s3.putObject(b -> b.bucket("input").key("auto-to-yolo/big.tar"), RequestBody.fromBytes(new byte[2 << 20]));
+    void aTarGzLargerThanTheLocalSpaceConvertsAndLeavesNothingBehind() throws Exception {
+        Zips.zipFolder(Corpus.path("coco_1.0/coco_instances"), tmp.resolve("big.zip"), "coco_instances/");
+        byte[] noise = new byte[2 << 20];
+        new java.util.Random(3).nextBytes(noise);
+        Path withNoise = Files.copy(tmp.resolve("big.zip"), tmp.resolve("big-noise.zip"));
+        try (var zip = java.nio.file.FileSystems.newFileSystem(withNoise)) {
+            Files.write(Files.createDirectories(zip.getPath("coco_instances/notes")).resolve("noise.bin"), noise);
+        }
+        Path tarGz = Zips.tarOf(withNoise, tmp.resolve("big.tar.gz"), true);
+        s3.putObject(b -> b.bucket("input").key("auto-to-yolo/big.tar.gz"), RequestBody.fromFile(tarGz));
 
-        JsonNode error = JSON.readTree(await("output", "auto-to-yolo/big.error.json"));
+        await("output", "auto-to-yolo/big.report.json");
 
-        assertEquals("the tar is 2.0 MB, more than the 1.0 MB of local space (LABELBRIDGE_LOCAL_SPACE_MB; the function's"
-                + " ephemeral storage): a tar is extracted to local disk, a zip is read in place: send a zip, or split"
-                + " the dataset", error.get("message").asText());
+        Path yolo = Files.write(tmp.resolve("big-yolo.zip"), get("output", "auto-to-yolo/big.zip"));
+        assertEquals("a\nb\nc\n", Zips.text(yolo, "obj.names"));
+        assertEquals("1 0.35 0.5 0.3 0.2\n", Zips.text(yolo, "obj_train_data/a.txt"));
+        List<String> keys = s3.listObjectsV2(b -> b.bucket("output").prefix("auto-to-yolo/big.")).contents().stream()
+                .map(S3Object::key).toList();
+        assertTrue(keys.contains("auto-to-yolo/big.zip") && keys.stream().noneMatch(k -> k.contains("scratch")),
+                "the zip, and no scratch object: " + keys);
         try (var left = Files.list(tmp.resolve("function-work"))) {
             assertEquals(List.of(), left.toList(), "LABELBRIDGE_WORK_DIR is the work folder, emptied after each run");
         }

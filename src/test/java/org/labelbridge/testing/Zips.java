@@ -2,6 +2,7 @@ package org.labelbridge.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,14 @@ import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
-/** Zips a corpus folder as a user would, and reads entries back out of an output zip. */
+/** Zips (or tars) a corpus folder as a user would, and reads entries back out of an output zip. */
 public final class Zips {
 
     private Zips() {
@@ -93,6 +97,29 @@ public final class Zips {
         Files.writeString(dir.resolve("annotations/instances_train.json"), "{\"images\": [" + imageJson
                 + "], \"categories\": [{\"id\": 1, \"name\": \"car\"}], \"annotations\": [" + annotationJson + "]}");
         return zipFolder(dir, dir.resolveSibling("set.zip"), "");
+    }
+
+    /** The zip's files, in its order, as a tar, gzipped when {@code gzip} (a tar.gz). */
+    public static Path tarOf(Path zip, Path tar, boolean gzip) throws IOException {
+        try (ZipFile z = ZipFile.builder().setPath(zip).get();
+             OutputStream raw = Files.newOutputStream(tar);
+             OutputStream data = gzip ? new GzipCompressorOutputStream(raw) : raw;
+             TarArchiveOutputStream out = new TarArchiveOutputStream(data)) {
+            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (ZipArchiveEntry entry : Collections.list(z.getEntriesInPhysicalOrder())) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                TarArchiveEntry file = new TarArchiveEntry(entry.getName(), true);
+                file.setSize(entry.getSize());
+                out.putArchiveEntry(file);
+                try (InputStream in = z.getInputStream(entry)) {
+                    in.transferTo(out);
+                }
+                out.closeArchiveEntry();
+            }
+        }
+        return tar;
     }
 
     public static List<String> names(Path zip) throws IOException {
