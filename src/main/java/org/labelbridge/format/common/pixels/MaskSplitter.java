@@ -78,16 +78,21 @@ public final class MaskSplitter {
     /** Pixels per class under each non-zero instance: the two maps' runs walked together, row by row. */
     private static Map<Integer, TreeMap<Integer, Long>> classPixels(RunImage instances, RunImage classes) {
         Map<Integer, TreeMap<Integer, Long>> byInstance = new HashMap<>();
+        int lastId = 0, lastClass = 0;
+        long pending = 0; // pixels of (lastId, lastClass) not yet counted in the map
         for (int y = 0; y < instances.height(); y++) {
             int i = 0, c = 0, x = 0;
             int instanceRuns = instances.runs(y), classRuns = classes.runs(y);
             while (i < instanceRuns && c < classRuns) {
                 int end = Math.min(instances.runEnd(y, i), classes.runEnd(y, c));
-                int id = instances.runValue(y, i);
-                if (id != 0) {
-                    byInstance.computeIfAbsent(id, k -> new TreeMap<>()).merge(classes.runValue(y, c), (long) (end - x),
-                            Long::sum);
+                int id = instances.runValue(y, i), classValue = classes.runValue(y, c);
+                if (id != lastId || classValue != lastClass) {
+                    count(byInstance, lastId, lastClass, pending);
+                    lastId = id;
+                    lastClass = classValue;
+                    pending = 0;
                 }
+                pending += end - x;
                 x = end;
                 if (instances.runEnd(y, i) == end) {
                     i++;
@@ -97,7 +102,14 @@ public final class MaskSplitter {
                 }
             }
         }
+        count(byInstance, lastId, lastClass, pending);
         return byInstance;
+    }
+
+    private static void count(Map<Integer, TreeMap<Integer, Long>> byInstance, int id, int classValue, long pixels) {
+        if (id != 0 && pixels > 0) {
+            byInstance.computeIfAbsent(id, k -> new TreeMap<>()).merge(classValue, pixels, Long::sum);
+        }
     }
 
     /**
@@ -110,6 +122,8 @@ public final class MaskSplitter {
         int height = map.height(), width = map.width();
         TreeMap<Integer, ColumnRuns> byValue = new TreeMap<>();
         int[] openedAt = new int[width]; // where the current run of column x began
+        int lastValue = Integer.MIN_VALUE; // no value yet
+        ColumnRuns lastRuns = null;
         for (int y = 1; y <= height; y++) {
             if (y < height && map.sameRows(y - 1, y)) {
                 continue;
@@ -121,8 +135,11 @@ public final class MaskSplitter {
                 int end = here < hereRuns ? Math.min(aboveEnd, map.runEnd(y, here)) : aboveEnd;
                 int value = map.runValue(y - 1, above);
                 if (here >= hereRuns || map.runValue(y, here) != value) { // the value above ends here
-                    ColumnRuns runs = value == 0 && !withZero ? null
-                            : byValue.computeIfAbsent(value, v -> new ColumnRuns());
+                    if (value != lastValue) {
+                        lastValue = value;
+                        lastRuns = value == 0 && !withZero ? null : byValue.computeIfAbsent(value, v -> new ColumnRuns());
+                    }
+                    ColumnRuns runs = lastRuns;
                     for (int column = x; column < end; column++) {
                         if (runs != null) {
                             runs.add((long) column * height + openedAt[column], y - openedAt[column]);

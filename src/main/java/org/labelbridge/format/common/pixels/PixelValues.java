@@ -63,9 +63,14 @@ public final class PixelValues {
         RunImage samples = image.runs();
         RunImage.Builder values = new RunImage.Builder(samples.height(), samples.width());
         Map<Integer, Integer> known = new HashMap<>();
+        int lastSample = -1, lastValue = -1; // the previous run's: a mask has few distinct samples
         for (int y = 0; y < samples.height(); y++) {
             for (int k = 0; k < samples.runs(y); k++) {
                 int sample = samples.runValue(y, k);
+                if (sample == lastSample) {
+                    values.run(samples.runEnd(y, k), lastValue);
+                    continue;
+                }
                 Integer value = known.get(sample);
                 if (value == null) {
                     value = reading.valueOf(sample);
@@ -76,6 +81,8 @@ public final class PixelValues {
                     known.put(sample, value);
                 }
                 values.run(samples.runEnd(y, k), value);
+                lastSample = sample;
+                lastValue = value;
             }
             values.endRow();
         }

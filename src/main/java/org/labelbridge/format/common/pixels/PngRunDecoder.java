@@ -188,7 +188,7 @@ final class PngRunDecoder {
                     runs.addTo(image); // the row above again
                 } else {
                     runs.clear();
-                    cut(row, runs);
+                    cut(row, pixelBytes, runs);
                     runs.addTo(image);
                 }
                 image.endRow();
@@ -256,11 +256,11 @@ final class PngRunDecoder {
     }
 
     /** The row's runs of equal samples: the grey value, palette index or colour {@code 0xRRGGBB}. */
-    private void cut(byte[] row, RowRuns runs) {
-        if (depth == 8 && (colourType == GREY || colourType == PALETTE)) {
-            int value = row[1] & 0xff;
+    private void cut(byte[] row, int pixelBytes, RowRuns runs) {
+        if (depth < 8) {
+            int value = sample(row, 0);
             for (int x = 1; x < width; x++) {
-                int v = row[1 + x] & 0xff;
+                int v = sample(row, x);
                 if (v != value) {
                     runs.add(x, value);
                     value = v;
@@ -269,15 +269,17 @@ final class PngRunDecoder {
             runs.add(width, value);
             return;
         }
-        int value = sample(row, 0);
-        for (int x = 1; x < width; x++) {
-            int v = sample(row, x);
-            if (v != value) {
-                runs.add(x, value);
-                value = v;
-            }
+        // Whole bytes per pixel: a run ends where a byte differs from the same byte of the next
+        // pixel, found by comparing the row with itself one pixel on (a vectorised search).
+        int end = 1 + width * pixelBytes;
+        int x = 0;
+        while (x < width) {
+            int from = 1 + x * pixelBytes;
+            int differs = Arrays.mismatch(row, from, end - pixelBytes, row, from + pixelBytes, end);
+            int last = differs < 0 ? width - 1 : x + differs / pixelBytes; // the run's last pixel
+            runs.add(last + 1, sample(row, x));
+            x = last + 1;
         }
-        runs.add(width, value);
     }
 
     private int sample(byte[] row, int x) {
@@ -323,6 +325,10 @@ final class PngRunDecoder {
         }
 
         void add(int end, int value) {
+            if (n > 0 && values[n - 1] == value) { // the samples differ only in alpha
+                ends[n - 1] = end;
+                return;
+            }
             if (n == ends.length) {
                 ends = Arrays.copyOf(ends, n * 2);
                 values = Arrays.copyOf(values, n * 2);

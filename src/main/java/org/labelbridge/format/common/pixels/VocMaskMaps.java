@@ -48,9 +48,14 @@ public final class VocMaskMaps {
         RunImage samples = image.runs();
         RunImage.Builder out = new RunImage.Builder(image.height(), image.width());
         Map<Integer, Integer> bySample = new HashMap<>();
+        int lastSample = -1, lastLabel = -1;
         for (int y = 0; y < image.height(); y++) {
             for (int k = 0; k < samples.runs(y); k++) {
                 int sample = samples.runValue(y, k);
+                if (sample == lastSample) {
+                    out.run(samples.runEnd(y, k), lastLabel);
+                    continue;
+                }
                 Integer label = bySample.get(sample);
                 if (label == null) {
                     label = image.kind() == MaskImage.Kind.GRAY ? sample : colours.indexOf(image.colourOf(sample));
@@ -61,6 +66,8 @@ public final class VocMaskMaps {
                     bySample.put(sample, label);
                 }
                 out.run(samples.runEnd(y, k), label);
+                lastSample = sample;
+                lastLabel = label;
             }
             out.endRow();
         }
@@ -81,6 +88,13 @@ public final class VocMaskMaps {
     public static RunImage instances(MaskImage image) {
         if (image.kind() == MaskImage.Kind.GRAY) {
             return image.runs();
+        }
+        if (image.kind() == MaskImage.Kind.INDEXED) { // each palette entry looked up once
+            int[] ids = new int[image.palette().size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = VocPalette.index(image.colourOf(i));
+            }
+            return image.runs().map(sample -> ids[sample]);
         }
         return image.runs().map(sample -> VocPalette.index(image.colourOf(sample)));
     }
