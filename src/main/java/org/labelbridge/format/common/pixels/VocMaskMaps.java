@@ -2,8 +2,6 @@ package org.labelbridge.format.common.pixels;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
 import org.labelbridge.format.FormatException;
 
 /**
@@ -45,33 +43,10 @@ public final class VocMaskMaps {
      */
     public static RunImage classes(MaskImage image, ColorMap colours, int labels, String file, String colourSource)
             throws FormatException {
-        RunImage samples = image.runs();
-        RunImage.Builder out = new RunImage.Builder(image.height(), image.width());
-        Map<Integer, Integer> bySample = new HashMap<>();
-        int lastSample = -1, lastLabel = -1;
-        for (int y = 0; y < image.height(); y++) {
-            for (int k = 0; k < samples.runs(y); k++) {
-                int sample = samples.runValue(y, k);
-                if (sample == lastSample) {
-                    out.run(samples.runEnd(y, k), lastLabel);
-                    continue;
-                }
-                Integer label = bySample.get(sample);
-                if (label == null) {
-                    label = image.kind() == MaskImage.Kind.GRAY ? sample : colours.indexOf(image.colourOf(sample));
-                    if (label < 0 || label >= labels) {
-                        throw FormatException.at(file, "pixel (" + samples.runStart(y, k) + ", " + y + ")",
-                                unknownClass(image, sample, labels, colourSource));
-                    }
-                    bySample.put(sample, label);
-                }
-                out.run(samples.runEnd(y, k), label);
-                lastSample = sample;
-                lastLabel = label;
-            }
-            out.endRow();
-        }
-        return out.build();
+        return PixelValues.read(image, file, PixelValues.Reading.of(sample -> {
+            int label = image.kind() == MaskImage.Kind.GRAY ? sample : colours.indexOf(image.colourOf(sample));
+            return label < labels ? label : -1;
+        }, sample -> unknownClass(image, sample, labels, colourSource)));
     }
 
     private static String unknownClass(MaskImage image, int sample, int labels, String colourSource) {
