@@ -4,7 +4,7 @@
 # conversion, and prints one table: wall time, peak RSS, annotations per second, and each
 # conversion's ratio to a bare Jackson streaming pass over the same JSON (the floor).
 #
-#   bench/run.sh [val|train|images|masks|all] [WORK_DIR]      (default: all, /tmp/labelbridge-bench)
+#   bench/run.sh [val|train|images|masks|reads|all] [WORK_DIR]      (default: all, /tmp/labelbridge-bench)
 #
 # LABELBRIDGE_HOME=/path/to/another/checkout (built) runs that checkout's launcher instead,
 # without building: the same table for an earlier version.
@@ -87,6 +87,31 @@ masks() { # masks to polygons: 200 images of 4000x3000 with 10 RLE masks each (b
   done
 }
 
+reads() { # mask files read back: the val-scale COCO painted into each mask format, then to COCO
+  local dir="$work/val" name=reads
+  mkdir -p "$dir/coco/annotations"
+  local json="$dir/coco/annotations/instances_default.json"
+  [ -s "$json" ] || python3 bench/gen_coco.py "$json" --images 5000 --anns 36000 >&2
+  [ -s "$dir/coco.zip" ] || (cd "$dir/coco" && zip -q -r ../coco.zip annotations)
+  local source
+  for source in voc segmentation_mask camvid cityscapes kitti mots; do # painted once, not timed
+    [ -s "$dir/$source.zip" ] || "$lb" convert --from coco --to "$source" "$dir/coco.zip" "$dir/$source.zip" >/dev/null
+  done
+  read -r fwall frss < <(measure "$dir/floor.log" java -cp "target/test-classes:$jar" org.labelbridge.bench.JsonFloor "$json")
+  printf '| %-24s | %-6s | %8.1f MB | %7.2f s | %8.0f MB | %12s | %5s |\n' "floor: Jackson pass" "$name" \
+    "$(python3 -c "print($(stat -c %s "$json")/1e6)")" "$fwall" "$((frss / 1024))" "" "1.00x"
+  read_back() { # read_back FROM TO
+    rm -f "$dir/read-$1-$2.zip"
+    read -r wall rss < <(measure "$dir/read-$1-$2.log" "$lb" convert --from "$1" --to "$2" \
+      --report "$dir/read-$1-$2.json" "$dir/$1.zip" "$dir/read-$1-$2.zip")
+    row "$1 -> $2" "$name" "$dir/$1.zip" "$wall" "$rss" "$(annotations "$dir/read-$1-$2.json")" "$fwall"
+  }
+  for source in voc segmentation_mask camvid cityscapes kitti mots; do
+    read_back "$source" coco
+  done
+  read_back voc ultralytics_segmentation # masks traced into polygons
+}
+
 images() { # 20,000 images of ~12 KB each: memory must not grow with the image bytes
   local dir="$work/images" name=images
   mkdir -p "$dir/coco/annotations"
@@ -106,6 +131,7 @@ case "$what" in
   train) scale train 118000 860000 ;;
   images) images ;;
   masks) masks ;;
-  all) scale val 5000 36000; scale train 118000 860000; images; masks ;;
-  *) echo "usage: bench/run.sh [val|train|images|masks|all] [WORK_DIR]" >&2; exit 2 ;;
+  reads) reads ;;
+  all) scale val 5000 36000; scale train 118000 860000; images; masks; reads ;;
+  *) echo "usage: bench/run.sh [val|train|images|masks|reads|all] [WORK_DIR]" >&2; exit 2 ;;
 esac

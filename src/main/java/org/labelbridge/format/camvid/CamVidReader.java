@@ -14,11 +14,11 @@ import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
 import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.ColorMap;
-import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.PixelValues;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
@@ -108,7 +108,7 @@ final class CamVidReader implements DatasetReader {
         if (entry.line().mask() == null) {
             return new Item(entry.id(), entry.subset(), media(image), List.of());
         }
-        IndexImage classes = classMap(entry.line().mask());
+        RunImage classes = classMap(entry.line().mask());
         List<Annotation> masks = PixelValues.masks(classes, label -> label == 0 && backgroundAdded
                 ? null // unpainted pixels of a label the table does not declare
                 : AnnotationInfo.of(label));
@@ -120,7 +120,7 @@ final class CamVidReader implements DatasetReader {
     }
 
     /** Label index per pixel: colours are looked up in the table, grey values are indices. */
-    private IndexImage classMap(String path) throws IOException {
+    private RunImage classMap(String path) throws IOException {
         MaskImage image = MaskImages.read(source, path);
         int labels = categories.labels().size();
         return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(

@@ -10,11 +10,11 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
-import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.PixelValues;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.Categories;
@@ -91,7 +91,7 @@ final class CityscapesReader implements DatasetReader {
             }
             return new Item(entry.id(), entry.subset(), media(paths.image), List.of());
         }
-        IndexImage ids = idMap(masks);
+        RunImage ids = idMap(masks);
         List<Annotation> annotations = PixelValues.masks(ids, value -> {
             boolean crowd = value < 1000;
             return new AnnotationInfo(crowd ? value : value / 1000, crowd ? 0 : value % 1000, 0, 0,
@@ -105,7 +105,7 @@ final class CityscapesReader implements DatasetReader {
     }
 
     /** The id per pixel, each checked to name a label. */
-    private IndexImage idMap(String path) throws IOException {
+    private RunImage idMap(String path) throws IOException {
         MaskImage image = MaskImages.readGrey(source, path, "ids");
         int labels = categories.labels().size();
         return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(value -> {

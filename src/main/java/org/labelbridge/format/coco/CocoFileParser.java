@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.SortedMap;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
@@ -17,6 +18,7 @@ import org.labelbridge.format.common.SafeJson;
 import org.labelbridge.format.coco.CocoLayout.TaskFile;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
+import org.labelbridge.format.common.pixels.MaskSplitter;
 import org.labelbridge.model.Item;
 import org.labelbridge.model.Media;
 import org.labelbridge.model.Rle;
@@ -364,25 +366,17 @@ final class CocoFileParser {
         for (int s = 0; s < a.segments; s++) {
             segmentOfId.put(a.segmentInfo[3 * s], s);
         }
-        byte[][] bitmaps = new byte[a.segments][];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int rgb = image.colour(x, y);
-                long id = (rgb >> 16 & 0xff) + 256L * (rgb >> 8 & 0xff) + 65536L * (rgb & 0xff);
-                int s = id == 0 ? -1 : segmentOfId.get(id);
-                if (s >= 0) {
-                    if (bitmaps[s] == null) {
-                        bitmaps[s] = new byte[height * width];
-                    }
-                    bitmaps[s][y * width + x] = 1;
-                }
-            }
-        }
+        // Segment s + 1 where a pixel's colour is segment s's id, else 0, run by run.
+        SortedMap<Integer, Rle> masks = MaskSplitter.masks(image.runs().map(sample -> {
+            int rgb = image.colourOf(sample);
+            long id = (rgb >> 16 & 0xff) + 256L * (rgb >> 8 & 0xff) + 65536L * (rgb & 0xff);
+            return id == 0 ? 0 : segmentOfId.get(id) + 1;
+        }));
         long imageId = a.imageId;
         long[] info = Arrays.copyOf(a.segmentInfo, 3 * a.segments);
         int segments = a.segments;
         for (int s = 0; s < segments; s++) {
-            Rle rle = Rle.fromBitmap(bitmaps[s] == null ? new byte[height * width] : bitmaps[s], height, width);
+            Rle rle = masks.getOrDefault(s + 1, new Rle(height, width, new int[] {height * width}));
             a.reset();
             a.imageId = imageId;
             a.hasImageId = true;

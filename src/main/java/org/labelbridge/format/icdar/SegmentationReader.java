@@ -11,10 +11,10 @@ import java.util.SortedMap;
 import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
-import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.MaskSplitter;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.AnnotationKind;
@@ -105,18 +105,19 @@ final class SegmentationReader extends IcdarReader {
         for (int i = 0; i < characters.size(); i++) {
             indexOfColour.put(MaskImage.pack(characters.get(i).line().colour()), i + 1); // a repeated colour: the last line wins
         }
-        IndexImage map = new IndexImage(image.height(), image.width());
+        RunImage samples = image.runs();
+        RunImage.Builder map = new RunImage.Builder(image.height(), image.width());
         long unknown = 0;
         try {
             for (int y = 0; y < image.height(); y++) {
-                for (int x = 0; x < image.width(); x++) {
-                    Integer index = indexOfColour.get(image.colour(x, y));
+                for (int k = 0; k < samples.runs(y); k++) {
+                    Integer index = indexOfColour.get(image.colourOf(samples.runValue(y, k)));
                     if (index == null) {
-                        unknown++;
-                    } else {
-                        map.set(x, y, index);
+                        unknown += samples.runEnd(y, k) - samples.runStart(y, k);
                     }
+                    map.run(samples.runEnd(y, k), index == null ? 0 : index);
                 }
+                map.endRow();
             }
         } catch (IllegalStateException e) {
             throw FormatException.at(source.describe(bitmap), null, e.getMessage());
@@ -125,7 +126,7 @@ final class SegmentationReader extends IcdarReader {
             problems.item(id, unknown + " pixel(s) of " + bitmap + " have a colour that no character line names:"
                     + " read as background");
         }
-        SortedMap<Integer, Rle> masks = MaskSplitter.masks(map);
+        SortedMap<Integer, Rle> masks = MaskSplitter.masks(map.build());
         List<Annotation> annotations = new ArrayList<>();
         for (int i = 0; i < characters.size(); i++) {
             Glyph c = characters.get(i);

@@ -16,11 +16,11 @@ import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageHeaders;
 import org.labelbridge.format.common.TextFiles;
-import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.PixelValues;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.AnnotationKind;
@@ -163,7 +163,7 @@ final class KittiReader implements DatasetReader {
         List<Annotation> annotations = new ArrayList<>();
         Media media = null;
         if (paths.instances != null) {
-            IndexImage ids = idMap(paths.instances);
+            RunImage ids = idMap(paths.instances);
             annotations.addAll(PixelValues.masks(ids, value -> new AnnotationInfo(value >> 8, value & 0xff, 0, 0,
                     Map.of("is_crowd", (value & 0xff) == 0), null)));
             media = new Media(paths.image, ids.width(), ids.height());
@@ -205,7 +205,7 @@ final class KittiReader implements DatasetReader {
     }
 
     /** Label {@code << 8 |} instance per pixel, each checked to name a label. */
-    private IndexImage idMap(String path) throws IOException {
+    private RunImage idMap(String path) throws IOException {
         MaskImage image = MaskImages.readGrey(source, path, "ids (label << 8 | instance)");
         int labels = categories.labels().size();
         return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(

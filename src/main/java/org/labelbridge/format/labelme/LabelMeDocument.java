@@ -16,6 +16,7 @@ import org.labelbridge.format.common.ImageHeaders;
 import org.labelbridge.format.common.SafeXml;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
+import org.labelbridge.format.common.pixels.MaskSplitter;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.AnnotationKind;
@@ -276,16 +277,8 @@ final class LabelMeDocument {
             throw FormatException.at(source.describe(path), null, "mask is " + image.width() + "x" + image.height()
                     + " but the image is " + size[1] + "x" + size[0] + " (from " + sizeFrom + " of " + file + ")");
         }
-        byte[] bits = new byte[image.height() * image.width()];
-        for (int y = 0, p = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++, p++) {
-                int sample = image.sample(x, y);
-                boolean set = image.kind() == MaskImage.Kind.INDEXED
-                        ? sample < image.palette().size() && image.colourOf(sample) != 0 : sample != 0;
-                bits[p] = (byte) (set ? 1 : 0);
-            }
-        }
-        return Rle.fromBitmap(bits, image.height(), image.width());
+        return MaskSplitter.mask(image.runs(), sample -> image.kind() == MaskImage.Kind.INDEXED
+                ? sample < image.palette().size() && image.colourOf(sample) != 0 : sample != 0);
     }
 
     private List<Long> idList(Element element, String where) throws FormatException {

@@ -131,7 +131,7 @@ final class MotsReader implements DatasetReader {
         Entry entry = entries.get(next++);
         String file = source.describe(entry.png());
         MaskImage png = MaskImages.readGrey(source, entry.png(), "class_id * 1000 + instance id values");
-        List<Annotation> masks = PixelValues.masks(png.samples(), value -> {
+        List<Annotation> masks = PixelValues.masks(png.runs(), value -> {
             if (value == 0) {
                 return null;
             }

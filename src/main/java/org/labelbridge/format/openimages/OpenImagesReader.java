@@ -19,6 +19,8 @@ import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.ImageHeaders;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
+import org.labelbridge.format.common.pixels.MaskSplitter;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
 import org.labelbridge.model.AnnotationKind;
@@ -396,17 +398,24 @@ final class OpenImagesReader implements DatasetReader {
      * (OpenCV's {@code INTER_NEAREST}) does: Open Images masks have their own resolution.
      */
     static Rle scaled(MaskImage image, int height, int width) {
-        byte[] bitmap = new byte[height * width];
+        RunImage samples = image.runs();
+        RunImage.Builder scaled = new RunImage.Builder(height, width);
         double scaleX = (double) image.width() / width, scaleY = (double) image.height() / height;
         boolean indexed = image.kind() == MaskImage.Kind.INDEXED;
         for (int y = 0; y < height; y++) {
             int sy = Math.min(image.height() - 1, (int) Math.floor(y * scaleY));
+            int k = 0; // the run holding sx, which only grows along the row
             for (int x = 0; x < width; x++) {
                 int sx = Math.min(image.width() - 1, (int) Math.floor(x * scaleX));
-                boolean set = indexed ? image.colour(sx, sy) != 0 : image.sample(sx, sy) != 0;
-                bitmap[y * width + x] = (byte) (set ? 1 : 0);
+                while (samples.runEnd(sy, k) <= sx) {
+                    k++;
+                }
+                int sample = samples.runValue(sy, k);
+                boolean set = indexed ? image.colourOf(sample) != 0 : sample != 0;
+                scaled.run(x + 1, set ? 1 : 0);
             }
+            scaled.endRow();
         }
-        return Rle.fromBitmap(bitmap, height, width);
+        return MaskSplitter.mask(scaled.build(), value -> value == 1);
     }
 }

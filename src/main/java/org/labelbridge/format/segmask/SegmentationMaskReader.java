@@ -24,11 +24,11 @@ import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.format.common.TextFiles;
 import org.labelbridge.format.common.pixels.ColorMap;
-import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MaskImages;
 import org.labelbridge.format.common.pixels.MaskSplitter;
 import org.labelbridge.format.common.pixels.PixelValues;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.format.common.pixels.VocLabelMap;
 import org.labelbridge.format.common.pixels.VocPalette;
 import org.labelbridge.model.Annotation;
@@ -139,8 +139,8 @@ final class SegmentationMaskReader implements DatasetReader {
         Entry entry = entries.get(next++);
         String classPath = CLASS_DIR + "/" + entry.id() + MASK_EXT;
         String objectPath = OBJECT_DIR + "/" + entry.id() + MASK_EXT;
-        IndexImage classes = source.exists(classPath) ? classMap(classPath) : null;
-        IndexImage instances = source.exists(objectPath) ? instanceMap(objectPath) : null;
+        RunImage classes = source.exists(classPath) ? classMap(classPath) : null;
+        RunImage instances = source.exists(objectPath) ? instanceMap(objectPath) : null;
         if (classes != null && instances != null
                 && (classes.height() != instances.height() || classes.width() != instances.width())) {
             throw FormatException.at(source.describe(objectPath), null, "instance mask is " + instances.width() + "x"
@@ -161,11 +161,11 @@ final class SegmentationMaskReader implements DatasetReader {
         } else if (classes != null) {
             annotations.addAll(PixelValues.masks(classes, AnnotationInfo::of));
         }
-        IndexImage sized = classes != null ? classes : instances;
+        RunImage sized = classes != null ? classes : instances;
         return new Item(entry.id(), entry.subset(), media(entry.id(), sized), annotations);
     }
 
-    private Media media(String id, IndexImage mask) throws IOException {
+    private Media media(String id, RunImage mask) throws IOException {
         String image = images.get(id);
         if (mask != null) {
             return new Media(image, mask.width(), mask.height());
@@ -182,7 +182,7 @@ final class SegmentationMaskReader implements DatasetReader {
     }
 
     /** Label index per pixel: grey values are indices, colours are looked up in the label map. */
-    private IndexImage classMap(String path) throws IOException {
+    private RunImage classMap(String path) throws IOException {
         MaskImage image = decode(path);
         int labels = categories.labels().size();
         return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(sample -> {
@@ -203,10 +203,10 @@ final class SegmentationMaskReader implements DatasetReader {
     }
 
     /** Instance id per pixel: grey values are ids, colours are VOC palette indices. */
-    private IndexImage instanceMap(String path) throws IOException {
+    private RunImage instanceMap(String path) throws IOException {
         MaskImage image = decode(path);
         if (image.kind() == MaskImage.Kind.GRAY) {
-            return image.samples();
+            return image.runs();
         }
         return PixelValues.read(image, source.describe(path), PixelValues.Reading.of(
                 sample -> VocPalette.index(image.colourOf(sample)), sample -> "not a VOC palette colour"));
@@ -215,7 +215,7 @@ final class SegmentationMaskReader implements DatasetReader {
     private MaskImage decode(String path) throws IOException {
         MaskImage image = MaskImages.read(source, path);
         if (image.kind() == MaskImage.Kind.INDEXED) {
-            int max = image.samples().max();
+            int max = image.runs().max();
             if (max >= image.palette().size()) {
                 throw FormatException.at(source.describe(path), null, "palette index " + max
                         + " is beyond the palette (" + image.palette().size() + " colours)");

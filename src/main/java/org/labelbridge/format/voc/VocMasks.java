@@ -14,8 +14,8 @@ import org.labelbridge.format.DatasetSource;
 import org.labelbridge.format.FormatException;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.pixels.ColorMap;
-import org.labelbridge.format.common.pixels.IndexImage;
 import org.labelbridge.format.common.pixels.MaskSplitter;
+import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.format.common.pixels.VocMaskMaps;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationInfo;
@@ -80,8 +80,8 @@ final class VocMasks {
     Read read(String id, Media media) throws IOException {
         String classPath = VocLayout.CLASS_MASKS + id + VocLayout.MASK_EXT;
         String instancePath = VocLayout.INSTANCE_MASKS + id + VocLayout.MASK_EXT;
-        IndexImage classes = source.exists(classPath) ? classMap(classPath) : null;
-        IndexImage instances = source.exists(instancePath) ? instanceMap(instancePath) : null;
+        RunImage classes = source.exists(classPath) ? classMap(classPath) : null;
+        RunImage instances = source.exists(instancePath) ? instanceMap(instancePath) : null;
         if (classes == null && instances == null) {
             return new Read(List.of(), media);
         }
@@ -90,7 +90,7 @@ final class VocMasks {
             throw FormatException.at(source.describe(instancePath), null, "mask is " + size(instances)
                     + " but " + classPath + " is " + size(classes));
         }
-        IndexImage sized = classes != null ? classes : instances;
+        RunImage sized = classes != null ? classes : instances;
         String sizedPath = classes != null ? classPath : instancePath;
         if (media.hasSize() && (media.width() != sized.width() || media.height() != sized.height())) {
             throw FormatException.at(source.describe(sizedPath), null, "mask is " + size(sized) + " but the image is "
@@ -115,7 +115,7 @@ final class VocMasks {
         return new Read(masks, media.hasSize() ? media : media.withSize(sized.width(), sized.height()));
     }
 
-    private IndexImage classMap(String path) throws IOException {
+    private RunImage classMap(String path) throws IOException {
         try (InputStream in = source.open(path)) {
             String file = source.describe(path);
             return VocMaskMaps.classes(VocMaskMaps.read(in, file), colours, categories.labels().size(), file,
@@ -123,13 +123,13 @@ final class VocMasks {
         }
     }
 
-    private IndexImage instanceMap(String path) throws IOException {
+    private RunImage instanceMap(String path) throws IOException {
         try (InputStream in = source.open(path)) {
             return VocMaskMaps.instances(VocMaskMaps.read(in, source.describe(path)));
         }
     }
 
-    private static String size(IndexImage image) {
+    private static String size(RunImage image) {
         return image.width() + "x" + image.height();
     }
 }

@@ -10,26 +10,32 @@ import org.labelbridge.model.Rgb;
  *
  * @param kind     what {@code samples} hold
  * @param bitDepth bits per sample in the file (1..16); for RGB per channel
- * @param samples  row-major: the palette index ({@code INDEXED}), the grey value
- *                 ({@code GRAY}) or the colour packed as {@code 0xRRGGBB} ({@code RGB});
- *                 an alpha channel, where the file has one, is ignored
+ * @param runs     the samples, as runs along each row: the palette index ({@code INDEXED}),
+ *                 the grey value ({@code GRAY}) or the colour packed as {@code 0xRRGGBB}
+ *                 ({@code RGB}); an alpha channel, where the file has one, is ignored
  * @param palette  the palette for {@code INDEXED}, else empty
  */
-public record MaskImage(Kind kind, int height, int width, int bitDepth, IndexImage samples, List<Rgb> palette) {
+public record MaskImage(Kind kind, int height, int width, int bitDepth, RunImage runs, List<Rgb> palette) {
 
     public enum Kind { INDEXED, GRAY, RGB }
 
     public MaskImage {
         Objects.requireNonNull(kind);
         palette = palette == null ? List.of() : List.copyOf(palette);
-        if (samples.height() != height || samples.width() != width) {
-            throw new IllegalArgumentException("samples are " + samples.height() + "x" + samples.width()
+        if (runs.height() != height || runs.width() != width) {
+            throw new IllegalArgumentException("samples are " + runs.height() + "x" + runs.width()
                     + ", image is " + height + "x" + width);
         }
     }
 
+    /** The sample at a pixel (a search among the row's runs: loop over the runs instead to visit every pixel). */
     public int sample(int x, int y) {
-        return samples.get(x, y);
+        return runs.get(x, y);
+    }
+
+    /** The samples pixel by pixel, for a caller that wants pixels (a test's comparison). */
+    public IndexImage samples() {
+        return runs.toIndexImage();
     }
 
     /**
@@ -37,7 +43,7 @@ public record MaskImage(Kind kind, int height, int width, int bitDepth, IndexIma
      * {@code (v, v, v)} for an 8-bit grey image; a 16-bit grey value has no colour.
      */
     public int colour(int x, int y) {
-        return colourOf(samples.get(x, y));
+        return colourOf(runs.get(x, y));
     }
 
     /** The colour of a sample value of this image (see {@link #colour}). */

@@ -22,9 +22,11 @@ import org.labelbridge.format.FormatException;
 import org.labelbridge.model.Rgb;
 
 /**
- * Reads mask files (PNG, BMP; whatever the JDK's ImageIO reads) into a {@link MaskImage} of
- * raw samples: palette indices stay indices, 16-bit grey stays 16-bit, nothing is converted
- * through a colour profile. Also reads an image's size from its header alone.
+ * Reads mask files into a {@link MaskImage} of raw samples: palette indices stay indices,
+ * 16-bit grey stays 16-bit, nothing is converted through a colour profile. PNGs are decoded
+ * straight into row runs ({@link PngRunDecoder}); interlaced PNGs and other images (BMP;
+ * whatever the JDK's ImageIO reads) go through ImageIO. Also reads an image's size from its
+ * header alone.
  */
 public final class MaskImages {
 
@@ -43,7 +45,13 @@ public final class MaskImages {
      */
     public static MaskImage read(InputStream in, String file) throws IOException {
         byte[] bytes = in.readAllBytes();
-        PngHeader png = PngHeader.of(bytes);
+        if (isPng(bytes)) {
+            MaskImage decoded = PngRunDecoder.decode(bytes, file);
+            if (decoded != null) {
+                return decoded;
+            }
+        }
+        PngHeader png = PngHeader.of(bytes); // an interlaced PNG
         try (ImageInputStream stream = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(stream, file);
             try {
@@ -125,7 +133,7 @@ public final class MaskImages {
     }
 
     /**
-     * What ImageIO does not tell: the PNG colour type (it gives 1-4 bit grey a palette) and
+     * What ImageIO does not tell of an interlaced PNG: the PNG colour type (it gives 1-4 bit grey a palette) and
      * the true palette length (it pads palettes to 2, 4, 16 or 256 entries).
      */
     private record PngHeader(int colourType, int paletteSize) {
@@ -169,7 +177,7 @@ public final class MaskImages {
                 : png.grey();
         if (grey) {
             // ImageIO gives 1/2/4-bit grey PNGs a grey-ramp palette; its indices are the grey values.
-            return new MaskImage(MaskImage.Kind.GRAY, height, width, depth, IndexImage.of(height, width, band0), null);
+            return new MaskImage(MaskImage.Kind.GRAY, height, width, depth, runs(height, width, band0), null);
         }
         if (model instanceof IndexColorModel palette) {
             int size = png.paletteSize() > 0 ? Math.min(png.paletteSize(), palette.getMapSize()) : palette.getMapSize();
@@ -177,7 +185,7 @@ public final class MaskImages {
             for (int i = 0; i < size; i++) {
                 colours.add(new Rgb(palette.getRed(i), palette.getGreen(i), palette.getBlue(i)));
             }
-            return new MaskImage(MaskImage.Kind.INDEXED, height, width, depth, IndexImage.of(height, width, band0), colours);
+            return new MaskImage(MaskImage.Kind.INDEXED, height, width, depth, runs(height, width, band0), colours);
         }
         if (raster.getNumBands() < 3) {
             throw new IllegalArgumentException("unsupported pixel layout (" + raster.getNumBands() + " channels)");
@@ -188,7 +196,18 @@ public final class MaskImages {
         for (int i = 0; i < band0.length; i++) {
             band0[i] = (band0[i] >> shift) << 16 | (green[i] >> shift) << 8 | blue[i] >> shift;
         }
-        return new MaskImage(MaskImage.Kind.RGB, height, width, Math.min(depth, 8), IndexImage.of(height, width, band0), null);
+        return new MaskImage(MaskImage.Kind.RGB, height, width, Math.min(depth, 8), runs(height, width, band0), null);
+    }
+
+    private static RunImage runs(int height, int width, int[] samples) {
+        RunImage.Builder runs = new RunImage.Builder(height, width);
+        for (int y = 0, i = 0; y < height; y++) {
+            for (int x = 1; x <= width; x++, i++) {
+                runs.run(x, samples[i]);
+            }
+            runs.endRow();
+        }
+        return runs.build();
     }
 
     private static String describe(Exception e) {

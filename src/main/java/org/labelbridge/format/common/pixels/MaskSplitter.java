@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.labelbridge.model.Rle;
 
 /**
  * Splits merged maps back into one mask per value: a class map into per-class masks, an
- * instance map (with its class map) into per-instance masks and their classes. One pass over
- * the pixels in RLE order, whatever the number of instances.
+ * instance map (with its class map) into per-instance masks and their classes. The maps are
+ * {@link RunImage}s; the work goes with the runs and the pixels on their horizontal edges, not
+ * with the pixels, whatever the number of instances.
  */
 public final class MaskSplitter {
 
@@ -36,112 +38,160 @@ public final class MaskSplitter {
     }
 
     /** One mask per value present in the map (0 included), by ascending value. */
-    public static SortedMap<Integer, Rle> masks(IndexImage map) {
+    public static SortedMap<Integer, Rle> masks(RunImage map) {
         SortedMap<Integer, Rle> masks = new TreeMap<>();
-        runs(map, null, true).forEach((value, runs) -> masks.put(value, runs.rle(map.height(), map.width())));
+        columnRuns(map, true).forEach((value, runs) -> masks.put(value, runs.rle(map.height(), map.width())));
         return masks;
     }
 
+    /** The mask of the pixels whose value passes {@code set}. */
+    public static Rle mask(RunImage map, IntPredicate set) {
+        ColumnRuns runs = columnRuns(map.map(value -> set.test(value) ? 1 : 0), false).get(1);
+        int height = map.height(), width = map.width();
+        return runs == null ? new Rle(height, width, new int[] {height * width}) : runs.rle(height, width);
+    }
+
     /** One instance per non-zero id of {@code instances}, by ascending id; {@code classes} may be null. */
-    public static List<Instance> instances(IndexImage instances, IndexImage classes) {
+    public static List<Instance> instances(RunImage instances, RunImage classes) {
         if (classes != null && (classes.height() != instances.height() || classes.width() != instances.width())) {
             throw new IllegalArgumentException("class map is " + classes.height() + "x" + classes.width()
                     + ", instance map " + instances.height() + "x" + instances.width());
         }
+        Map<Integer, TreeMap<Integer, Long>> classPixels = classes == null ? Map.of() : classPixels(instances, classes);
         List<Instance> out = new ArrayList<>();
-        runs(instances, classes, false).forEach((id, runs) -> {
-            runs.flushClass();
+        columnRuns(instances, false).forEach((id, runs) -> {
+            SortedMap<Integer, Long> pixels = classPixels.getOrDefault(id, new TreeMap<>());
             int majority = -1;
             long best = -1;
-            for (Map.Entry<Integer, Long> e : runs.classPixels.entrySet()) {
+            for (Map.Entry<Integer, Long> e : pixels.entrySet()) {
                 if (e.getValue() > best) { // TreeMap order: the smaller class wins a tie
                     best = e.getValue();
                     majority = e.getKey();
                 }
             }
             out.add(new Instance(id, runs.rle(instances.height(), instances.width()), majority,
-                    Collections.unmodifiableSortedMap(new TreeMap<>(runs.classPixels))));
+                    Collections.unmodifiableSortedMap(pixels)));
         });
         return out;
     }
 
-    private static TreeMap<Integer, Runs> runs(IndexImage map, IndexImage classes, boolean withZero) {
+    /** Pixels per class under each non-zero instance: the two maps' runs walked together, row by row. */
+    private static Map<Integer, TreeMap<Integer, Long>> classPixels(RunImage instances, RunImage classes) {
+        Map<Integer, TreeMap<Integer, Long>> byInstance = new HashMap<>();
+        int lastId = 0, lastClass = 0;
+        long pending = 0; // pixels of (lastId, lastClass) not yet counted in the map
+        for (int y = 0; y < instances.height(); y++) {
+            int i = 0, c = 0, x = 0;
+            int instanceRuns = instances.runs(y), classRuns = classes.runs(y);
+            while (i < instanceRuns && c < classRuns) {
+                int end = Math.min(instances.runEnd(y, i), classes.runEnd(y, c));
+                int id = instances.runValue(y, i), classValue = classes.runValue(y, c);
+                if (id != lastId || classValue != lastClass) {
+                    count(byInstance, lastId, lastClass, pending);
+                    lastId = id;
+                    lastClass = classValue;
+                    pending = 0;
+                }
+                pending += end - x;
+                x = end;
+                if (instances.runEnd(y, i) == end) {
+                    i++;
+                }
+                if (classes.runEnd(y, c) == end) {
+                    c++;
+                }
+            }
+        }
+        count(byInstance, lastId, lastClass, pending);
+        return byInstance;
+    }
+
+    private static void count(Map<Integer, TreeMap<Integer, Long>> byInstance, int id, int classValue, long pixels) {
+        if (id != 0 && pixels > 0) {
+            byInstance.computeIfAbsent(id, k -> new TreeMap<>()).merge(classValue, pixels, Long::sum);
+        }
+    }
+
+    /**
+     * Each value's runs down the columns, found from the row runs without a bitmap: going row
+     * by row, a column's run of one value ends where the value below differs, so only the
+     * pixels whose value differs from the one above (the horizontal edges) are visited, and a
+     * row equal to the one above costs nothing.
+     */
+    private static TreeMap<Integer, ColumnRuns> columnRuns(RunImage map, boolean withZero) {
         int height = map.height(), width = map.width();
-        TreeMap<Integer, Runs> byValue = new TreeMap<>();
-        Map<Integer, Runs> fast = new HashMap<>();
-        Runs last = null;
-        int lastValue = Integer.MIN_VALUE;
-        long total = (long) height * width;
-        for (long p = 0; p < total; p++) { // column-major, as RLE counts run
-            int index = (int) ((p % height) * width + p / height);
-            int value = map.at(index);
-            if (value == 0 && !withZero) {
+        TreeMap<Integer, ColumnRuns> byValue = new TreeMap<>();
+        int[] openedAt = new int[width]; // where the current run of column x began
+        int lastValue = Integer.MIN_VALUE; // no value yet
+        ColumnRuns lastRuns = null;
+        for (int y = 1; y <= height; y++) {
+            if (y < height && map.sameRows(y - 1, y)) {
                 continue;
             }
-            Runs runs = value == lastValue ? last : fast.computeIfAbsent(value, v -> {
-                Runs created = new Runs();
-                byValue.put(v, created);
-                return created;
-            });
-            runs.add(p);
-            if (classes != null) {
-                runs.countClass(classes.at(index));
+            int above = 0, here = 0, x = 0;
+            int aboveRuns = map.runs(y - 1), hereRuns = y < height ? map.runs(y) : 0;
+            while (above < aboveRuns) {
+                int aboveEnd = map.runEnd(y - 1, above);
+                int end = here < hereRuns ? Math.min(aboveEnd, map.runEnd(y, here)) : aboveEnd;
+                int value = map.runValue(y - 1, above);
+                if (here >= hereRuns || map.runValue(y, here) != value) { // the value above ends here
+                    if (value != lastValue) {
+                        lastValue = value;
+                        lastRuns = value == 0 && !withZero ? null : byValue.computeIfAbsent(value, v -> new ColumnRuns());
+                    }
+                    ColumnRuns runs = lastRuns;
+                    for (int column = x; column < end; column++) {
+                        if (runs != null) {
+                            runs.add((long) column * height + openedAt[column], y - openedAt[column]);
+                        }
+                        openedAt[column] = y;
+                    }
+                }
+                x = end;
+                if (aboveEnd == end) {
+                    above++;
+                }
+                if (here < hereRuns && map.runEnd(y, here) == end) {
+                    here++;
+                }
             }
-            last = runs;
-            lastValue = value;
         }
         return byValue;
     }
 
-    /** Builds one value's RLE counts as its pixels arrive in column-major order. */
-    private static final class Runs {
-        private int[] counts = new int[8];
+    /** One value's runs down the columns, gathered in any order and put in RLE order at the end. */
+    private static final class ColumnRuns {
+        private long[] runs = new long[8]; // start position (column-major) << 32 | length
         private int n;
-        private long end; // position after the last pixel seen
-        private final TreeMap<Integer, Long> classPixels = new TreeMap<>();
-        private int currentClass;
-        private long currentCount; // pixels of currentClass not yet in classPixels
 
-        void add(long p) {
-            if (n > 0 && p == end) {
-                counts[n - 1]++;
-            } else {
-                grow(2);
-                counts[n++] = (int) (p - end);
-                counts[n++] = 1;
+        void add(long start, int length) {
+            if (n == runs.length) {
+                runs = Arrays.copyOf(runs, n * 2);
             }
-            end = p + 1;
-        }
-
-        /** Counts a pixel's class; runs of one class are counted without touching the map. */
-        void countClass(int classValue) {
-            if (classValue != currentClass) {
-                flushClass();
-                currentClass = classValue;
-            }
-            currentCount++;
-        }
-
-        void flushClass() {
-            if (currentCount > 0) {
-                classPixels.merge(currentClass, currentCount, Long::sum);
-                currentCount = 0;
-            }
+            runs[n++] = start << 32 | length;
         }
 
         Rle rle(int height, int width) {
+            Arrays.sort(runs, 0, n);
+            int[] counts = new int[2 * n + 1];
+            int k = 0;
+            long end = 0; // position after the last pixel counted
+            for (int i = 0; i < n; i++) {
+                long start = runs[i] >>> 32;
+                int length = (int) runs[i];
+                if (k > 0 && start == end) { // a column's run going on at the top of the next column
+                    counts[k - 1] += length;
+                } else {
+                    counts[k++] = (int) (start - end);
+                    counts[k++] = length;
+                }
+                end = start + length;
+            }
             long rest = (long) height * width - end;
             if (rest > 0) {
-                grow(1);
-                counts[n++] = (int) rest;
+                counts[k++] = (int) rest;
             }
-            return new Rle(height, width, Arrays.copyOf(counts, n));
-        }
-
-        private void grow(int more) {
-            if (n + more > counts.length) {
-                counts = Arrays.copyOf(counts, Math.max(counts.length * 2, n + more));
-            }
+            return new Rle(height, width, Arrays.copyOf(counts, k));
         }
     }
 }

@@ -54,39 +54,43 @@ public final class PixelValues {
     }
 
     /**
-     * The image's samples, each replaced in place by its value; throws at the first pixel
-     * whose sample stands for nothing.
+     * The image's samples, each replaced by its value, run by run; throws at the first pixel
+     * (in row order) whose sample stands for nothing.
      *
      * @param file how to name the file in errors ({@code source.describe(path)})
      */
-    public static IndexImage read(MaskImage image, String file, Reading reading) throws FormatException {
-        IndexImage samples = image.samples();
-        Map<Integer, Integer> values = new HashMap<>();
-        int lastSample = -1;
-        int lastValue = -1;
-        int pixels = samples.height() * samples.width();
-        for (int i = 0; i < pixels; i++) {
-            int sample = samples.at(i);
-            if (sample != lastSample) { // masks are long runs of one sample
-                Integer value = values.get(sample);
+    public static RunImage read(MaskImage image, String file, Reading reading) throws FormatException {
+        RunImage samples = image.runs();
+        RunImage.Builder values = new RunImage.Builder(samples.height(), samples.width());
+        Map<Integer, Integer> known = new HashMap<>();
+        int lastSample = -1, lastValue = -1; // the previous run's: a mask has few distinct samples
+        for (int y = 0; y < samples.height(); y++) {
+            for (int k = 0; k < samples.runs(y); k++) {
+                int sample = samples.runValue(y, k);
+                if (sample == lastSample) {
+                    values.run(samples.runEnd(y, k), lastValue);
+                    continue;
+                }
+                Integer value = known.get(sample);
                 if (value == null) {
                     value = reading.valueOf(sample);
                     if (value < 0) {
-                        throw FormatException.at(file, "pixel (" + i % samples.width() + ", " + i / samples.width()
-                                + ")", reading.rejected(sample));
+                        throw FormatException.at(file, "pixel (" + samples.runStart(y, k) + ", " + y + ")",
+                                reading.rejected(sample));
                     }
-                    values.put(sample, value);
+                    known.put(sample, value);
                 }
+                values.run(samples.runEnd(y, k), value);
                 lastSample = sample;
                 lastValue = value;
             }
-            samples.setAt(i, lastValue);
+            values.endRow();
         }
-        return samples;
+        return values.build();
     }
 
     /** One mask per value of the map, by ascending value, labelled as the format reads the value. */
-    public static List<Annotation> masks(IndexImage map, Meaning meaning) throws FormatException {
+    public static List<Annotation> masks(RunImage map, Meaning meaning) throws FormatException {
         List<Annotation> masks = new ArrayList<>();
         for (Map.Entry<Integer, Rle> value : MaskSplitter.masks(map).entrySet()) {
             AnnotationInfo info = meaning.infoOf(value.getKey());

@@ -2,8 +2,6 @@ package org.labelbridge.format.common.pixels;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
 import org.labelbridge.format.FormatException;
 
 /**
@@ -25,7 +23,7 @@ public final class VocMaskMaps {
     public static MaskImage read(InputStream in, String file) throws IOException {
         MaskImage image = MaskImages.read(in, file);
         if (image.kind() == MaskImage.Kind.INDEXED) {
-            int max = image.samples().max();
+            int max = image.runs().max();
             if (max >= image.palette().size()) {
                 throw FormatException.at(file, null, "palette index " + max + " is beyond the palette ("
                         + image.palette().size() + " colours)");
@@ -43,32 +41,12 @@ public final class VocMaskMaps {
      * @param colourSource where the colours come from, for errors ({@code "labelmap.txt"})
      * @throws FormatException at the first pixel that is no label, naming file and pixel
      */
-    public static IndexImage classes(MaskImage image, ColorMap colours, int labels, String file, String colourSource)
+    public static RunImage classes(MaskImage image, ColorMap colours, int labels, String file, String colourSource)
             throws FormatException {
-        IndexImage out = new IndexImage(image.height(), image.width());
-        Map<Integer, Integer> bySample = new HashMap<>();
-        int lastSample = -1;
-        int lastLabel = -1;
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                int sample = image.sample(x, y);
-                if (sample != lastSample) { // masks are long runs of one value
-                    Integer label = bySample.get(sample);
-                    if (label == null) {
-                        label = image.kind() == MaskImage.Kind.GRAY ? sample : colours.indexOf(image.colourOf(sample));
-                        if (label < 0 || label >= labels) {
-                            throw FormatException.at(file, "pixel (" + x + ", " + y + ")",
-                                    unknownClass(image, sample, labels, colourSource));
-                        }
-                        bySample.put(sample, label);
-                    }
-                    lastSample = sample;
-                    lastLabel = label;
-                }
-                out.set(x, y, lastLabel);
-            }
-        }
-        return out;
+        return PixelValues.read(image, file, PixelValues.Reading.of(sample -> {
+            int label = image.kind() == MaskImage.Kind.GRAY ? sample : colours.indexOf(image.colourOf(sample));
+            return label < labels ? label : -1;
+        }, sample -> unknownClass(image, sample, labels, colourSource)));
     }
 
     private static String unknownClass(MaskImage image, int sample, int labels, String colourSource) {
@@ -82,23 +60,17 @@ public final class VocMaskMaps {
     }
 
     /** The instance id of every pixel (0 = none): grey values are ids, colours VOC palette indices. */
-    public static IndexImage instances(MaskImage image) {
+    public static RunImage instances(MaskImage image) {
         if (image.kind() == MaskImage.Kind.GRAY) {
-            return image.samples();
+            return image.runs();
         }
-        IndexImage out = new IndexImage(image.height(), image.width());
-        int lastSample = -1;
-        int lastId = 0;
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                int sample = image.sample(x, y);
-                if (sample != lastSample) {
-                    lastSample = sample;
-                    lastId = VocPalette.index(image.colourOf(sample));
-                }
-                out.set(x, y, lastId);
+        if (image.kind() == MaskImage.Kind.INDEXED) { // each palette entry looked up once
+            int[] ids = new int[image.palette().size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = VocPalette.index(image.colourOf(i));
             }
+            return image.runs().map(sample -> ids[sample]);
         }
-        return out;
+        return image.runs().map(sample -> VocPalette.index(image.colourOf(sample)));
     }
 }

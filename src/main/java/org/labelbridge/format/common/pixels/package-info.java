@@ -2,12 +2,13 @@
  * Pixel machinery shared by the mask formats (Segmentation mask, VOC, Cityscapes, CamVid,
  * KITTI, MOTS, ICDAR): mask files in and out, shapes to pixels and back, merging instance
  * masks into class and instance maps and splitting them again, and colour maps.
- * JDK only (ImageIO for decoding).
+ * JDK only ({@code java.util.zip} for PNGs, ImageIO for interlaced PNGs and BMP).
  *
  * <h2>Files</h2>
  * {@link org.labelbridge.format.common.pixels.MaskImages} decodes PNG (1-16 bit; grey,
- * palette, RGB; alpha ignored) and BMP into raw samples: a palette PNG gives indices and its
- * palette, never colours alone. {@link org.labelbridge.format.common.pixels.PngEncoder}
+ * palette, RGB; alpha ignored) and BMP into raw samples kept as row runs
+ * ({@link org.labelbridge.format.common.pixels.MaskImage#runs()}): a palette PNG gives indices
+ * and its palette, never colours alone. {@link org.labelbridge.format.common.pixels.PngEncoder}
  * writes 8-bit palette, 8/16-bit grey and 8-bit RGB PNGs with fixed bytes for a given image.
  *
  * <h2>Runs, not pixels</h2>
@@ -19,6 +20,17 @@
  * codes, a run as a literal and copies at distance 1, a repeated row as one copy, Adler-32 in
  * closed form); images of short runs go through {@code java.util.zip.Deflater} instead.
  * {@link org.labelbridge.format.common.pixels.MaskContours} traces from the row runs too.
+ *
+ * <p>Reading goes the same way back. {@code PngRunDecoder} inflates a PNG row by row, undoes
+ * the row's filter (any of the five) and cuts it into runs where a pixel's bytes differ from
+ * the next pixel's (a vectorised {@code Arrays.mismatch} of the row against itself one pixel
+ * on); a row whose bytes equal the row above takes its runs without looking at a pixel. The
+ * chunk CRCs are checked, and a corrupt file (CRC, truncated data, bad filter type, bad zlib
+ * stream) is refused naming it. Interlaced PNGs and BMPs are decoded by ImageIO and cut into
+ * runs. Mask readers map samples to values run by run, and
+ * {@link org.labelbridge.format.common.pixels.MaskSplitter} turns a map's row runs into each
+ * value's column-major RLE by visiting only the pixels whose value differs from the one above,
+ * so no reader holds a pixel array of a mask.
  *
  * <h2>The pixel rule</h2>
  * Pixel {@code (x, y)} is the unit square {@code [x, x+1) x [y, y+1)}; a shape covers it when
@@ -56,8 +68,8 @@
  * <h2>Mask files to annotations</h2>
  * {@link org.labelbridge.format.common.pixels.PixelValues} is the one way the mask readers
  * (CamVid, Segmentation mask, Cityscapes, KITTI, MOTS) read a decoded file: each sample as the
- * value it stands for, checked once per distinct sample with errors naming the pixel, then one
- * mask per value with the annotation the format gives it. {@code MaskImages.read(source, path)}
+ * value it stands for, run by run, checked once per distinct sample with errors naming the
+ * first pixel that has it, then one mask per value with the annotation the format gives it. {@code MaskImages.read(source, path)}
  * and {@code readGrey} decode a file and name it in errors.
  *
  * <h2>Class and instance maps</h2>

@@ -49,7 +49,7 @@ class MaskMapsTest {
 
     @Test
     void classMapSplitsIntoOneMaskPerValue() {
-        Map<Integer, Rle> masks = MaskSplitter.masks(IndexImage.of(2, 3, 0, 2, 2, 5, 2, 0));
+        Map<Integer, Rle> masks = MaskSplitter.masks(RunImage.of(IndexImage.of(2, 3, 0, 2, 2, 5, 2, 0)));
         assertEquals(List.of(0, 2, 5), List.copyOf(masks.keySet()));
         assertEquals(Bitmaps.rle("#..", "..#"), masks.get(0));
         assertEquals(Bitmaps.rle(".##", ".#."), masks.get(2));
@@ -58,8 +58,8 @@ class MaskMapsTest {
 
     @Test
     void instancesTakeTheClassUnderMostOfTheirPixels() {
-        IndexImage instances = IndexImage.of(2, 3, 0, 3, 3, 1, 3, 0);
-        IndexImage classes = IndexImage.of(2, 3, 0, 8, 6, 4, 8, 0);
+        RunImage instances = RunImage.of(IndexImage.of(2, 3, 0, 3, 3, 1, 3, 0));
+        RunImage classes = RunImage.of(IndexImage.of(2, 3, 0, 8, 6, 4, 8, 0));
         List<MaskSplitter.Instance> split = MaskSplitter.instances(instances, classes);
         assertEquals(2, split.size());
         assertEquals(1, split.get(0).id());
@@ -85,7 +85,7 @@ class MaskMapsTest {
                         1 + random.nextInt(h), 0), 10 + id, id, random.nextInt(3));
             }
             MaskCompositor.Compiled compiled = compositor.compile();
-            for (MaskSplitter.Instance instance : MaskSplitter.instances(compiled.instances().toIndexImage(), compiled.classes().toIndexImage())) {
+            for (MaskSplitter.Instance instance : MaskSplitter.instances(compiled.instances(), compiled.classes())) {
                 assertEquals(10 + instance.id(), instance.classValue());
                 assertFalse(instance.mixedClasses());
                 assertEquals((long) compiled.visiblePixels().get(instance.id()), instance.mask().area());

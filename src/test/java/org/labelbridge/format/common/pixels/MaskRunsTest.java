@@ -188,7 +188,7 @@ class MaskRunsTest {
         return bitmap;
     }
 
-    private static RunImage randomRuns(Random random, int height, int width, int maxValue) {
+    static RunImage randomRuns(Random random, int height, int width, int maxValue) {
         RunImage.Builder builder = new RunImage.Builder(height, width);
         int[] previous = null;
         for (int y = 0; y < height; y++) {
