@@ -1,5 +1,6 @@
 package org.labelbridge.format.common;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import javax.xml.stream.XMLStreamException;
@@ -12,12 +13,24 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class XmlOut implements AutoCloseable {
 
+    /** The line break and indent of each depth, made once. */
+    private static final String[] INDENTS = new String[16];
+
+    static {
+        for (int depth = 0; depth < INDENTS.length; depth++) {
+            INDENTS[depth] = "\n" + "  ".repeat(depth);
+        }
+    }
+
+    /** The JDK's writer hands its stream one byte at a time: buffered here. */
+    private final BufferedOutputStream buffered;
     private final XMLStreamWriter xml;
     private int depth;
     private boolean cleaned;
 
     public XmlOut(OutputStream out) throws IOException {
-        this.xml = SafeXml.writer(out);
+        this.buffered = new BufferedOutputStream(out, 4096);
+        this.xml = SafeXml.writer(buffered);
         try {
             xml.writeStartDocument("UTF-8", "1.0");
         } catch (XMLStreamException e) {
@@ -98,7 +111,7 @@ public final class XmlOut implements AutoCloseable {
     }
 
     private void indent() throws XMLStreamException {
-        xml.writeCharacters("\n" + "  ".repeat(depth));
+        xml.writeCharacters(depth < INDENTS.length ? INDENTS[depth] : "\n" + "  ".repeat(depth));
     }
 
     @Override
@@ -108,6 +121,7 @@ public final class XmlOut implements AutoCloseable {
             xml.writeEndDocument();
             xml.flush();
             xml.close();
+            buffered.flush();
         } catch (XMLStreamException e) {
             throw new IOException("cannot finish XML", e);
         }

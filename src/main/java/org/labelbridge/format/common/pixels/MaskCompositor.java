@@ -89,6 +89,10 @@ public final class MaskCompositor {
                 rows[y].paint(x0, x1, classValue, slot, hidden);
             });
         }
+        int[] instanceOf = new int[hidden.length]; // slot -> instance id, 0 -> 0
+        for (int slot = 1; slot < hidden.length; slot++) {
+            instanceOf[slot] = instanceOfSlot.get(slot - 1);
+        }
         long[] visible = new long[hidden.length];
         RunImage.Builder classes = new RunImage.Builder(height, width);
         RunImage.Builder instances = new RunImage.Builder(height, width);
@@ -101,7 +105,7 @@ public final class MaskCompositor {
                 for (int k = 0, start = 0; k < row.count; k++) {
                     int slot = row.slots[k];
                     classes.run(row.ends[k], row.classes[k]);
-                    instances.run(row.ends[k], slot == 0 ? 0 : instanceOfSlot.get(slot - 1));
+                    instances.run(row.ends[k], instanceOf[slot]);
                     visible[slot] += row.ends[k] - start;
                     start = row.ends[k];
                 }
@@ -112,8 +116,8 @@ public final class MaskCompositor {
         Map<Integer, Long> hiddenPixels = new TreeMap<>();
         Map<Integer, Long> visiblePixels = new TreeMap<>();
         for (int slot = 1; slot < hidden.length; slot++) {
-            hiddenPixels.put(instanceOfSlot.get(slot - 1), hidden[slot]);
-            visiblePixels.put(instanceOfSlot.get(slot - 1), visible[slot]);
+            hiddenPixels.put(instanceOf[slot], hidden[slot]);
+            visiblePixels.put(instanceOf[slot], visible[slot]);
         }
         return new Compiled(classes.build(), instances.build(), hiddenPixels, visiblePixels);
     }

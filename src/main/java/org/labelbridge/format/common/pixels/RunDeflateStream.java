@@ -7,8 +7,9 @@ import java.util.Arrays;
  * image's runs (RFC 1950/1951), so that a mask costs in proportion to its runs: one deflate
  * block with the fixed Huffman codes, where each run is its first pixel's bytes as literals
  * followed by a copy at distance {@code bytesPerPixel} (a copy may overlap what it copies),
- * and a row equal to the one above is one copy at distance {@code rowBytes + 1}. The Adler-32
- * of the uncompressed bytes is summed run by run in closed form (a repeated row at once).
+ * and rows equal to the one above are one copy at distance {@code rowBytes + 1}, however many
+ * they are. The Adler-32 of the uncompressed bytes is summed run by run in closed form (rows
+ * repeated at once).
  */
 final class RunDeflateStream {
 
@@ -16,6 +17,8 @@ final class RunDeflateStream {
     private static final int MAX_MATCH = 258;
     private static final int MIN_MATCH = 3;
     private static final int WINDOW = 32768;
+    /** The length symbol of a match of 258 (no extra bits). */
+    private static final int FULL_MATCH_SYMBOL = 285;
 
     private static final int[] LENGTH_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51,
         59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
@@ -68,72 +71,83 @@ final class RunDeflateStream {
         }
     }
 
-    private final PixelBytes pixels;
     private final int bytesPerPixel;
     private final byte[] pattern;
-    private byte[] out = new byte[256];
+    private byte[] out;
     private int size;
     private long bitBuffer;
     private int bitCount;
     private long s1 = 1;
     private long s2;
 
-    /** How a value becomes the bytes of one pixel. */
-    interface PixelBytes {
-        void write(int value, byte[] into);
-    }
-
-    private RunDeflateStream(int bytesPerPixel, PixelBytes pixels) {
+    private RunDeflateStream(int bytesPerPixel, int expectedSize) {
         this.bytesPerPixel = bytesPerPixel;
-        this.pixels = pixels;
         this.pattern = new byte[bytesPerPixel];
+        this.out = new byte[Math.max(64, expectedSize)];
     }
 
-    /** The whole zlib stream of the image's PNG data. */
-    static byte[] encode(RunImage image, int bytesPerPixel, PixelBytes pixels) {
-        RunDeflateStream stream = new RunDeflateStream(bytesPerPixel, pixels);
+    /**
+     * The whole zlib stream of the image's PNG data, each value written as its low
+     * {@code bytesPerPixel} bytes, most significant first (8-bit and 16-bit grey, packed RGB).
+     */
+    static byte[] encode(RunImage image, int bytesPerPixel) {
+        // About 3 bytes a run and 2.5 per 258 bytes copied: a first guess that rarely needs growing.
+        long guess = 16 + 3L * image.runCount() + 3L * image.height() * (1 + image.width() * bytesPerPixel) / 258;
+        RunDeflateStream stream = new RunDeflateStream(bytesPerPixel, (int) Math.min(1 << 20, guess));
         stream.write(image);
         return Arrays.copyOf(stream.out, stream.size);
     }
 
     private void write(RunImage image) {
-        ensure(2);
         out[size++] = 0x78; // deflate, 32 KB window
         out[size++] = 0x01; // no dictionary, fastest; (0x78 << 8 | 0x01) % 31 == 0
         bits(1, 1); // final block
         bits(1, 2); // fixed Huffman codes
         long rowBytes = 1 + (long) image.width() * bytesPerPixel;
         long rowLength = rowBytes % ADLER_MOD;
+        boolean rowsCopy = rowBytes <= WINDOW && rowBytes >= MIN_MATCH;
         long rowSum = 0, rowWeighted = 0; // what the last row written added to s1, and to s2 beyond L*s1
-        for (int y = 0; y < image.height(); y++) {
-            if (y > 0 && rowBytes <= WINDOW && rowBytes >= MIN_MATCH && image.sameRows(y, y - 1)) {
-                copy((int) rowBytes, (int) rowBytes);
-                s2 = (s2 + rowLength * s1 + rowWeighted) % ADLER_MOD; // the same bytes again
-                s1 = (s1 + rowSum) % ADLER_MOD;
-            } else {
-                long s1Before = s1, s2Before = s2;
-                literal(0); // filter type 0
-                s2 = (s2 + s1) % ADLER_MOD;
-                for (int k = 0; k < image.runs(y); k++) {
-                    pixels.write(image.runValue(y, k), pattern);
-                    for (byte b : pattern) {
-                        literal(b & 0xff);
-                    }
-                    adlerRun(image.runEnd(y, k) - image.runStart(y, k));
-                    int repeats = image.runEnd(y, k) - image.runStart(y, k) - 1;
-                    long rest = (long) repeats * bytesPerPixel;
-                    if (rest >= MIN_MATCH) {
-                        copy(rest, bytesPerPixel);
-                    } else {
-                        for (int i = 0; i < rest; i++) {
-                            literal(pattern[i % bytesPerPixel] & 0xff);
-                        }
+        int height = image.height();
+        for (int y = 0; y < height; ) {
+            if (y > 0 && rowsCopy && image.sameRows(y, y - 1)) {
+                int repeats = 1; // rows y .. y + repeats - 1 all repeat row y - 1: one copy of them all
+                while (y + repeats < height && image.sameRows(y + repeats, y - 1)) {
+                    repeats++;
+                }
+                copy(repeats * rowBytes, (int) rowBytes);
+                // Each repeat adds rowSum to s1, and L*s1 + rowWeighted to s2, with s1 as it was then.
+                long k = repeats % ADLER_MOD;
+                long pairs = ((long) repeats * (repeats - 1) / 2) % ADLER_MOD;
+                s2 = (s2 + k * rowLength % ADLER_MOD * s1 + rowLength * rowSum % ADLER_MOD * pairs
+                        + k * rowWeighted) % ADLER_MOD;
+                s1 = (s1 + k * rowSum) % ADLER_MOD;
+                y += repeats;
+                continue;
+            }
+            long s1Before = s1, s2Before = s2;
+            literal(0); // filter type 0
+            s2 = (s2 + s1) % ADLER_MOD;
+            for (int k = 0, runs = image.runs(y); k < runs; k++) {
+                int value = image.runValue(y, k);
+                for (int i = 0; i < bytesPerPixel; i++) {
+                    pattern[i] = (byte) (value >>> 8 * (bytesPerPixel - 1 - i));
+                    literal(pattern[i] & 0xff);
+                }
+                int length = image.runEnd(y, k) - image.runStart(y, k);
+                adlerRun(length);
+                long rest = (long) (length - 1) * bytesPerPixel;
+                if (rest >= MIN_MATCH) {
+                    copy(rest, bytesPerPixel);
+                } else {
+                    for (int i = 0; i < rest; i++) {
+                        literal(pattern[i % bytesPerPixel] & 0xff);
                     }
                 }
-                rowSum = (s1 - s1Before + ADLER_MOD) % ADLER_MOD;
-                rowWeighted = ((s2 - s2Before) % ADLER_MOD - rowLength * s1Before % ADLER_MOD + 2L * ADLER_MOD)
-                        % ADLER_MOD;
             }
+            rowSum = (s1 - s1Before + ADLER_MOD) % ADLER_MOD;
+            rowWeighted = ((s2 - s2Before) % ADLER_MOD - rowLength * s1Before % ADLER_MOD + 2L * ADLER_MOD)
+                    % ADLER_MOD;
+            y++;
         }
         code(256); // end of block
         while (bitCount > 0) { // the last bits, padded to a byte
@@ -168,13 +182,24 @@ final class RunDeflateStream {
 
     /** Copies {@code length} (at least 3) bytes from {@code distance} back, in matches of 3..258. */
     private void copy(long length, int distance) {
-        while (length > 0) {
-            int match = (int) Math.min(MAX_MATCH, length);
-            if (length - match > 0 && length - match < MIN_MATCH) {
-                match = (int) length - MIN_MATCH; // leave a last match of 3
+        if (length >= MAX_MATCH + MIN_MATCH) {
+            // Matches of 258 at one distance: the same bits each time, put together once.
+            int di = DISTANCE_INDEX[distance];
+            int extra = DISTANCE_EXTRA[di];
+            int full = LITERAL_CODE[FULL_MATCH_SYMBOL] | (Integer.reverse(di) >>> 27) << LITERAL_BITS[FULL_MATCH_SYMBOL]
+                    | (distance - DISTANCE_BASE[di]) << LITERAL_BITS[FULL_MATCH_SYMBOL] + 5;
+            int fullBits = LITERAL_BITS[FULL_MATCH_SYMBOL] + 5 + extra;
+            while (length >= MAX_MATCH + MIN_MATCH || length == MAX_MATCH) {
+                bits(full, fullBits);
+                length -= MAX_MATCH;
             }
-            match(match, distance);
-            length -= match;
+        }
+        if (length > MAX_MATCH) { // 259 or 260: leave a last match of 3
+            match((int) length - MIN_MATCH, distance);
+            length = MIN_MATCH;
+        }
+        if (length > 0) {
+            match((int) length, distance);
         }
     }
 

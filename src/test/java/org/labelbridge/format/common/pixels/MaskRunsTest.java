@@ -78,11 +78,7 @@ class MaskRunsTest {
             int bytesPerPixel = 1 + random.nextInt(3);
             RunImage image = randomRuns(random, height, width, bytesPerPixel == 3 ? 0xffffff : bytesPerPixel == 2
                     ? 0xffff : 0xff);
-            byte[] zlib = RunDeflateStream.encode(image, bytesPerPixel, (v, into) -> {
-                for (int i = 0; i < bytesPerPixel; i++) {
-                    into[i] = (byte) (v >> 8 * (bytesPerPixel - 1 - i));
-                }
-            });
+            byte[] zlib = RunDeflateStream.encode(image, bytesPerPixel);
             byte[] rows = PngSpecDecoder.inflate(zlib, height * (1 + width * bytesPerPixel));
             for (int y = 0; y < height; y++) {
                 int at = y * (1 + width * bytesPerPixel);
