@@ -1,6 +1,5 @@
 package org.labelbridge.format.common;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import javax.xml.stream.XMLStreamException;
@@ -22,15 +21,12 @@ public final class XmlOut implements AutoCloseable {
         }
     }
 
-    /** The JDK's writer hands its stream one byte at a time: buffered here. */
-    private final BufferedOutputStream buffered;
     private final XMLStreamWriter xml;
     private int depth;
     private boolean cleaned;
 
     public XmlOut(OutputStream out) throws IOException {
-        this.buffered = new BufferedOutputStream(out, 4096);
-        this.xml = SafeXml.writer(buffered);
+        this.xml = SafeXml.writer(out);
         try {
             xml.writeStartDocument("UTF-8", "1.0");
         } catch (XMLStreamException e) {
@@ -121,7 +117,6 @@ public final class XmlOut implements AutoCloseable {
             xml.writeEndDocument();
             xml.flush();
             xml.close();
-            buffered.flush();
         } catch (XMLStreamException e) {
             throw new IOException("cannot finish XML", e);
         }

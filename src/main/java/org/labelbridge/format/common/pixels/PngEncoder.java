@@ -81,14 +81,9 @@ public final class PngEncoder {
         if (width == 0 || height == 0) {
             throw new IllegalArgumentException("a PNG needs at least one pixel, image is " + height + "x" + width);
         }
-        for (int y = 0; y < height; y++) {
-            for (int k = 0; k < image.runs(y); k++) {
-                int v = image.runValue(y, k);
-                if (v < 0 || v > maxValue) {
-                    throw new IllegalArgumentException("value " + v + " at (" + image.runStart(y, k) + ", " + y
-                            + ") does not fit the PNG (0.." + maxValue + ")");
-                }
-            }
+        if (image.min() < 0 || image.max() > maxValue) {
+            throw new IllegalArgumentException(firstOutOfRange(image, maxValue) + " does not fit the PNG (0.."
+                    + maxValue + ")");
         }
         int bytesPerPixel = (colourType == RGB ? 3 : 1) * bitDepth / 8;
         ByteArrayOutputStream ihdr = new ByteArrayOutputStream(13);
@@ -151,6 +146,19 @@ public final class PngEncoder {
             deflater.end();
         }
         return compressed.toByteArray();
+    }
+
+    /** The first value outside {@code 0..maxValue} and where it is. */
+    private static String firstOutOfRange(RunImage image, int maxValue) {
+        for (int y = 0; y < image.height(); y++) {
+            for (int k = 0; k < image.runs(y); k++) {
+                int v = image.runValue(y, k);
+                if (v < 0 || v > maxValue) {
+                    return "value " + v + " at (" + image.runStart(y, k) + ", " + y + ")";
+                }
+            }
+        }
+        throw new IllegalStateException("no value out of range");
     }
 
     private static void chunk(OutputStream out, String type, byte[] data, int off, int len) throws IOException {

@@ -226,16 +226,26 @@ public final class Rasterizer {
                 long sign = den < 0 ? -1 : 1;
                 den *= sign;
                 boolean leans = dx * dy < 0;
-                for (long row = firstRow; row <= lastRow; row++) {
-                    long yc = 10 * row + 5;
-                    // crossing X = x0 + (yc - y0) * dx / dy; first pixel x with 10x + 5 > X is
-                    // floor((X - 5) / 10) + 1, computed exactly as a fraction over 10 * dy.
-                    long num = sign * ((yc - y0) * dx + (x0 - 5) * dy);
-                    long first = Math.floorDiv(num, den) + 1;
-                    if (leans && Math.floorMod(num, den) == 0) {
+                // The crossing X = x0 + (yc - y0) * dx / dy at row centre yc = 10 * row + 5; the first
+                // pixel x with 10x + 5 > X is floor((X - 5) / 10) + 1, kept exactly as the fraction
+                // num / den (quotient and remainder), which grows by 10 * dx / dy a row.
+                long num = sign * ((10 * firstRow + 5 - y0) * dx + (x0 - 5) * dy);
+                long quotient = Math.floorDiv(num, den), remainder = Math.floorMod(num, den);
+                long step = sign * 10 * dx;
+                long stepQuotient = Math.floorDiv(step, den), stepRemainder = Math.floorMod(step, den);
+                int bucket = (int) firstRow - firstRowOfAll;
+                for (long row = firstRow; row <= lastRow; row++, bucket++) {
+                    long first = quotient + 1;
+                    if (leans && remainder == 0) {
                         first--; // through the centre: decided as for the point just below it
                     }
-                    xs[rowEnd[(int) row - firstRowOfAll]++] = (int) Math.max(0, Math.min(width, first));
+                    xs[rowEnd[bucket]++] = (int) Math.max(0, Math.min(width, first));
+                    quotient += stepQuotient;
+                    remainder += stepRemainder;
+                    if (remainder >= den) {
+                        remainder -= den;
+                        quotient++;
+                    }
                 }
             }
         }

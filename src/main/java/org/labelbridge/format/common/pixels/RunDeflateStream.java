@@ -17,8 +17,6 @@ final class RunDeflateStream {
     private static final int MAX_MATCH = 258;
     private static final int MIN_MATCH = 3;
     private static final int WINDOW = 32768;
-    /** The length symbol of a match of 258 (no extra bits). */
-    private static final int FULL_MATCH_SYMBOL = 285;
 
     private static final int[] LENGTH_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51,
         59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
@@ -32,8 +30,9 @@ final class RunDeflateStream {
     /** The fixed literal/length code of each symbol 0..287, bit-reversed for LSB-first output, and its length. */
     private static final int[] LITERAL_CODE = new int[288];
     private static final int[] LITERAL_BITS = new int[288];
-    /** For each match length 3..258: its length symbol's index into LENGTH_BASE. */
-    private static final int[] LENGTH_INDEX = new int[MAX_MATCH + 1];
+    /** For each match length 3..258: its length symbol's code followed by its extra bits, and how many bits. */
+    private static final int[] LENGTH_CODE = new int[MAX_MATCH + 1];
+    private static final int[] LENGTH_BITS = new int[MAX_MATCH + 1];
     /** For each distance 1..32768: its distance symbol. */
     private static final byte[] DISTANCE_INDEX = new byte[WINDOW + 1];
 
@@ -59,16 +58,22 @@ final class RunDeflateStream {
         for (int i = 0; i < LENGTH_BASE.length; i++) {
             int top = i + 1 < LENGTH_BASE.length ? LENGTH_BASE[i + 1] : MAX_MATCH + 1;
             for (int length = LENGTH_BASE[i]; length < top && length <= MAX_MATCH; length++) {
-                LENGTH_INDEX[length] = i;
+                setLength(length, i);
             }
         }
-        LENGTH_INDEX[MAX_MATCH] = LENGTH_BASE.length - 1;
+        setLength(MAX_MATCH, LENGTH_BASE.length - 1); // 258 has a symbol of its own (285), not 284 + 31
         for (int i = 0; i < DISTANCE_BASE.length; i++) {
             int top = i + 1 < DISTANCE_BASE.length ? DISTANCE_BASE[i + 1] : WINDOW + 1;
             for (int distance = DISTANCE_BASE[i]; distance < top; distance++) {
                 DISTANCE_INDEX[distance] = (byte) i;
             }
         }
+    }
+
+    private static void setLength(int length, int index) {
+        int symbol = 257 + index;
+        LENGTH_CODE[length] = LITERAL_CODE[symbol] | (length - LENGTH_BASE[index]) << LITERAL_BITS[symbol];
+        LENGTH_BITS[length] = LITERAL_BITS[symbol] + LENGTH_EXTRA[index];
     }
 
     private final int bytesPerPixel;
@@ -125,14 +130,18 @@ final class RunDeflateStream {
                 continue;
             }
             long s1Before = s1, s2Before = s2;
-            literal(0); // filter type 0
+            code(0); // filter type 0
             s2 = (s2 + s1) % ADLER_MOD;
             for (int k = 0, runs = image.runs(y); k < runs; k++) {
                 int value = image.runValue(y, k);
+                int codes = 0, codeBits = 0; // the pixel's bytes as literals, put together: at most 27 bits
                 for (int i = 0; i < bytesPerPixel; i++) {
-                    pattern[i] = (byte) (value >>> 8 * (bytesPerPixel - 1 - i));
-                    literal(pattern[i] & 0xff);
+                    int b = value >>> 8 * (bytesPerPixel - 1 - i) & 0xff;
+                    pattern[i] = (byte) b;
+                    codes |= LITERAL_CODE[b] << codeBits;
+                    codeBits += LITERAL_BITS[b];
                 }
+                bits(codes, codeBits);
                 int length = image.runEnd(y, k) - image.runStart(y, k);
                 adlerRun(length);
                 long rest = (long) (length - 1) * bytesPerPixel;
@@ -140,7 +149,7 @@ final class RunDeflateStream {
                     copy(rest, bytesPerPixel);
                 } else {
                     for (int i = 0; i < rest; i++) {
-                        literal(pattern[i % bytesPerPixel] & 0xff);
+                        code(pattern[i % bytesPerPixel] & 0xff);
                     }
                 }
             }
@@ -164,7 +173,7 @@ final class RunDeflateStream {
         out[size++] = (byte) adler;
     }
 
-    /** Adds {@code n} repeats of {@link #pattern} to the Adler-32 sums. */
+    /** Adds {@code n} (at least 1) repeats of {@link #pattern} to the Adler-32 sums. */
     private void adlerRun(long n) {
         // One pattern p_0..p_{m-1} adds P = sum p_i to s1 and m*s1 + Q, Q = sum (m - i) p_i, to s2;
         // n of them add n*P to s1 and n*m*s1 + m*P*n(n-1)/2 + n*Q to s2.
@@ -174,6 +183,11 @@ final class RunDeflateStream {
             p += pattern[i] & 0xff;
             q += (long) (m - i) * (pattern[i] & 0xff);
         }
+        if (n < ADLER_MOD) { // the usual run: every term fits a long unreduced (below 2^43), one % each
+            s2 = (s2 + n * m * s1 + m * p * (n * (n - 1) / 2) + n * q) % ADLER_MOD;
+            s1 = (s1 + n * p) % ADLER_MOD;
+            return;
+        }
         long pairs = (n * (n - 1) / 2) % ADLER_MOD;
         long nm = n % ADLER_MOD;
         s2 = (s2 + nm * m % ADLER_MOD * s1 + (long) m * p % ADLER_MOD * pairs + nm * q) % ADLER_MOD;
@@ -182,38 +196,30 @@ final class RunDeflateStream {
 
     /** Copies {@code length} (at least 3) bytes from {@code distance} back, in matches of 3..258. */
     private void copy(long length, int distance) {
-        if (length >= MAX_MATCH + MIN_MATCH) {
-            // Matches of 258 at one distance: the same bits each time, put together once.
-            int di = DISTANCE_INDEX[distance];
-            int extra = DISTANCE_EXTRA[di];
-            int full = LITERAL_CODE[FULL_MATCH_SYMBOL] | (Integer.reverse(di) >>> 27) << LITERAL_BITS[FULL_MATCH_SYMBOL]
-                    | (distance - DISTANCE_BASE[di]) << LITERAL_BITS[FULL_MATCH_SYMBOL] + 5;
-            int fullBits = LITERAL_BITS[FULL_MATCH_SYMBOL] + 5 + extra;
+        // The distance's 5-bit code (most significant bit first) and its extra bits, put together once.
+        int di = DISTANCE_INDEX[distance];
+        int distanceCode = Integer.reverse(di) >>> 27 | (distance - DISTANCE_BASE[di]) << 5;
+        int distanceBits = 5 + DISTANCE_EXTRA[di];
+        if (length >= MAX_MATCH + MIN_MATCH) { // matches of 258: the same bits each time
+            int full = LENGTH_CODE[MAX_MATCH] | distanceCode << LENGTH_BITS[MAX_MATCH];
+            int fullBits = LENGTH_BITS[MAX_MATCH] + distanceBits;
             while (length >= MAX_MATCH + MIN_MATCH || length == MAX_MATCH) {
                 bits(full, fullBits);
                 length -= MAX_MATCH;
             }
         }
         if (length > MAX_MATCH) { // 259 or 260: leave a last match of 3
-            match((int) length - MIN_MATCH, distance);
+            match((int) length - MIN_MATCH, distanceCode, distanceBits);
             length = MIN_MATCH;
         }
         if (length > 0) {
-            match((int) length, distance);
+            match((int) length, distanceCode, distanceBits);
         }
     }
 
-    private void match(int length, int distance) {
-        int li = LENGTH_INDEX[length];
-        code(257 + li);
-        bits(length - LENGTH_BASE[li], LENGTH_EXTRA[li]);
-        int di = DISTANCE_INDEX[distance];
-        bits(Integer.reverse(di) >>> 27, 5); // fixed 5-bit distance codes, most significant bit first
-        bits(distance - DISTANCE_BASE[di], DISTANCE_EXTRA[di]);
-    }
-
-    private void literal(int b) {
-        code(b);
+    /** One match: its length's code and extra bits, then the distance's: at most 31 bits, written at once. */
+    private void match(int length, int distanceCode, int distanceBits) {
+        bits(LENGTH_CODE[length] | distanceCode << LENGTH_BITS[length], LENGTH_BITS[length] + distanceBits);
     }
 
     private void code(int symbol) {

@@ -107,14 +107,24 @@ public final class RunImage {
 
     /** Each value replaced by {@code f} of it, run by run (runs that become equal merge). */
     public RunImage map(IntUnaryOperator f) {
-        Builder builder = new Builder(height, width);
+        int[] newStart = new int[height + 1];
+        int[] newEnds = new int[runCount()];
+        int[] newValues = new int[newEnds.length];
+        int n = 0;
         for (int y = 0; y < height; y++) {
+            int rowFirst = n;
             for (int i = rowStart[y]; i < rowStart[y + 1]; i++) {
-                builder.run(ends[i], f.applyAsInt(values[i]));
+                int value = f.applyAsInt(values[i]);
+                if (n > rowFirst && newValues[n - 1] == value) {
+                    newEnds[n - 1] = ends[i];
+                } else {
+                    newEnds[n] = ends[i];
+                    newValues[n++] = value;
+                }
             }
-            builder.endRow();
+            newStart[y + 1] = n;
         }
-        return builder.build();
+        return new RunImage(height, width, newStart, newEnds, newValues);
     }
 
     /** The largest value, or 0 for an empty image. */
@@ -124,6 +134,15 @@ public final class RunImage {
             max = Math.max(max, values[i]);
         }
         return max;
+    }
+
+    /** The smallest value, or 0 for an empty image. */
+    public int min() {
+        int min = rowStart[height] == 0 ? 0 : Integer.MAX_VALUE;
+        for (int i = 0; i < rowStart[height]; i++) {
+            min = Math.min(min, values[i]);
+        }
+        return min;
     }
 
     /** The image pixel by pixel (for formats whose encoder wants pixels, such as BMP). */
