@@ -94,27 +94,25 @@ public final class MaskCompositor {
         RunImage.Builder classes = new RunImage.Builder(height, width);
         RunImage.Builder instances = new RunImage.Builder(height, width);
         PaintedRow row = new PaintedRow(width);
+        int[] blankEnd = {width}, blank = {0};
         for (int y = 0, i = 0; y < height; y++) {
             int end = spans.rowEnd(y);
             if (i == end) {
-                classes.run(width, 0);
-                instances.run(width, 0);
-            } else {
-                row.clear(width);
-                for (; i < end; i++) {
-                    int s = byRow[i];
-                    row.paint(spans.x0[s], spans.x1[s], spans.classOf[s], spans.slotOf[s], hidden);
-                }
-                for (int k = 0, start = 0; k < row.count; k++) {
-                    int slot = row.slots[k];
-                    classes.run(row.ends[k], row.classes[k]);
-                    instances.run(row.ends[k], instanceOf[slot]);
-                    visible[slot] += row.ends[k] - start;
-                    start = row.ends[k];
-                }
+                classes.row(blankEnd, blank, null, 1);
+                instances.row(blankEnd, blank, null, 1);
+                continue;
             }
-            classes.endRow();
-            instances.endRow();
+            row.clear(width);
+            for (; i < end; i++) {
+                int s = byRow[i];
+                row.paint(spans.x0[s], spans.x1[s], spans.classOf[s], spans.slotOf[s], hidden);
+            }
+            for (int k = 0, start = 0; k < row.count; k++) {
+                visible[row.slots[k]] += row.ends[k] - start;
+                start = row.ends[k];
+            }
+            classes.row(row.ends, row.classes, null, row.count);
+            instances.row(row.ends, row.slots, instanceOf, row.count);
         }
         Map<Integer, Long> hiddenPixels = new TreeMap<>();
         Map<Integer, Long> visiblePixels = new TreeMap<>();

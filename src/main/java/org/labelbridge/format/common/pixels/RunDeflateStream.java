@@ -226,18 +226,23 @@ final class RunDeflateStream {
         bits(LITERAL_CODE[symbol], LITERAL_BITS[symbol]);
     }
 
+    /** Appends {@code count} bits (at most 31) of {@code value}, least significant first. Small, to be inlined. */
     private void bits(int value, int count) {
         bitBuffer |= (long) value << bitCount;
         bitCount += count;
         if (bitCount >= 32) {
-            ensure(4);
-            out[size++] = (byte) bitBuffer;
-            out[size++] = (byte) (bitBuffer >>> 8);
-            out[size++] = (byte) (bitBuffer >>> 16);
-            out[size++] = (byte) (bitBuffer >>> 24);
-            bitBuffer >>>= 32;
-            bitCount -= 32;
+            flush32();
         }
+    }
+
+    private void flush32() {
+        ensure(4);
+        out[size++] = (byte) bitBuffer;
+        out[size++] = (byte) (bitBuffer >>> 8);
+        out[size++] = (byte) (bitBuffer >>> 16);
+        out[size++] = (byte) (bitBuffer >>> 24);
+        bitBuffer >>>= 32;
+        bitCount -= 32;
     }
 
     private void ensure(int more) {

@@ -224,6 +224,33 @@ public final class RunImage {
             return this;
         }
 
+        /**
+         * Adds a whole row: runs ending at {@code runEnds[0..count)}, the last at the width, of
+         * {@code runValues[k]}, or of {@code lookup[runValues[k]]} when a lookup is given.
+         */
+        Builder row(int[] runEnds, int[] runValues, int[] lookup, int count) {
+            int first = rowStart[row];
+            if (n + count > ends.length) {
+                ends = Arrays.copyOf(ends, Math.max(n * 2, n + count));
+                values = Arrays.copyOf(values, ends.length);
+            }
+            for (int k = 0, start = 0; k < count; k++) {
+                int end = runEnds[k];
+                int value = lookup == null ? runValues[k] : lookup[runValues[k]];
+                if (end <= start || end > width) {
+                    throw new IllegalArgumentException("run to " + end + " after " + start + " in a row of " + width);
+                }
+                if (n > first && values[n - 1] == value) {
+                    ends[n - 1] = end;
+                } else {
+                    ends[n] = end;
+                    values[n++] = value;
+                }
+                start = end;
+            }
+            return endRow();
+        }
+
         public Builder endRow() {
             int last = n > rowStart[row] ? ends[n - 1] : 0;
             if (last != width) {
