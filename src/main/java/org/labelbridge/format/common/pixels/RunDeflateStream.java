@@ -236,7 +236,9 @@ final class RunDeflateStream {
     }
 
     private void flush32() {
-        ensure(4);
+        if (size + 4 > out.length) {
+            ensure(4);
+        }
         out[size++] = (byte) bitBuffer;
         out[size++] = (byte) (bitBuffer >>> 8);
         out[size++] = (byte) (bitBuffer >>> 16);

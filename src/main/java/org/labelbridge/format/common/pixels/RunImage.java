@@ -99,10 +99,16 @@ public final class RunImage {
 
     /** Whether row {@code a} holds the same runs as row {@code b}. */
     public boolean sameRows(int a, int b) {
-        int n = runs(a);
-        return n == runs(b)
-                && Arrays.equals(ends, rowStart[a], rowStart[a] + n, ends, rowStart[b], rowStart[b] + n)
-                && Arrays.equals(values, rowStart[a], rowStart[a] + n, values, rowStart[b], rowStart[b] + n);
+        int i = rowStart[a], j = rowStart[b], n = rowStart[a + 1] - i;
+        if (n != rowStart[b + 1] - j) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) { // rows hold a few runs: a plain loop beats Arrays.equals' range checks
+            if (ends[i + k] != ends[j + k] || values[i + k] != values[j + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each value replaced by {@code f} of it, run by run (runs that become equal merge). */
