@@ -84,10 +84,17 @@ final class RunDeflateStream {
     private int bitCount;
     private long s1 = 1;
     private long s2;
+    /** Whether the Adler-32 sums are reduced once a row rather than once a run (rows shorter than the modulus). */
+    private boolean reducedByRow;
+    /** The code and its extra bits of the distance of one pixel, and how many bits. */
+    private final int pixelDistanceCode;
+    private final int pixelDistanceBits;
 
     private RunDeflateStream(int bytesPerPixel, int expectedSize) {
         this.bytesPerPixel = bytesPerPixel;
         this.pattern = new byte[bytesPerPixel];
+        this.pixelDistanceCode = distanceCode(bytesPerPixel);
+        this.pixelDistanceBits = distanceBits(bytesPerPixel);
         this.out = new byte[Math.max(64, expectedSize)];
     }
 
@@ -111,6 +118,11 @@ final class RunDeflateStream {
         long rowBytes = 1 + (long) image.width() * bytesPerPixel;
         long rowLength = rowBytes % ADLER_MOD;
         boolean rowsCopy = rowBytes <= WINDOW && rowBytes >= MIN_MATCH;
+        int rowDistanceCode = rowsCopy ? distanceCode((int) rowBytes) : 0;
+        int rowDistanceBits = rowsCopy ? distanceBits((int) rowBytes) : 0;
+        // A row adds at most 255 * rowBytes to s1: below the modulus, the sums stay far below 2^63
+        // over a row (under 2^42), so they are reduced at its end.
+        reducedByRow = rowBytes < ADLER_MOD;
         long rowSum = 0, rowWeighted = 0; // what the last row written added to s1, and to s2 beyond L*s1
         int height = image.height();
         for (int y = 0; y < height; ) {
@@ -119,7 +131,7 @@ final class RunDeflateStream {
                 while (y + repeats < height && image.sameRows(y + repeats, y - 1)) {
                     repeats++;
                 }
-                copy(repeats * rowBytes, (int) rowBytes);
+                copy(repeats * rowBytes, rowDistanceCode, rowDistanceBits);
                 // Each repeat adds rowSum to s1, and L*s1 + rowWeighted to s2, with s1 as it was then.
                 long k = repeats % ADLER_MOD;
                 long pairs = ((long) repeats * (repeats - 1) / 2) % ADLER_MOD;
@@ -146,12 +158,16 @@ final class RunDeflateStream {
                 adlerRun(length);
                 long rest = (long) (length - 1) * bytesPerPixel;
                 if (rest >= MIN_MATCH) {
-                    copy(rest, bytesPerPixel);
+                    copy(rest, pixelDistanceCode, pixelDistanceBits);
                 } else {
                     for (int i = 0; i < rest; i++) {
                         code(pattern[i % bytesPerPixel] & 0xff);
                     }
                 }
+            }
+            if (reducedByRow) {
+                s1 %= ADLER_MOD;
+                s2 %= ADLER_MOD;
             }
             rowSum = (s1 - s1Before + ADLER_MOD) % ADLER_MOD;
             rowWeighted = ((s2 - s2Before) % ADLER_MOD - rowLength * s1Before % ADLER_MOD + 2L * ADLER_MOD)
@@ -183,7 +199,12 @@ final class RunDeflateStream {
             p += pattern[i] & 0xff;
             q += (long) (m - i) * (pattern[i] & 0xff);
         }
-        if (n < ADLER_MOD) { // the usual run: every term fits a long unreduced (below 2^43), one % each
+        if (reducedByRow) { // reduced at the row's end
+            s2 += n * m * s1 + m * p * (n * (n - 1) / 2) + n * q;
+            s1 += n * p;
+            return;
+        }
+        if (n < ADLER_MOD) { // every term fits a long unreduced (below 2^43), one % each
             s2 = (s2 + n * m * s1 + m * p * (n * (n - 1) / 2) + n * q) % ADLER_MOD;
             s1 = (s1 + n * p) % ADLER_MOD;
             return;
@@ -194,12 +215,21 @@ final class RunDeflateStream {
         s1 = (s1 + nm * p) % ADLER_MOD;
     }
 
-    /** Copies {@code length} (at least 3) bytes from {@code distance} back, in matches of 3..258. */
-    private void copy(long length, int distance) {
-        // The distance's 5-bit code (most significant bit first) and its extra bits, put together once.
+    /** A distance's 5-bit code (most significant bit first) followed by its extra bits. */
+    private static int distanceCode(int distance) {
         int di = DISTANCE_INDEX[distance];
-        int distanceCode = Integer.reverse(di) >>> 27 | (distance - DISTANCE_BASE[di]) << 5;
-        int distanceBits = 5 + DISTANCE_EXTRA[di];
+        return Integer.reverse(di) >>> 27 | (distance - DISTANCE_BASE[di]) << 5;
+    }
+
+    private static int distanceBits(int distance) {
+        return 5 + DISTANCE_EXTRA[DISTANCE_INDEX[distance]];
+    }
+
+    /**
+     * Copies {@code length} (at least 3) bytes from the distance given by its code, in matches
+     * of 3..258.
+     */
+    private void copy(long length, int distanceCode, int distanceBits) {
         if (length >= MAX_MATCH + MIN_MATCH) { // matches of 258: the same bits each time
             int full = LENGTH_CODE[MAX_MATCH] | distanceCode << LENGTH_BITS[MAX_MATCH];
             int fullBits = LENGTH_BITS[MAX_MATCH] + distanceBits;
