@@ -215,7 +215,11 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+            if (closed || count == buffer.length) {
+                write(new byte[] {(byte) b}, 0, 1); // the full path: a chunk handed on, or the buffer grown
+            } else {
+                buffer[count++] = (byte) b;
+            }
         }
 
         @Override

@@ -20,7 +20,6 @@ import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.MasksReadBack;
 import org.labelbridge.format.common.pixels.PngEncoder;
-import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.Categories;
@@ -111,9 +110,10 @@ final class CamVidWriter implements DatasetWriter {
         MaskCompositor.Compiled compiled = canvas.paint(classes, regions);
         MasksReadBack.report(problems, item.id(), MasksReadBack.perClass(compiled, !labels.backgroundAdded()), Map.of(),
                 "painted into one class mask, read back as one mask per label: CamVid masks have no instances");
-        RunImage painted = compiled.classes().map(v -> packedColours[v]);
+        int[] colours = packedColours;
         String path = folder + "annot/" + item.id() + ".png";
-        output.entry(path, out -> PngEncoder.writeRgb(painted, out));
+        // Recoloured on an encoder thread, beside the conversion.
+        output.entry(path, out -> PngEncoder.writeRgb(compiled.classes().map(v -> colours[v]), out));
         return path;
     }
 

@@ -18,7 +18,6 @@ import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
-import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -107,13 +106,15 @@ final class CityscapesWriter implements DatasetWriter {
         CodedInstances.Layout layout = CodedInstances.lay(item.id(), shapes, classes, 999, MAX_ID,
                 (c, n) -> n == 0 ? c : c == 0 ? MAX_ID + 1L : c * 1000L + n, "Cityscapes", categories, problems);
         MaskCompositor.Compiled compiled = canvas.paint(classes, layout.regions());
-        RunImage colours = compiled.classes().map(v -> packedColours[v]);
+        // Recoloured on the encoder threads, beside the conversion.
+        int[] colours = packedColours;
         int[] values = layout.values();
-        RunImage ids = compiled.instances().map(v -> values[v]);
-        output.entry(prefix + CityscapesFiles.COLOR, out -> PngEncoder.writeRgb(colours, out));
+        output.entry(prefix + CityscapesFiles.COLOR,
+                out -> PngEncoder.writeRgb(compiled.classes().map(v -> colours[v]), out));
         int depth = labels.size() <= 256 ? 8 : 16;
         output.entry(prefix + CityscapesFiles.LABEL_IDS, out -> PngEncoder.writeGray(compiled.classes(), depth, out));
-        output.entry(prefix + CityscapesFiles.INSTANCE_IDS, out -> PngEncoder.writeGray(ids, 16, out));
+        output.entry(prefix + CityscapesFiles.INSTANCE_IDS,
+                out -> PngEncoder.writeGray(compiled.instances().map(v -> values[v]), 16, out));
         problems.wroteAs(item.id(), Map.of(AnnotationKind.MASK, layout.valuesShown(compiled)), "painted into the"
                 + " instanceIds mask, which reads back as one mask per id, the unpainted background (label 0) included");
     }

@@ -12,6 +12,15 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class XmlOut implements AutoCloseable {
 
+    /** The line break and indent of each depth, made once. */
+    private static final String[] INDENTS = new String[16];
+
+    static {
+        for (int depth = 0; depth < INDENTS.length; depth++) {
+            INDENTS[depth] = "\n" + "  ".repeat(depth);
+        }
+    }
+
     private final XMLStreamWriter xml;
     private int depth;
     private boolean cleaned;
@@ -98,7 +107,7 @@ public final class XmlOut implements AutoCloseable {
     }
 
     private void indent() throws XMLStreamException {
-        xml.writeCharacters("\n" + "  ".repeat(depth));
+        xml.writeCharacters(depth < INDENTS.length ? INDENTS[depth] : "\n" + "  ".repeat(depth));
     }
 
     @Override

@@ -23,7 +23,6 @@ import org.labelbridge.format.common.pixels.LabelColors;
 import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.MaskImage;
 import org.labelbridge.format.common.pixels.PngEncoder;
-import org.labelbridge.format.common.pixels.RunImage;
 import org.labelbridge.format.common.pixels.ShapeCanvas;
 import org.labelbridge.model.Annotation;
 import org.labelbridge.model.AnnotationKind;
@@ -198,13 +197,15 @@ final class KittiWriter implements DatasetWriter {
         CodedInstances.Layout layout = CodedInstances.lay(item.id(), shapes, classes, MAX_INSTANCE, 0xffff,
                 (c, n) -> (long) c << 8 | n, "KITTI", categories, problems);
         MaskCompositor.Compiled compiled = canvas.paint(classes, layout.regions());
-        RunImage colours = compiled.classes().map(v -> packedColours[v]);
+        // Recoloured on the encoder threads, beside the conversion.
+        int[] colours = packedColours;
         int[] values = layout.values();
-        RunImage ids = compiled.instances().map(v -> values[v]);
         String name = "/" + item.id() + ".png";
-        output.entry(folder + KittiFiles.INSTANCES + name, out -> PngEncoder.writeGray(ids, 16, out));
+        output.entry(folder + KittiFiles.INSTANCES + name,
+                out -> PngEncoder.writeGray(compiled.instances().map(v -> values[v]), 16, out));
         output.entry(folder + KittiFiles.SEMANTIC + name, out -> PngEncoder.writeGray(compiled.classes(), 8, out));
-        output.entry(folder + KittiFiles.SEMANTIC_RGB + name, out -> PngEncoder.writeRgb(colours, out));
+        output.entry(folder + KittiFiles.SEMANTIC_RGB + name,
+                out -> PngEncoder.writeRgb(compiled.classes().map(v -> colours[v]), out));
         return layout.valuesShown(compiled);
     }
 

@@ -78,44 +78,113 @@ public final class MaskCompositor {
             });
         }
         long[] hidden = new long[instanceOfSlot.size() + 1];
-        PaintedRow[] rows = new PaintedRow[height];
+        // Every shape's spans, in painting order, then bucketed by row (a stable counting sort):
+        // each row is painted on its own in one reused row, so nothing is allocated per row.
+        Spans spans = new Spans(height);
         for (Layer layer : ordered) {
-            int slot = slotOf.get(layer.instanceId());
-            int classValue = layer.classValue();
-            layer.coverage().cover(height, width, (y, x0, x1) -> {
-                if (rows[y] == null) {
-                    rows[y] = new PaintedRow(width);
-                }
-                rows[y].paint(x0, x1, classValue, slot, hidden);
-            });
+            spans.layer(slotOf.get(layer.instanceId()), layer.classValue());
+            layer.coverage().cover(height, width, spans);
+        }
+        int[] byRow = spans.byRow();
+        int[] instanceOf = new int[hidden.length]; // slot -> instance id, 0 -> 0
+        for (int slot = 1; slot < hidden.length; slot++) {
+            instanceOf[slot] = instanceOfSlot.get(slot - 1);
         }
         long[] visible = new long[hidden.length];
         RunImage.Builder classes = new RunImage.Builder(height, width);
         RunImage.Builder instances = new RunImage.Builder(height, width);
-        for (int y = 0; y < height; y++) {
-            PaintedRow row = rows[y];
-            if (row == null) {
-                classes.run(width, 0);
-                instances.run(width, 0);
-            } else {
-                for (int k = 0, start = 0; k < row.count; k++) {
-                    int slot = row.slots[k];
-                    classes.run(row.ends[k], row.classes[k]);
-                    instances.run(row.ends[k], slot == 0 ? 0 : instanceOfSlot.get(slot - 1));
-                    visible[slot] += row.ends[k] - start;
-                    start = row.ends[k];
-                }
+        PaintedRow row = new PaintedRow(width);
+        int[] blankEnd = {width}, blank = {0};
+        for (int y = 0, i = 0; y < height; y++) {
+            int end = spans.rowEnd(y);
+            if (i == end) {
+                classes.row(blankEnd, blank, null, 1);
+                instances.row(blankEnd, blank, null, 1);
+                continue;
             }
-            classes.endRow();
-            instances.endRow();
+            row.clear(width);
+            for (; i < end; i++) {
+                int s = byRow[i];
+                row.paint(spans.x0[s], spans.x1[s], spans.classOf[s], spans.slotOf[s], hidden);
+            }
+            for (int k = 0, start = 0; k < row.count; k++) {
+                visible[row.slots[k]] += row.ends[k] - start;
+                start = row.ends[k];
+            }
+            classes.row(row.ends, row.classes, null, row.count);
+            instances.row(row.ends, row.slots, instanceOf, row.count);
         }
         Map<Integer, Long> hiddenPixels = new TreeMap<>();
         Map<Integer, Long> visiblePixels = new TreeMap<>();
         for (int slot = 1; slot < hidden.length; slot++) {
-            hiddenPixels.put(instanceOfSlot.get(slot - 1), hidden[slot]);
-            visiblePixels.put(instanceOfSlot.get(slot - 1), visible[slot]);
+            hiddenPixels.put(instanceOf[slot], hidden[slot]);
+            visiblePixels.put(instanceOf[slot], visible[slot]);
         }
         return new Compiled(classes.build(), instances.build(), hiddenPixels, visiblePixels);
+    }
+
+    /** The spans of all shapes as they are painted (each with its layer's slot and class), then by row. */
+    private static final class Spans implements Coverage.SpanSink {
+        private final int height;
+        private int[] rows = new int[64];
+        private int[] x0 = new int[64];
+        private int[] x1 = new int[64];
+        private int[] slotOf = new int[64];
+        private int[] classOf = new int[64];
+        private int n;
+        private int slot;
+        private int classValue;
+        /** After {@link #byRow()}: where each row's spans end in its result. */
+        private int[] rowEnds;
+
+        Spans(int height) {
+            this.height = height;
+        }
+
+        /** The spans from now on are of this slot and class. */
+        void layer(int slot, int classValue) {
+            this.slot = slot;
+            this.classValue = classValue;
+        }
+
+        @Override
+        public void span(int y, int from, int to) {
+            if (n == rows.length) {
+                int size = n * 2;
+                rows = Arrays.copyOf(rows, size);
+                x0 = Arrays.copyOf(x0, size);
+                x1 = Arrays.copyOf(x1, size);
+                slotOf = Arrays.copyOf(slotOf, size);
+                classOf = Arrays.copyOf(classOf, size);
+            }
+            rows[n] = y;
+            x0[n] = from;
+            x1[n] = to;
+            slotOf[n] = slot;
+            classOf[n++] = classValue;
+        }
+
+        /** The spans' indices ordered by row, each row's in painting order. */
+        int[] byRow() {
+            rowEnds = new int[height];
+            for (int i = 0; i < n; i++) {
+                rowEnds[rows[i]]++;
+            }
+            for (int y = 0, total = 0; y < height; y++) { // each row's start, moved to its end below
+                int count = rowEnds[y];
+                rowEnds[y] = total;
+                total += count;
+            }
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[rowEnds[rows[i]]++] = i;
+            }
+            return order;
+        }
+
+        int rowEnd(int y) {
+            return rowEnds[y];
+        }
     }
 
     /** One row being painted: runs of (class, region slot), slot 0 where nothing is painted. */
@@ -126,9 +195,17 @@ public final class MaskCompositor {
         private int count;
 
         PaintedRow(int width) {
-            ends = new int[] {width, 0, 0, 0};
-            classes = new int[4];
-            slots = new int[4];
+            ends = new int[8];
+            classes = new int[8];
+            slots = new int[8];
+            clear(width);
+        }
+
+        /** Nothing painted: one run of slot 0 over the row. */
+        void clear(int width) {
+            ends[0] = width;
+            classes[0] = 0;
+            slots[0] = 0;
             count = 1;
         }
 

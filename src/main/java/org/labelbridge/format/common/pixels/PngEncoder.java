@@ -81,27 +81,11 @@ public final class PngEncoder {
         if (width == 0 || height == 0) {
             throw new IllegalArgumentException("a PNG needs at least one pixel, image is " + height + "x" + width);
         }
-        for (int y = 0; y < height; y++) {
-            for (int k = 0; k < image.runs(y); k++) {
-                int v = image.runValue(y, k);
-                if (v < 0 || v > maxValue) {
-                    throw new IllegalArgumentException("value " + v + " at (" + image.runStart(y, k) + ", " + y
-                            + ") does not fit the PNG (0.." + maxValue + ")");
-                }
-            }
+        if (image.min() < 0 || image.max() > maxValue) {
+            throw new IllegalArgumentException(firstOutOfRange(image, maxValue) + " does not fit the PNG (0.."
+                    + maxValue + ")");
         }
         int bytesPerPixel = (colourType == RGB ? 3 : 1) * bitDepth / 8;
-        RunDeflateStream.PixelBytes pixels = bytesPerPixel == 3
-                ? (v, into) -> {
-                    into[0] = (byte) (v >> 16);
-                    into[1] = (byte) (v >> 8);
-                    into[2] = (byte) v;
-                }
-                : bytesPerPixel == 2 ? (v, into) -> {
-                    into[0] = (byte) (v >> 8);
-                    into[1] = (byte) v;
-                }
-                : (v, into) -> into[0] = (byte) v;
         ByteArrayOutputStream ihdr = new ByteArrayOutputStream(13);
         DataOutputStream header = new DataOutputStream(ihdr);
         header.writeInt(width);
@@ -115,8 +99,8 @@ public final class PngEncoder {
         // Masks are long runs: written from the runs they cost microseconds. A noisy image (short
         // runs on average) goes through zlib, whose matches across rows pack it better.
         byte[] data = (long) image.runCount() * RUNS_PER_DEFLATED_PIXEL <= (long) width * height
-                ? RunDeflateStream.encode(image, bytesPerPixel, pixels)
-                : deflated(image, bytesPerPixel, pixels);
+                ? RunDeflateStream.encode(image, bytesPerPixel)
+                : deflated(image, bytesPerPixel);
 
         out.write(SIGNATURE);
         chunk(out, "IHDR", ihdr.toByteArray(), 0, 13);
@@ -131,7 +115,7 @@ public final class PngEncoder {
     }
 
     /** The zlib stream of the rows by {@link Deflater}, at level 1 (as good as 6 on masks, at a fraction of the time). */
-    private static byte[] deflated(RunImage image, int bytesPerPixel, RunDeflateStream.PixelBytes pixels)
+    private static byte[] deflated(RunImage image, int bytesPerPixel)
             throws IOException {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
@@ -141,7 +125,9 @@ public final class PngEncoder {
             for (int y = 0; y < image.height(); y++) {
                 int p = 1;
                 for (int k = 0; k < image.runs(y); k++) {
-                    pixels.write(image.runValue(y, k), pixel);
+                    for (int i = 0; i < bytesPerPixel; i++) { // most significant byte first
+                        pixel[i] = (byte) (image.runValue(y, k) >>> 8 * (bytesPerPixel - 1 - i));
+                    }
                     int end = 1 + image.runEnd(y, k) * bytesPerPixel;
                     if (bytesPerPixel == 1) {
                         Arrays.fill(row, p, end, pixel[0]);
@@ -160,6 +146,19 @@ public final class PngEncoder {
             deflater.end();
         }
         return compressed.toByteArray();
+    }
+
+    /** The first value outside {@code 0..maxValue} and where it is. */
+    private static String firstOutOfRange(RunImage image, int maxValue) {
+        for (int y = 0; y < image.height(); y++) {
+            for (int k = 0; k < image.runs(y); k++) {
+                int v = image.runValue(y, k);
+                if (v < 0 || v > maxValue) {
+                    return "value " + v + " at (" + image.runStart(y, k) + ", " + y + ")";
+                }
+            }
+        }
+        throw new IllegalStateException("no value out of range");
     }
 
     private static void chunk(OutputStream out, String type, byte[] data, int off, int len) throws IOException {

@@ -37,7 +37,6 @@ public final class Rasterizer {
 
     /** Several rings filled together by the even-odd rule (an outer ring and its holes). */
     public static Coverage evenOdd(List<double[]> rings) {
-        int total = rings.stream().mapToInt(r -> r.length).sum();
         long[][] snapped = new long[rings.size()][];
         for (int r = 0; r < rings.size(); r++) {
             double[] ring = rings.get(r);
@@ -49,7 +48,7 @@ public final class Rasterizer {
                 snapped[r][i] = snapToTenths(ring[i]);
             }
         }
-        return (height, width, sink) -> fillRings(snapped, total / 2, height, width, sink);
+        return (height, width, sink) -> fillRings(snapped, height, width, sink);
     }
 
     /**
@@ -144,7 +143,7 @@ public final class Rasterizer {
     }
 
     private static void fillPolygon(long[] ring, int height, int width, Coverage.SpanSink sink) {
-        fillRings(new long[][] {ring}, ring.length / 2, height, width, sink);
+        fillRings(new long[][] {ring}, height, width, sink);
     }
 
     /*
@@ -152,14 +151,61 @@ public final class Rasterizer {
      * even coordinate) toggles inside/outside from the first pixel whose centre lies right
      * of the crossing. A crossing exactly at a centre counts as left of it when the edge
      * leans so (dx * dy < 0) that the point just below the centre is right of the edge.
-     * Collect (row, first pixel) for every crossing, sort, fill pairs.
+     * Collect the first pixel of every crossing bucketed by row (a counting sort: rows hold
+     * a handful of crossings), sort each row's few, fill pairs.
      */
-    private static void fillRings(long[][] rings, int edgeCount, int height, int width, Coverage.SpanSink sink) {
+    private static void fillRings(long[][] rings, int height, int width, Coverage.SpanSink sink) {
         if (height == 0 || width == 0) {
             return;
         }
-        long[] toggles = new long[Math.max(16, edgeCount * 4)];
-        int n = 0;
+        // Pass 1: the rows each edge crosses, counted per row (a difference array over the rows).
+        long top = Long.MAX_VALUE, bottom = Long.MIN_VALUE;
+        for (long[] ring : rings) {
+            if (ring.length / 2 < 3) {
+                continue;
+            }
+            for (int i = 1; i < ring.length; i += 2) {
+                top = Math.min(top, ring[i]);
+                bottom = Math.max(bottom, ring[i]);
+            }
+        }
+        if (top > bottom) {
+            return;
+        }
+        int firstRowOfAll = (int) Math.max(0, Math.floorDiv(top - 5, 10) + 1);
+        int lastRowOfAll = (int) Math.min(height - 1, Math.floorDiv(bottom - 5, 10));
+        if (firstRowOfAll > lastRowOfAll) {
+            return;
+        }
+        int rows = lastRowOfAll - firstRowOfAll + 1;
+        int[] rowEnd = new int[rows + 1]; // first the count per row, then each row's end in xs
+        for (long[] ring : rings) {
+            int k = ring.length / 2;
+            if (k < 3) {
+                continue;
+            }
+            for (int i = 0; i < k; i++) {
+                long y0 = ring[2 * i + 1], y1 = ring[2 * ((i + 1) % k) + 1];
+                if (y0 != y1) {
+                    long lo = Math.min(y0, y1), hi = Math.max(y0, y1);
+                    long firstRow = Math.max(firstRowOfAll, Math.floorDiv(lo - 5, 10) + 1);
+                    long lastRow = Math.min(lastRowOfAll, Math.floorDiv(hi - 5, 10));
+                    if (firstRow <= lastRow) {
+                        rowEnd[(int) firstRow - firstRowOfAll]++;
+                        rowEnd[(int) lastRow + 1 - firstRowOfAll]--;
+                    }
+                }
+            }
+        }
+        int total = 0, open = 0;
+        for (int r = 0; r < rows; r++) {
+            open += rowEnd[r];
+            total += open;
+            rowEnd[r] = total - open; // for now: where the row starts; after pass 2, where it ends
+        }
+        rowEnd[rows] = total;
+        // Pass 2: each crossing's first pixel, into its row's bucket.
+        int[] xs = new int[total];
         for (long[] ring : rings) {
             int k = ring.length / 2;
             if (k < 3) {
@@ -173,39 +219,62 @@ public final class Rasterizer {
                 }
                 long lo = Math.min(y0, y1), hi = Math.max(y0, y1);
                 // rows whose centre lies in (lo, hi]
-                long firstRow = Math.max(0, Math.floorDiv(lo - 5, 10) + 1);
-                long lastRow = Math.min(height - 1, Math.floorDiv(hi - 5, 10));
+                long firstRow = Math.max(firstRowOfAll, Math.floorDiv(lo - 5, 10) + 1);
+                long lastRow = Math.min(lastRowOfAll, Math.floorDiv(hi - 5, 10));
                 long dy = y1 - y0, dx = x1 - x0;
-                for (long row = firstRow; row <= lastRow; row++) {
-                    long yc = 10 * row + 5;
-                    // crossing X = x0 + (yc - y0) * dx / dy; first pixel x with 10x + 5 > X is
-                    // floor((X - 5) / 10) + 1, computed exactly as a fraction over 10 * dy.
-                    long num = (yc - y0) * dx + (x0 - 5) * dy;
-                    long den = 10 * dy;
-                    if (den < 0) {
-                        num = -num;
-                        den = -den;
-                    }
-                    long first = Math.floorDiv(num, den) + 1;
-                    if (dx * dy < 0 && Math.floorMod(num, den) == 0) {
+                long den = 10 * dy;
+                long sign = den < 0 ? -1 : 1;
+                den *= sign;
+                boolean leans = dx * dy < 0;
+                // The crossing X = x0 + (yc - y0) * dx / dy at row centre yc = 10 * row + 5; the first
+                // pixel x with 10x + 5 > X is floor((X - 5) / 10) + 1, kept exactly as the fraction
+                // num / den (quotient and remainder), which grows by 10 * dx / dy a row.
+                long num = sign * ((10 * firstRow + 5 - y0) * dx + (x0 - 5) * dy);
+                long quotient = Math.floorDiv(num, den), remainder = Math.floorMod(num, den);
+                long step = sign * 10 * dx;
+                long stepQuotient = Math.floorDiv(step, den), stepRemainder = Math.floorMod(step, den);
+                int bucket = (int) firstRow - firstRowOfAll;
+                for (long row = firstRow; row <= lastRow; row++, bucket++) {
+                    long first = quotient + 1;
+                    if (leans && remainder == 0) {
                         first--; // through the centre: decided as for the point just below it
                     }
-                    first = Math.max(0, Math.min(width, first));
-                    if (n == toggles.length) {
-                        toggles = Arrays.copyOf(toggles, n * 2);
+                    xs[rowEnd[bucket]++] = (int) Math.max(0, Math.min(width, first));
+                    quotient += stepQuotient;
+                    remainder += stepRemainder;
+                    if (remainder >= den) {
+                        remainder -= den;
+                        quotient++;
                     }
-                    toggles[n++] = row * (width + 1L) + first;
                 }
             }
         }
-        Arrays.sort(toggles, 0, n);
-        for (int i = 0; i + 1 < n; i += 2) {
-            long a = toggles[i], b = toggles[i + 1];
-            int row = (int) (a / (width + 1L));
-            int x0 = (int) (a % (width + 1L)), x1 = (int) (b - row * (width + 1L));
-            if (x0 < x1) {
-                sink.span(row, x0, x1);
+        for (int r = 0, from = 0; r < rows; from = rowEnd[r], r++) {
+            int to = rowEnd[r];
+            sortFew(xs, from, to);
+            int row = firstRowOfAll + r;
+            for (int i = from; i + 1 < to; i += 2) {
+                if (xs[i] < xs[i + 1]) {
+                    sink.span(row, xs[i], xs[i + 1]);
+                }
             }
+        }
+    }
+
+    /** Sorts {@code a[from, to)}: by insertion when few (a row's crossings are mostly two). */
+    private static void sortFew(int[] a, int from, int to) {
+        if (to - from > 24) {
+            Arrays.sort(a, from, to);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= from && a[j] > v) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
         }
     }
 }

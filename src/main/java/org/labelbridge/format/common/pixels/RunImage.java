@@ -99,22 +99,38 @@ public final class RunImage {
 
     /** Whether row {@code a} holds the same runs as row {@code b}. */
     public boolean sameRows(int a, int b) {
-        int n = runs(a);
-        return n == runs(b)
-                && Arrays.equals(ends, rowStart[a], rowStart[a] + n, ends, rowStart[b], rowStart[b] + n)
-                && Arrays.equals(values, rowStart[a], rowStart[a] + n, values, rowStart[b], rowStart[b] + n);
+        int i = rowStart[a], j = rowStart[b], n = rowStart[a + 1] - i;
+        if (n != rowStart[b + 1] - j) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) { // rows hold a few runs: a plain loop beats Arrays.equals' range checks
+            if (ends[i + k] != ends[j + k] || values[i + k] != values[j + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Each value replaced by {@code f} of it, run by run (runs that become equal merge). */
     public RunImage map(IntUnaryOperator f) {
-        Builder builder = new Builder(height, width);
+        int[] newStart = new int[height + 1];
+        int[] newEnds = new int[runCount()];
+        int[] newValues = new int[newEnds.length];
+        int n = 0;
         for (int y = 0; y < height; y++) {
+            int rowFirst = n;
             for (int i = rowStart[y]; i < rowStart[y + 1]; i++) {
-                builder.run(ends[i], f.applyAsInt(values[i]));
+                int value = f.applyAsInt(values[i]);
+                if (n > rowFirst && newValues[n - 1] == value) {
+                    newEnds[n - 1] = ends[i];
+                } else {
+                    newEnds[n] = ends[i];
+                    newValues[n++] = value;
+                }
             }
-            builder.endRow();
+            newStart[y + 1] = n;
         }
-        return builder.build();
+        return new RunImage(height, width, newStart, newEnds, newValues);
     }
 
     /** The largest value, or 0 for an empty image. */
@@ -124,6 +140,15 @@ public final class RunImage {
             max = Math.max(max, values[i]);
         }
         return max;
+    }
+
+    /** The smallest value, or 0 for an empty image. */
+    public int min() {
+        int min = rowStart[height] == 0 ? 0 : Integer.MAX_VALUE;
+        for (int i = 0; i < rowStart[height]; i++) {
+            min = Math.min(min, values[i]);
+        }
+        return min;
     }
 
     /** The image pixel by pixel (for formats whose encoder wants pixels, such as BMP). */
@@ -203,6 +228,33 @@ public final class RunImage {
             ends[n] = end;
             values[n++] = value;
             return this;
+        }
+
+        /**
+         * Adds a whole row: runs ending at {@code runEnds[0..count)}, the last at the width, of
+         * {@code runValues[k]}, or of {@code lookup[runValues[k]]} when a lookup is given.
+         */
+        Builder row(int[] runEnds, int[] runValues, int[] lookup, int count) {
+            int first = rowStart[row];
+            if (n + count > ends.length) {
+                ends = Arrays.copyOf(ends, Math.max(n * 2, n + count));
+                values = Arrays.copyOf(values, ends.length);
+            }
+            for (int k = 0, start = 0; k < count; k++) {
+                int end = runEnds[k];
+                int value = lookup == null ? runValues[k] : lookup[runValues[k]];
+                if (end <= start || end > width) {
+                    throw new IllegalArgumentException("run to " + end + " after " + start + " in a row of " + width);
+                }
+                if (n > first && values[n - 1] == value) {
+                    ends[n - 1] = end;
+                } else {
+                    ends[n] = end;
+                    values[n++] = value;
+                }
+                start = end;
+            }
+            return endRow();
         }
 
         public Builder endRow() {

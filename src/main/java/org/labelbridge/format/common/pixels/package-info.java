@@ -13,11 +13,14 @@
  *
  * <h2>Runs, not pixels</h2>
  * Masks are long runs of one value, so the writing path works run by run: shapes are
- * rasterised into row spans (an RLE through {@code MaskRows}, its row-major view built without
- * a bitmap), {@link org.labelbridge.format.common.pixels.MaskCompositor} composites them into
- * per-row runs ({@link org.labelbridge.format.common.pixels.RunImage}), recolouring maps runs,
- * and the PNG's zlib stream is written from the runs ({@code RunDeflateStream}: fixed Huffman
- * codes, a run as a literal and copies at distance 1, a repeated row as one copy, Adler-32 in
+ * rasterised into row spans (polygon edges stepped row to row exactly, their crossings
+ * bucketed by row; an RLE through {@code MaskRows}, its row-major view built without a
+ * bitmap), {@link org.labelbridge.format.common.pixels.MaskCompositor} buckets all shapes'
+ * spans by row and composites each row into runs
+ * ({@link org.labelbridge.format.common.pixels.RunImage}), recolouring maps runs (on the
+ * encoder threads, inside the entry's content), and the PNG's zlib stream is written from the
+ * runs ({@code RunDeflateStream}: fixed Huffman codes, a run as a literal and copies at
+ * distance 1, rows repeating the one above as one copy however many they are, Adler-32 in
  * closed form); images of short runs go through {@code java.util.zip.Deflater} instead.
  * {@link org.labelbridge.format.common.pixels.MaskContours} traces from the row runs too.
  *

@@ -78,11 +78,7 @@ class MaskRunsTest {
             int bytesPerPixel = 1 + random.nextInt(3);
             RunImage image = randomRuns(random, height, width, bytesPerPixel == 3 ? 0xffffff : bytesPerPixel == 2
                     ? 0xffff : 0xff);
-            byte[] zlib = RunDeflateStream.encode(image, bytesPerPixel, (v, into) -> {
-                for (int i = 0; i < bytesPerPixel; i++) {
-                    into[i] = (byte) (v >> 8 * (bytesPerPixel - 1 - i));
-                }
-            });
+            byte[] zlib = RunDeflateStream.encode(image, bytesPerPixel);
             byte[] rows = PngSpecDecoder.inflate(zlib, height * (1 + width * bytesPerPixel));
             for (int y = 0; y < height; y++) {
                 int at = y * (1 + width * bytesPerPixel);
@@ -98,6 +94,67 @@ class MaskRunsTest {
         }
     }
 
+    /**
+     * The shapes where the run encoder takes its other paths, each through every depth the
+     * targets write (palette, 8- and 16-bit grey, RGB) and decoded by the spec decoder (CRCs
+     * and Adler-32 checked): 1x1 and single rows and columns; blocks of repeated rows copied
+     * at once (copies of 258 with 1 or 2 bytes left over); rows at the 32 KB window, one byte
+     * within it and one beyond (then written row by row); runs and stacks of repeated rows
+     * longer than the Adler-32 modulus.
+     */
+    @Test
+    void runEncoderEdgeShapesDecodeToTheirPixels() throws IOException {
+        Random random = new Random(41);
+        List<Rgb> palette = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            palette.add(new Rgb(i, i / 2, 255 - i));
+        }
+        int[][] sizes = { // height, width
+            {1, 1}, {1, 2}, {2, 1}, {1, 700}, {700, 1}, {3, 1}, {40, 85}, {40, 86}, {40, 172},
+            {12, 32767}, {12, 32768}, {5, 10922}, {5, 10923}, {5, 16383}, {5, 16384},
+            {3, 70_000}, {66_000, 2}, {200, 259}, {200, 260}, {300, 257}};
+        for (int[] size : sizes) {
+            int height = size[0], width = size[1];
+            for (String style : List.of("blank", "blocks", "stripes")) {
+                int[] pixels = new int[height * width];
+                RunImage.Builder builder = new RunImage.Builder(height, width);
+                int[] row = new int[width];
+                for (int y = 0; y < height; y++) {
+                    boolean newRow = y == 0 || style.equals("stripes")
+                            || style.equals("blocks") && random.nextInt(Math.max(2, height / 8)) == 0;
+                    if (newRow && !style.equals("blank")) {
+                        int value = random.nextInt(256);
+                        for (int x = 0; x < width; x++) {
+                            if (random.nextInt(Math.max(1, width / 4)) == 0) {
+                                value = random.nextInt(256);
+                            }
+                            row[x] = value;
+                        }
+                    }
+                    for (int x = 0; x < width; x++) {
+                        builder.run(x + 1, row[x]);
+                        pixels[y * width + x] = row[x];
+                    }
+                    builder.endRow();
+                }
+                RunImage image = builder.build();
+                String at = height + "x" + width + " " + style;
+                boolean withImageIo = (long) height * width <= 100_000;
+                // The run encoder itself, whatever PngEncoder picks for the image (narrow ones go to zlib).
+                checkRunStream(image, 1, pixels, at);
+                checkRunStream(image.map(v -> v * 257), 2, times(pixels, 257), at);
+                checkRunStream(image.map(MaskRunsTest::colour), 3,
+                        java.util.Arrays.stream(pixels).map(MaskRunsTest::colour).toArray(), at);
+                checkPng(png(out -> PngEncoder.writeIndexed(image, palette, out)), pixels, withImageIo, at + " palette");
+                checkPng(png(out -> PngEncoder.writeGray(image, 8, out)), pixels, withImageIo, at + " 8-bit grey");
+                checkPng(png(out -> PngEncoder.writeGray(image.map(v -> v * 257), 16, out)), times(pixels, 257),
+                        withImageIo, at + " 16-bit grey");
+                checkPng(png(out -> PngEncoder.writeRgb(image.map(MaskRunsTest::colour), out)),
+                        java.util.Arrays.stream(pixels).map(MaskRunsTest::colour).toArray(), withImageIo, at + " RGB");
+            }
+        }
+    }
+
     @Test
     void rleRowsAreTheBitmapsRows() {
         Random random = new Random(11);
@@ -106,6 +163,25 @@ class MaskRunsTest {
             byte[] bitmap = randomBitmap(random, height, width);
             byte[] painted = Rasterizer.bitmap(Rasterizer.mask(Rle.fromBitmap(bitmap, height, width)), height, width);
             assertArrayEquals(bitmap, painted, "round " + round);
+        }
+    }
+
+    /** The run encoder's zlib stream inflates (Adler-32 checked) to filter 0 and the values' bytes. */
+    private static void checkRunStream(RunImage image, int bytesPerPixel, int[] expected, String at) {
+        int rowBytes = 1 + image.width() * bytesPerPixel;
+        byte[] rows = PngSpecDecoder.inflate(RunDeflateStream.encode(image, bytesPerPixel), image.height() * rowBytes);
+        for (int y = 0; y < image.height(); y++) {
+            assertEquals(0, rows[y * rowBytes], at + ": filter byte of row " + y);
+            for (int x = 0; x < image.width(); x++) {
+                int v = 0;
+                for (int i = 0; i < bytesPerPixel; i++) {
+                    v = v << 8 | rows[y * rowBytes + 1 + x * bytesPerPixel + i] & 0xff;
+                }
+                if (v != expected[y * image.width() + x]) {
+                    assertEquals(expected[y * image.width() + x], v, at + " " + bytesPerPixel
+                            + " bytes a pixel: pixel (" + x + ", " + y + ")");
+                }
+            }
         }
     }
 

@@ -132,4 +132,66 @@ class RasterizerTest {
             }
         }
     }
+
+    /**
+     * Rows crossed by many edges, edges through pixel centres, vertices outside the image and
+     * several rings: the row-by-row fill against the rule evaluated for each pixel centre on
+     * its own (exact, in tenths of a pixel).
+     */
+    @Test
+    void fillAgreesWithTheRuleAtEveryCentre() {
+        Random random = new Random(14);
+        for (int round = 0; round < 3_000; round++) {
+            int height = 1 + random.nextInt(round % 10 == 0 ? 90 : 25);
+            int width = 1 + random.nextInt(round % 10 == 0 ? 90 : 25);
+            int ringCount = round % 4 == 0 ? 2 + random.nextInt(2) : 1;
+            List<double[]> rings = new java.util.ArrayList<>();
+            for (int r = 0; r < ringCount; r++) {
+                double[] xy = new double[2 * (3 + random.nextInt(round % 7 == 0 ? 40 : 8))];
+                for (int i = 0; i < xy.length; i += 2) {
+                    // halves land vertices on centres' rows and columns: edges through centres
+                    xy[i] = random.nextBoolean() ? random.nextInt(2 * width + 5) / 2.0 - 1 : random.nextDouble() * (width + 4) - 2;
+                    xy[i + 1] = random.nextBoolean() ? random.nextInt(2 * height + 5) / 2.0 - 1 : random.nextDouble() * (height + 4) - 2;
+                }
+                rings.add(xy);
+            }
+            Coverage coverage = ringCount == 1 ? Rasterizer.polygon(rings.get(0)) : Rasterizer.evenOdd(rings);
+            byte[] painted = Rasterizer.bitmap(coverage, height, width);
+            int[] spans = new int[height]; // each pixel reported exactly once
+            coverage.cover(height, width, (y, x0, x1) -> spans[y] += x1 - x0);
+            for (int y = 0; y < height; y++) {
+                int covered = 0;
+                for (int x = 0; x < width; x++) {
+                    boolean inside = insideByTheRule(rings, x, y);
+                    assertEquals(inside ? 1 : 0, painted[y * width + x], "round " + round + " pixel (" + x + ", " + y + ")");
+                    covered += inside ? 1 : 0;
+                }
+                assertEquals(covered, spans[y], "round " + round + " row " + y);
+            }
+        }
+    }
+
+    /** The centre of pixel (x, y) by the even-odd rule, for every edge of every ring at once. */
+    private static boolean insideByTheRule(List<double[]> rings, int x, int y) {
+        long cx = 10L * x + 5, cy = 10L * y + 5;
+        boolean inside = false;
+        for (double[] ring : rings) {
+            int k = ring.length / 2;
+            for (int i = 0; k >= 3 && i < k; i++) {
+                long x0 = Rasterizer.snapToTenths(ring[2 * i]), y0 = Rasterizer.snapToTenths(ring[2 * i + 1]);
+                long x1 = Rasterizer.snapToTenths(ring[2 * ((i + 1) % k)]);
+                long y1 = Rasterizer.snapToTenths(ring[2 * ((i + 1) % k) + 1]);
+                if (y0 == y1 || cy <= Math.min(y0, y1) || cy > Math.max(y0, y1)) {
+                    continue;
+                }
+                // the crossing X = x0 + (cy - y0) (x1 - x0) / (y1 - y0) against cx, as a sign
+                long dy = y1 - y0, dx = x1 - x0;
+                long side = Long.signum((x0 - cx) * dy + (cy - y0) * dx) * Long.signum(dy); // sign of X - cx
+                if (side < 0 || side == 0 && dx * dy < 0) { // left of the centre, or through it leaning so
+                    inside = !inside;
+                }
+            }
+        }
+        return inside;
+    }
 }
