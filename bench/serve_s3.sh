@@ -3,9 +3,11 @@
 # dropped into `./labelbridge serve`'s input bucket (auto-to-yolo/), and the script measures,
 # from the drop to the report in the output bucket: wall time, MB/s of the archive, the
 # server's peak RSS, the peak size of the function's work folder (LABELBRIDGE_WORK_DIR), and
-# the function's own stage times from its JSON log (open, detect, convert, finish, upload).
+# the function's own stage times from its JSON log (open, detect, convert, finish, preview,
+# upload), and what the preview's read-back of the output cost: GETs, bytes asked and read.
 #
-#   bench/serve_s3.sh MB [WORK_DIR]        (WORK_DIR default /tmp/labelbridge-s3-bench)
+#   bench/serve_s3.sh MB [WORK_DIR] [TARGET]   (WORK_DIR default /tmp/labelbridge-s3-bench,
+#                                              TARGET default yolo: the archive goes to auto-to-TARGET/)
 #
 # MB is the archive's size, about: 100 KB of incompressible image bytes per image, 7 boxes an
 # image. The issue's measurement is `bench/serve_s3.sh 5120` (5 GB: 52,000 images; needs about
@@ -15,6 +17,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mb=${1:?usage: bench/serve_s3.sh MB [WORK_DIR]}
 work=${2:-/tmp/labelbridge-s3-bench}
+target=${3:-yolo}
 images=$(( mb * 1024 / 100 ))
 mkdir -p "$work"
 cd "$here"
@@ -30,7 +33,7 @@ size=$(stat -c %s "$archive")
 buckets="$work/buckets"
 functionwork="$work/function-work"
 rm -rf "$buckets" "$functionwork"
-mkdir -p "$buckets/input/auto-to-yolo" "$functionwork"
+mkdir -p "$buckets/input/auto-to-$target" "$functionwork"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 LABELBRIDGE_WORK_DIR="$functionwork" LABELBRIDGE_LOCAL_SPACE_MB=512 \
   ./labelbridge serve --dir "$buckets" --port "$port" --poll-ms 200 >"$work/serve.log" 2>"$work/serve.err" &
@@ -44,9 +47,9 @@ jvm=$(pgrep -P "$serve" java || echo "$serve")
 peak_disk=0
 peak_rss=0
 start=$(date +%s.%N)
-cp "$archive" "$buckets/input/auto-to-yolo/set.zip"
-report="$buckets/output/auto-to-yolo/set.report.json"
-error="$buckets/output/auto-to-yolo/set.error.json"
+cp "$archive" "$buckets/input/auto-to-$target/set.zip"
+report="$buckets/output/auto-to-$target/set.report.json"
+error="$buckets/output/auto-to-$target/set.error.json"
 while [ ! -s "$report" ] && [ ! -s "$error" ]; do
   disk=$(du -sb "$functionwork" 2>/dev/null | cut -f1 || echo 0)
   rss=$(awk '/VmRSS/ {print $2 * 1024}' "/proc/$jvm/status" 2>/dev/null || echo 0)
@@ -63,6 +66,7 @@ import json, sys
 size, start, end, rss, disk, log = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
 wall = end - start
 stages = {}
+preview_read = "no preview"
 for line in open(log):
     try:
         j = json.loads(line)
@@ -70,8 +74,12 @@ for line in open(log):
         continue
     if j.get("event") == "stage":
         stages[j["stage"]] = j.get("duration_ms")
+        if j["stage"] == "preview":
+            preview_read = (f"preview read back: {j.get('get_requests')} GETs asking {j.get('bytes_asked', 0)/2**20:.1f} MB, "
+                            f"{j.get('bytes_read', 0)/2**20:.1f} MB read")
 print("| archive | wall (drop to report) | MB/s | peak RSS | peak local disk | stages (ms) |")
 print("| --- | --- | --- | --- | --- | --- |")
 print(f"| {size/1e6:.0f} MB | {wall:.1f} s | {size/1e6/wall:.0f} | {rss/2**20:.0f} MB | {disk/2**20:.2f} MB | "
       + ", ".join(f"{k} {v}" for k, v in stages.items()) + " |")
+print(preview_read)
 PY

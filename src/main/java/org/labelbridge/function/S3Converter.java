@@ -123,7 +123,8 @@ final class S3Converter {
         long bytesOut = output.size();
         PreviewSheet preview = null;
         if (result.options().preview() > 0) {
-            preview = Converter.preview(transfers.open(job.output(), "output.zip", work), result, listener);
+            S3ObjectBytes written = transfers.open(job.output(), "output.zip", work);
+            preview = Converter.preview(written, result, withReadCost(listener, "preview", written));
         }
         Path report = work.resolve("report.json");
         Map<String, Object> reportMap = reportOf(job, result, bytesOut, output.sha256());
@@ -154,6 +155,33 @@ final class S3Converter {
         uploaded.put("report_bytes", Files.size(report));
         listener.stage("upload", millisSince(stage), uploaded);
         return ConversionSummary.of(job, result, bytesIn, bytesOut, millisSince(started));
+    }
+
+    /** The listener, told with stage {@code stage} what reading {@code bytes} cost so far: GETs and bytes. */
+    private static ConversionListener withReadCost(ConversionListener listener, String stage, S3ObjectBytes bytes) {
+        return new ConversionListener() {
+            @Override
+            public void stage(String name, long millis, Map<String, Object> counts) {
+                Map<String, Object> more = counts;
+                if (name.equals(stage)) {
+                    more = new LinkedHashMap<>(counts);
+                    more.put("get_requests", bytes.requests());
+                    more.put("bytes_asked", bytes.bytesAsked());
+                    more.put("bytes_read", bytes.bytesRead());
+                }
+                listener.stage(name, millis, more);
+            }
+
+            @Override
+            public void progress(Progress progress) {
+                listener.progress(progress);
+            }
+
+            @Override
+            public long progressIntervalMillis() {
+                return listener.progressIntervalMillis();
+            }
+        };
     }
 
     private static boolean isTar(String name) {

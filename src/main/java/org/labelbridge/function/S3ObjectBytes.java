@@ -10,6 +10,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.labelbridge.archive.ArchiveBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,9 +33,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class S3ObjectBytes implements ArchiveBytes {
 
     static final int CURSORS = 4;
-    static final long FIRST_RANGE = 1L << 20;
+    /**
+     * A new range (a jump) first asks for as much as a read may run through ({@link #SKIP_AHEAD}):
+     * a read that stops there (an image's header, a drawn image) leaves little asked and unread.
+     */
+    static final long FIRST_RANGE = 256L << 10;
     static final long LONGEST_RANGE = 64L << 20;
-    /** A read this far ahead of an open range reads through to it rather than opening another. */
+    /**
+     * A read this far ahead of an open range reads through to it rather than opening another:
+     * about what a request's latency is worth in bytes (a few milliseconds at tens of MB/s).
+     */
     static final long SKIP_AHEAD = 256L << 10;
 
     private final S3Client s3;
@@ -44,6 +52,10 @@ final class S3ObjectBytes implements ArchiveBytes {
     private final long size;
     private final String etag;
     private final Path workFolder;
+    /** GETs opened, bytes they asked for, and bytes read from them: what reading the object cost. */
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong bytesAsked = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
 
     private S3ObjectBytes(S3Client s3, S3Retry retry, S3Uri uri, String name, long size, String etag, Path workFolder) {
         this.s3 = s3;
@@ -93,6 +105,21 @@ final class S3ObjectBytes implements ArchiveBytes {
     @Override
     public Path workFolder() {
         return workFolder;
+    }
+
+    /** Ranged GETs made so far, over every channel of this object. */
+    long requests() {
+        return requests.get();
+    }
+
+    /** Bytes the ranged GETs asked for (a range abandoned part-way was asked for whole). */
+    long bytesAsked() {
+        return bytesAsked.get();
+    }
+
+    /** Bytes read from the ranged GETs, skipped ones included. */
+    long bytesRead() {
+        return bytesRead.get();
     }
 
     @Override
@@ -217,11 +244,14 @@ final class S3ObjectBytes implements ArchiveBytes {
                             + c.end);
                 }
                 c.next += n;
+                bytesRead.addAndGet(n);
                 return n;
             });
         }
 
         private ResponseInputStream<GetObjectResponse> openRange(long from, long end) throws IOException {
+            requests.incrementAndGet();
+            bytesAsked.addAndGet(end - from);
             try {
                 return s3.getObject(b -> b.bucket(uri.bucket()).key(uri.key()).range("bytes=" + from + "-" + (end - 1))
                         .ifMatch(etag));
