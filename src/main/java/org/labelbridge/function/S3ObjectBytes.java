@@ -22,9 +22,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * An S3 object read where it lies, by ranged GETs: nothing is downloaded to disk. Each channel
  * keeps a few ranges open ({@value #CURSORS}), so that two readers going their own ways (a
  * format's label files and the images copied beside them) do not close each other's ranges; a
- * read just ahead of an open range skips to it. A range that is read to its end is followed
- * by the next, twice as long (from {@value #FIRST_RANGE} bytes up to {@value #LONGEST_RANGE}),
- * so a long sequential read costs few requests and a jump costs little. A range that fails (an
+ * read just ahead of an open range reads through to it. A range that is read to its end, or
+ * followed by a read just past its end, is followed by the next, twice as long (from
+ * {@value #FIRST_RANGE} bytes up to {@value #LONGEST_RANGE}), so a long sequential read (or one
+ * that reads a little of every entry, such as each image's header) costs few requests, and a
+ * jump costs a range of {@value #FIRST_RANGE} bytes. How much is read through rather than
+ * jumped ({@value #SKIP_AHEAD} bytes) is about what a request's latency is worth. A range that fails (an
  * error, a body cut short) is opened again from where it broke, through {@link S3Retry}: a
  * failure costs one range, not the whole object. Every range is asked for with the ETag first
  * seen ({@code If-Match}), so an object replaced while it is read fails the conversion rather
@@ -190,11 +193,14 @@ final class S3ObjectBytes implements ArchiveBytes {
             }
             if (chosen == null) {
                 for (Cursor c : cursors) {
-                    if (c.end == at) { // read to its end: go on, with a longer range
+                    // Read to its end, or to a little before where this read starts (a read just
+                    // past it, such as the next image's header): go on from its end, with a
+                    // longer range, reading through the gap.
+                    if (c.end <= at && at - c.end <= SKIP_AHEAD) {
                         closeStream(c);
                         c.length = Math.min(LONGEST_RANGE, c.length * 2);
-                        c.next = at;
-                        c.end = Math.min(size, at + c.length);
+                        c.next = c.end;
+                        c.end = Math.min(size, c.next + c.length);
                         chosen = c;
                         break;
                     }
