@@ -28,6 +28,10 @@
 #              its masks in flight (a few images' worth), not the item count
 #   masks      bench/gen_masks.py --images 12 --masks 10: 4000x3000 images with RLE masks, for
 #              the targets that paint masks (their PNG masks are as large as the images)
+#   coco-300 is also open_images' input: at val2017's scale it did not complete at 1 or 2 GB,
+#              nor within two minutes at 4 GB, on the shared machine
+#   pointcloud the Datumaro 3D sample of the test corpus, for the point-cloud targets (a 2D
+#              dataset cannot go to them, and there is no generator of point-cloud datasets)
 # Every conversion draws a 16-item preview, as the function does.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,6 +39,7 @@ cd "$here"
 work=${LABELBRIDGE_MEMORY_WORK:-/tmp/labelbridge-lambda-memory}
 table=bench/lambda-memory.tsv
 painting="voc segmentation_mask camvid cityscapes kitti mots icdar_segmentation"
+pointcloud="datumaro_3d kitti_raw sly_pointcloud"
 upload_mb=80
 step=128
 
@@ -58,6 +63,7 @@ mkdir -p "$work/coco-val/annotations" "$work/coco-300/annotations" "$work/masks/
   || python3 bench/gen_coco.py "$work/coco-val/annotations/instances_val.json" --images 5000 --anns 36000 >&2
 [ -s "$work/masks/annotations/instances_default.json" ] \
   || python3 bench/gen_masks.py "$work/masks/annotations/instances_default.json" --images 12 --masks 10 >&2
+rm -rf "$work/pointcloud" && cp -r src/test/resources/corpus/datumaro_3d_1.0/cvd_with_pcd "$work/pointcloud"
 
 # One conversion under the JVM settings of a Lambda of $1 MB. Prints "exit seconds peak_rss_kb".
 run() {
@@ -90,6 +96,8 @@ for target in $targets; do
   inputs="coco-val"
   first=1024
   case " $painting " in *" $target "*) inputs="coco-300 masks"; first=2048 ;; esac
+  case " $pointcloud " in *" $target "*) inputs="pointcloud" ;; esac
+  [ "$target" = open_images ] && inputs="coco-300"
   for input in $inputs; do
     # The smallest M in 128 MB steps: lo fails (0: none tried), hi completes.
     lo=0
