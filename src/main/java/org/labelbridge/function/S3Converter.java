@@ -27,8 +27,9 @@ import org.labelbridge.insight.ReportPage;
  * Runs one {@link ConversionJob} against S3: reads the input where it lies ({@link S3ObjectBytes},
  * ranged GETs: a zip's directory, then its entries), writes the zip as a multipart upload while
  * it is converted ({@link S3UploadChannel}), then its preview (when option {@code preview} is
- * above 0: the zip read back in place, only its annotation files and the images drawn) and its
- * page ({@code .report.html}), then its report. The private work folder
+ * above 0: the zip read back in place, only its annotation files and the images drawn; the
+ * {@code preview} stage's counts add what that read cost: {@code get_requests}, {@code bytes_asked},
+ * {@code bytes_read}) and its page ({@code .report.html}), then its report. The private work folder
  * holds only what the target writes last (spooled, deflated) and a tar's extracted files, and
  * is deleted whatever happens. After a run the destination holds either the zip and its report (which names the
  * zip's size and SHA-256) or, when the run failed, only an error report: the zip and report of
