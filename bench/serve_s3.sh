@@ -3,9 +3,12 @@
 # dropped into `./labelbridge serve`'s input bucket (auto-to-yolo/), and the script measures,
 # from the drop to the report in the output bucket: wall time, MB/s of the archive, the
 # server's peak RSS, the peak size of the function's work folder (LABELBRIDGE_WORK_DIR), and
-# the function's own stage times from its JSON log (open, detect, convert, finish, upload).
+# the function's own stage times from its JSON log (open, detect, convert, finish, preview,
+# upload), and what the preview's read-back of the output cost: GETs, bytes asked and read.
 #
-#   bench/serve_s3.sh MB [WORK_DIR] [zip|tar|tar.gz]   (WORK_DIR default /tmp/labelbridge-s3-bench)
+#   bench/serve_s3.sh MB [WORK_DIR] [zip|tar|tar.gz] [TARGET]
+#                       (WORK_DIR default /tmp/labelbridge-s3-bench, kind zip,
+#                        TARGET default yolo: the archive goes to auto-to-TARGET/)
 #
 # The third argument drops the same dataset as a tar or a tar.gz (made from the zip, same files in
 # the same order) instead of the zip: a tar is read in place like a zip; a tar.gz is inflated once
@@ -21,6 +24,7 @@ mb=${1:?usage: bench/serve_s3.sh MB [WORK_DIR] [zip|tar|tar.gz]}
 work=${2:-/tmp/labelbridge-s3-bench}
 kind=${3:-zip}
 case "$kind" in zip|tar|tar.gz) ;; *) echo "the archive kind is zip, tar or tar.gz, not $kind" >&2; exit 2 ;; esac
+target=${4:-yolo}
 images=$(( mb * 1024 / 100 ))
 mkdir -p "$work"
 cd "$here"
@@ -55,7 +59,7 @@ size=$(stat -c %s "$archive")
 buckets="$work/buckets"
 functionwork="$work/function-work"
 rm -rf "$buckets" "$functionwork"
-mkdir -p "$buckets/input/auto-to-yolo" "$functionwork"
+mkdir -p "$buckets/input/auto-to-$target" "$functionwork"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 LABELBRIDGE_WORK_DIR="$functionwork" LABELBRIDGE_LOCAL_SPACE_MB=512 \
   ./labelbridge serve --dir "$buckets" --port "$port" --poll-ms 200 >"$work/serve.log" 2>"$work/serve.err" &
@@ -69,9 +73,9 @@ jvm=$(pgrep -P "$serve" java || echo "$serve")
 peak_disk=0
 peak_rss=0
 start=$(date +%s.%N)
-cp "$archive" "$buckets/input/auto-to-yolo/set.$kind"
-report="$buckets/output/auto-to-yolo/set.report.json"
-error="$buckets/output/auto-to-yolo/set.error.json"
+cp "$archive" "$buckets/input/auto-to-$target/set.$kind"
+report="$buckets/output/auto-to-$target/set.report.json"
+error="$buckets/output/auto-to-$target/set.error.json"
 while [ ! -s "$report" ] && [ ! -s "$error" ]; do
   disk=$(du -sb "$functionwork" 2>/dev/null | cut -f1 || echo 0)
   rss=$(awk '/VmRSS/ {print $2 * 1024}' "/proc/$jvm/status" 2>/dev/null || echo 0)
@@ -88,6 +92,7 @@ import json, sys
 size, start, end, rss, disk, log = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
 wall = end - start
 stages = {}
+preview_read = "no preview"
 for line in open(log):
     try:
         j = json.loads(line)
@@ -95,9 +100,13 @@ for line in open(log):
         continue
     if j.get("event") == "stage":
         stages[j["stage"]] = j.get("duration_ms")
+        if j["stage"] == "preview":
+            preview_read = (f"preview read back: {j.get('get_requests')} GETs asking {j.get('bytes_asked', 0)/2**20:.1f} MB, "
+                            f"{j.get('bytes_read', 0)/2**20:.1f} MB read")
 kind = sys.argv[7]
 print("| archive | wall (drop to report) | MB/s | peak RSS | peak local disk | stages (ms) |")
 print("| --- | --- | --- | --- | --- | --- |")
 print(f"| {size/1e6:.0f} MB {kind} | {wall:.1f} s | {size/1e6/wall:.0f} | {rss/2**20:.0f} MB | {disk/2**20:.2f} MB | "
       + ", ".join(f"{k} {v}" for k, v in stages.items()) + " |")
+print(preview_read)
 PY

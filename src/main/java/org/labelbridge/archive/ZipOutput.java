@@ -32,8 +32,12 @@ import org.labelbridge.format.common.ImageFiles;
 import org.labelbridge.model.Media;
 
 /**
- * Writes the output zip as a stream of entries, in the order the writer produces them,
- * deferred annotation files last. The compressing and writing run on a thread of their own
+ * Writes the output zip as a stream of entries: images and other large entries in the order the
+ * writer produces them, then the small files that are not images (per-item annotation files,
+ * held back in an {@link AnnotationTail}, in their order), then the deferred annotation files.
+ * The annotations thus lie together at the zip's end, where reading them back (the preview,
+ * from S3) finds them in one contiguous range; the local disk this costs is their compressed
+ * size. The compressing and writing run on a thread of their own
  * ({@link ZipWriterThread}, through {@link ZipWriter}), in order, while the conversion produces
  * the next entries. Every entry has the same fixed time, so the same input gives the same
  * bytes. Images from a zip source are copied as raw compressed entries. The zip is written
@@ -76,6 +80,8 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     /** The large entry being streamed; used on the zip's thread only. */
     private OutputStream streamed;
     private Path spoolDir;
+    /** Small annotation files, written after the images; null until the first. */
+    private AnnotationTail tail;
     private boolean entryOpen;
     private boolean finished;
     private long mediaCopied;
@@ -283,19 +289,33 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
                     streamed.close();
                     streamed = null;
                 });
-            } else {
+            } else if (ImageFiles.isImage(path)) {
                 writer.submit((zip, deflater) -> writeWhole(zip, deflater, path, rest, length));
+            } else {
+                AnnotationTail held = tail();
+                writer.submit((zip, deflater) -> writeWhole(deflater, path, rest, length, held::add));
             }
         }
+    }
+
+    /** Where an encoded whole entry goes: the zip, or the {@link AnnotationTail} written after the images. */
+    @FunctionalInterface
+    private interface WholeEntrySink {
+        void add(String name, int method, long crc, long size, byte[] data, int length) throws IOException;
     }
 
     /** Adds a small entry with its sizes and CRC known: stored (small files, images), or deflated in memory. */
     private static void writeWhole(ZipWriter zip, Deflater deflater, String path, byte[] bytes, int length)
             throws IOException {
+        writeWhole(deflater, path, bytes, length, zip::add);
+    }
+
+    private static void writeWhole(Deflater deflater, String path, byte[] bytes, int length, WholeEntrySink sink)
+            throws IOException {
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, length);
         if (length < DEFLATE_FROM || ImageFiles.isImage(path)) { // an image is compressed already
-            zip.add(path, ZipEntry.STORED, crc.getValue(), length, bytes, length);
+            sink.add(path, ZipEntry.STORED, crc.getValue(), length, bytes, length);
             return;
         }
         deflater.reset();
@@ -309,7 +329,23 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
             }
             size += deflater.deflate(out, size, out.length - size);
         }
-        zip.add(path, ZipEntry.DEFLATED, crc.getValue(), length, out, size);
+        sink.add(path, ZipEntry.DEFLATED, crc.getValue(), length, out, size);
+    }
+
+    /** The spool of small annotation files written after the images, made when the first comes. */
+    private AnnotationTail tail() throws IOException {
+        if (tail == null) {
+            tail = new AnnotationTail(spoolDir().resolve("tail.part"));
+        }
+        return tail;
+    }
+
+    private Path spoolDir() throws IOException {
+        if (spoolDir == null) {
+            spoolDir = spoolFolder == null ? Files.createTempDirectory("labelbridge-out-")
+                    : Files.createTempDirectory(spoolFolder, "labelbridge-out-");
+        }
+        return spoolDir;
     }
 
     /**
@@ -320,11 +356,7 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     @Override
     public OutputStream deferred(String path) throws IOException {
         claim(path);
-        if (spoolDir == null) {
-            spoolDir = spoolFolder == null ? Files.createTempDirectory("labelbridge-out-")
-                    : Files.createTempDirectory(spoolFolder, "labelbridge-out-");
-        }
-        Deferred d = new Deferred(path, spoolDir.resolve(deferred.size() + ".part"));
+        Deferred d = new Deferred(path, spoolDir().resolve(deferred.size() + ".part"));
         deferred.add(d);
         writer.submit((zip, deflater) -> d.open());
         DeferredStream stream = new DeferredStream(d);
@@ -478,6 +510,10 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
         for (DeferredStream stream : deferredStreams) {
             stream.close(); // a writer that left one open still gets all its bytes
         }
+        if (tail != null) {
+            AnnotationTail held = tail;
+            writer.submit((zip, deflater) -> held.writeTo(zip));
+        }
         for (Deferred d : deferred) {
             writer.submit((zip, deflater) -> d.addTo(zip));
         }
@@ -514,6 +550,10 @@ public final class ZipOutput implements DatasetOutput, AutoCloseable {
     }
 
     private void cleanSpool() throws IOException {
+        if (tail != null && !finished) {
+            tail.discard();
+        }
+        tail = null;
         if (spoolDir != null) {
             InputArchive.deleteTree(spoolDir);
             spoolDir = null;

@@ -29,8 +29,9 @@ import org.labelbridge.insight.ReportPage;
  * a tar.gz inflated in one pass into a temporary object beside the output, {@link #scratchFor},
  * read the same way and deleted whatever happens), writes the zip as a multipart upload while
  * it is converted ({@link S3UploadChannel}), then its preview (when option {@code preview} is
- * above 0: the zip read back in place, only its annotation files and the images drawn) and its
- * page ({@code .report.html}), then its report. The private work folder
+ * above 0: the zip read back in place, only its annotation files and the images drawn; the
+ * {@code preview} stage's counts add what that read cost: {@code get_requests}, {@code bytes_asked},
+ * {@code bytes_read}) and its page ({@code .report.html}), then its report. The private work folder
  * holds only what the target writes last (spooled, deflated), never an image or the archive, and
  * is deleted whatever happens. After a run the destination holds either the zip and its report (which names the
  * zip's size and SHA-256) or, when the run failed, only an error report: the zip and report of
@@ -115,7 +116,8 @@ final class S3Converter {
         long bytesOut = output.size();
         PreviewSheet preview = null;
         if (result.options().preview() > 0) {
-            preview = Converter.preview(transfers.open(job.output(), "output.zip", work), result, listener);
+            S3ObjectBytes written = transfers.open(job.output(), "output.zip", work);
+            preview = Converter.preview(written, result, withReadCost(listener, "preview", written));
         }
         Path report = work.resolve("report.json");
         Map<String, Object> reportMap = reportOf(job, result, bytesOut, output.sha256());
@@ -155,6 +157,33 @@ final class S3Converter {
     static S3Uri scratchFor(ConversionJob job) {
         return new S3Uri(job.output().bucket(), job.output().key() + ".scratch-"
                 + java.util.UUID.randomUUID().toString().substring(0, 8) + ".tar");
+    }
+
+    /** The listener, told with stage {@code stage} what reading {@code bytes} cost so far: GETs and bytes. */
+    private static ConversionListener withReadCost(ConversionListener listener, String stage, S3ObjectBytes bytes) {
+        return new ConversionListener() {
+            @Override
+            public void stage(String name, long millis, Map<String, Object> counts) {
+                Map<String, Object> more = counts;
+                if (name.equals(stage)) {
+                    more = new LinkedHashMap<>(counts);
+                    more.put("get_requests", bytes.requests());
+                    more.put("bytes_asked", bytes.bytesAsked());
+                    more.put("bytes_read", bytes.bytesRead());
+                }
+                listener.stage(name, millis, more);
+            }
+
+            @Override
+            public void progress(Progress progress) {
+                listener.progress(progress);
+            }
+
+            @Override
+            public long progressIntervalMillis() {
+                return listener.progressIntervalMillis();
+            }
+        };
     }
 
     private static long millisSince(long nanoTime) {

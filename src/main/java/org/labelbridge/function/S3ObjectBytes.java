@@ -10,6 +10,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.labelbridge.archive.ArchiveBytes;
 import org.labelbridge.archive.ScratchCopy;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -22,9 +23,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * An S3 object read where it lies, by ranged GETs: nothing is downloaded to disk. Each channel
  * keeps a few ranges open ({@value #CURSORS}), so that two readers going their own ways (a
  * format's label files and the images copied beside them) do not close each other's ranges; a
- * read just ahead of an open range skips to it. A range that is read to its end is followed
- * by the next, twice as long (from {@value #FIRST_RANGE} bytes up to {@value #LONGEST_RANGE}),
- * so a long sequential read costs few requests and a jump costs little. A range that fails (an
+ * read just ahead of an open range reads through to it. A range that is read to its end, or
+ * followed by a read just past its end, is followed by the next, twice as long (from
+ * {@value #FIRST_RANGE} bytes up to {@value #LONGEST_RANGE}), so a long sequential read (or one
+ * that reads a little of every entry, such as each image's header) costs few requests, and a
+ * jump costs a range of {@value #FIRST_RANGE} bytes. How much is read through rather than
+ * jumped ({@value #SKIP_AHEAD} bytes) is about what a request's latency is worth. A range that fails (an
  * error, a body cut short) is opened again from where it broke, through {@link S3Retry}: a
  * failure costs one range, not the whole object. Every range is asked for with the ETag first
  * seen ({@code If-Match}), so an object replaced while it is read fails the conversion rather
@@ -33,9 +37,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class S3ObjectBytes implements ArchiveBytes {
 
     static final int CURSORS = 4;
-    static final long FIRST_RANGE = 1L << 20;
+    /**
+     * A new range (a jump) first asks for as much as a read may run through ({@link #SKIP_AHEAD}):
+     * a read that stops there (an image's header, a drawn image) leaves little asked and unread.
+     */
+    static final long FIRST_RANGE = 256L << 10;
     static final long LONGEST_RANGE = 64L << 20;
-    /** A read this far ahead of an open range reads through to it rather than opening another. */
+    /**
+     * A read this far ahead of an open range reads through to it rather than opening another:
+     * about what a request's latency is worth in bytes (a few milliseconds at tens of MB/s).
+     */
     static final long SKIP_AHEAD = 256L << 10;
 
     private final S3Client s3;
@@ -46,6 +57,10 @@ final class S3ObjectBytes implements ArchiveBytes {
     private final String etag;
     private final Path workFolder;
     private final ScratchPlace scratchPlace;
+    /** GETs opened, bytes they asked for, and bytes read from them: what reading the object cost. */
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong bytesAsked = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
 
     /** Makes the scratch copies of an input (see {@link ArchiveBytes#scratch()}). */
     @FunctionalInterface
@@ -113,6 +128,21 @@ final class S3ObjectBytes implements ArchiveBytes {
     @Override
     public Path workFolder() {
         return workFolder;
+    }
+
+    /** Ranged GETs made so far, over every channel of this object. */
+    long requests() {
+        return requests.get();
+    }
+
+    /** Bytes the ranged GETs asked for (a range abandoned part-way was asked for whole). */
+    long bytesAsked() {
+        return bytesAsked.get();
+    }
+
+    /** Bytes read from the ranged GETs, skipped ones included. */
+    long bytesRead() {
+        return bytesRead.get();
     }
 
     @Override
@@ -183,11 +213,14 @@ final class S3ObjectBytes implements ArchiveBytes {
             }
             if (chosen == null) {
                 for (Cursor c : cursors) {
-                    if (c.end == at) { // read to its end: go on, with a longer range
+                    // Read to its end, or to a little before where this read starts (a read just
+                    // past it, such as the next image's header): go on from its end, with a
+                    // longer range, reading through the gap.
+                    if (c.end <= at && at - c.end <= SKIP_AHEAD) {
                         closeStream(c);
                         c.length = Math.min(LONGEST_RANGE, c.length * 2);
-                        c.next = at;
-                        c.end = Math.min(size, at + c.length);
+                        c.next = c.end;
+                        c.end = Math.min(size, c.next + c.length);
                         chosen = c;
                         break;
                     }
@@ -237,11 +270,14 @@ final class S3ObjectBytes implements ArchiveBytes {
                             + c.end);
                 }
                 c.next += n;
+                bytesRead.addAndGet(n);
                 return n;
             });
         }
 
         private ResponseInputStream<GetObjectResponse> openRange(long from, long end) throws IOException {
+            requests.incrementAndGet();
+            bytesAsked.addAndGet(end - from);
             try {
                 return s3.getObject(b -> b.bucket(uri.bucket()).key(uri.key()).range("bytes=" + from + "-" + (end - 1))
                         .ifMatch(etag));

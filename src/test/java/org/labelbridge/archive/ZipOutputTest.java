@@ -121,7 +121,7 @@ class ZipOutputTest {
     }
 
     @Test
-    void smallAndLargeEntriesKeepTheirBytesAndOrder() throws IOException {
+    void smallAndLargeEntriesKeepTheirBytesAndSmallFilesComeAfterTheLarge() throws IOException {
         byte[] large = new byte[ZipOutput.CHUNK * 3 + 17]; // handed on in chunks
         new Random(5).nextBytes(large);
         Path out = tmp.resolve("sizes.zip");
@@ -134,7 +134,7 @@ class ZipOutputTest {
                     s.write(("0 0.5 0.5 " + i + "\n").getBytes(StandardCharsets.UTF_8));
                 }
                 if (i == 1000) {
-                    expected.add("big.bin");
+                    expected.add(0, "big.bin"); // large: in place; the small files that are not images go after
                     try (OutputStream s = zip.entry("big.bin")) {
                         s.write(large, 0, 10);
                         s.write(large, 10, large.length - 10);
@@ -211,6 +211,7 @@ class ZipOutputTest {
     void contentEntriesAreEncodedInParallelButWrittenInOrder() throws IOException {
         Path out = tmp.resolve("content.zip");
         List<String> expected = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         try (ZipOutput zip = new ZipOutput(out, null, false)) {
             for (int i = 0; i < 300; i++) {
                 String name = "masks/" + i + ".png";
@@ -223,12 +224,13 @@ class ZipOutputTest {
                     s.write(("mask " + n).repeat(n % 5 == 0 ? 200 : 1).getBytes(StandardCharsets.UTF_8));
                 });
                 if (i % 50 == 0) {
-                    expected.add("labels/" + i + ".txt");
+                    labels.add("labels/" + i + ".txt");
                     zip.text("labels/" + i + ".txt", "0 0.5 0.5 1 1\n");
                 }
             }
             zip.finish();
         }
+        expected.addAll(labels); // the small annotation files together, after the images, in their order
         try (ZipFile z = ZipFile.builder().setPath(out).get()) {
             List<String> names = new ArrayList<>();
             Collections.list(z.getEntries()).forEach(e -> names.add(e.getName()));

@@ -1,9 +1,14 @@
 package org.labelbridge.function;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.labelbridge.convert.ConversionOptions;
@@ -17,6 +22,49 @@ import org.labelbridge.format.Format;
 final class FunctionDescriptorRules {
 
     private FunctionDescriptorRules() {
+    }
+
+    /** Targets whose zip output paints PNG masks on two threads. */
+    static final Set<String> PAINTING = Set.of("voc", "segmentation_mask", "camvid", "cityscapes", "kitti", "mots",
+            "icdar_segmentation");
+    /** The measured need is multiplied by this: the CLI run lacks Quarkus, Funqy and the AWS SDK's classes. */
+    static final double HEADROOM = 1.5;
+    /** Lambda's memory, in 128 MB steps. */
+    static final int STEP_MB = 128;
+    /** One full vCPU (Lambda gives 1769 MB one), in 128 MB steps: reading, writing and uploading run at once. */
+    static final int ONE_VCPU_MB = 1792;
+    /** Two full vCPUs: the painting targets encode masks on two threads. */
+    static final int TWO_VCPUS_MB = 3538;
+
+    /**
+     * A descriptor's memory: the measured need times {@link #HEADROOM}, up to Lambda's next 128 MB
+     * step, and at least one full vCPU (two for the targets that paint masks).
+     */
+    static int memoryFor(String to, int measuredNeedMb) {
+        int sized = (int) Math.ceil(measuredNeedMb * HEADROOM / STEP_MB) * STEP_MB;
+        return Math.max(sized, PAINTING.contains(to) ? TWO_VCPUS_MB : ONE_VCPU_MB);
+    }
+
+    /**
+     * The table {@code bench/lambda_memory.sh} writes ({@code target, input, min_memory_mb, ...},
+     * tab-separated, a header line first): per target, the most any of its inputs needed.
+     */
+    static Map<String, Integer> measuredNeeds(Path table) throws IOException {
+        Map<String, Integer> needs = new TreeMap<>();
+        List<String> lines = Files.readAllLines(table);
+        List<String> header = List.of(lines.get(0).split("\t"));
+        int target = header.indexOf("target");
+        int need = header.indexOf("min_memory_mb");
+        if (target < 0 || need < 0) {
+            throw new IOException(table + ": no target or min_memory_mb column in " + header);
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                String[] fields = line.split("\t");
+                needs.merge(fields[target], Integer.parseInt(fields[need]), Math::max);
+            }
+        }
+        return needs;
     }
 
     /** One descriptor against the registry: names, formats, options, Lambda limits. */

@@ -34,6 +34,7 @@ import org.labelbridge.model.AnnotationKind;
 class FunctionDescriptorsTest {
 
     private static final Path FUNCTIONS = Path.of("functions");
+    private static final Path MEMORY_TABLE = Path.of("bench/lambda-memory.tsv");
 
     @Test
     void everyDescriptorIsValidAgainstTheRegistry() throws IOException {
@@ -48,18 +49,30 @@ class FunctionDescriptorsTest {
     }
 
     @Test
-    void targetsThatPaintMasksGetTwoFullVcpusAndTheRestTheDefault() throws IOException {
-        // functions/README.md, memory_mb: the painting targets encode PNGs on two threads.
-        Set<String> painting = Set.of("voc", "segmentation_mask", "camvid", "cityscapes", "kitti", "mots",
-                "icdar_segmentation");
-        Map<String, Integer> wrong = new TreeMap<>();
+    void memoryIsSizedFromTheMeasuredTable() throws IOException {
+        // functions/README.md, memory_mb: bench/lambda_memory.sh measured each target's need.
+        Map<String, Integer> needs = FunctionDescriptorRules.measuredNeeds(MEMORY_TABLE);
+        Map<String, String> wrong = new TreeMap<>();
         descriptors().forEach((file, d) -> {
-            int expected = painting.contains(d.to()) ? 3538 : 2048;
-            if (d.memoryMb() != expected) {
-                wrong.put(file, d.memoryMb());
+            Integer need = needs.get(d.to());
+            if (need == null) {
+                wrong.put(file, "no row for target '" + d.to() + "' in " + MEMORY_TABLE + ": run bench/lambda_memory.sh "
+                        + d.to());
+            } else if (d.memoryMb() != FunctionDescriptorRules.memoryFor(d.to(), need)) {
+                wrong.put(file, "memory_mb " + d.memoryMb() + ", expected " + FunctionDescriptorRules.memoryFor(d.to(), need)
+                        + " (measured need " + need + " MB)");
             }
         });
         assertEquals(Map.of(), wrong);
+    }
+
+    @Test
+    void memoryIsTheMeasuredNeedWithHeadroomInLambdasStepsAndPaintingTargetsGetTwoVcpus() {
+        assertEquals(1792, FunctionDescriptorRules.memoryFor("yolo", 128), "at least one full vCPU");
+        assertEquals(3538, FunctionDescriptorRules.memoryFor("voc", 1024), "two full vCPUs to paint masks");
+        assertEquals(2304, FunctionDescriptorRules.memoryFor("coco", 1536), "1536 x 1.5 = 2304, a 128 MB step");
+        assertEquals(2432, FunctionDescriptorRules.memoryFor("coco", 1580), "1580 x 1.5 = 2370, up to the next step");
+        assertEquals(4608, FunctionDescriptorRules.memoryFor("voc", 3072), "a painting target that needs more gets it");
     }
 
     @Test

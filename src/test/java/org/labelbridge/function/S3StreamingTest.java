@@ -3,10 +3,12 @@ package org.labelbridge.function;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.labelbridge.function.S3TestServer.INPUT_BUCKET;
 import static org.labelbridge.function.S3TestServer.OUTPUT_BUCKET;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.labelbridge.archive.ArchiveLimits;
 import org.labelbridge.archive.InputArchive;
+import org.labelbridge.convert.ConversionListener;
 import org.labelbridge.convert.ConversionOptions;
 import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.Converter;
@@ -49,7 +54,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * it is written, and its work folder never holds more than the local space (measured while it
  * runs), whether it is a zip, a tar or a tar.gz; the zip it uploads is byte for byte the zip a
  * local conversion writes. Threads reading one zip or tar in place at once each get their
- * entries' own bytes.
+ * entries' own bytes. The preview's read-back of the output fetches its annotations and the
+ * images it draws, not the whole zip.
  */
 class S3StreamingTest {
 
@@ -60,6 +66,11 @@ class S3StreamingTest {
     private static final int IMAGE_BYTES = 512 << 10;
     private static final int ZIP_ENTRIES = 300;
     private static final int ZIP_READERS = 3;
+    private static final int PREVIEW_IMAGES = 80;
+    /** Below the channel's read-through distance: an image between two label files used to be read through. */
+    private static final int PREVIEW_IMAGE_BYTES = 64 << 10;
+    /** Few, so that the images drawn (and those read through between them) are a small part of the zip. */
+    private static final int DRAWN = 4;
 
     private static S3TestServer server;
     private static S3Client s3;
@@ -185,6 +196,76 @@ class S3StreamingTest {
             fields.add(String.format(Locale.ROOT, "%.6f", Double.parseDouble(parts[i])));
         }
         return fields;
+    }
+
+    /**
+     * The preview reads the written output back from S3 where it lies, with the target's own
+     * reader, and that read costs the annotations plus the images it draws, not the whole zip
+     * again: the output's per-item annotation files lie together after its images
+     * ({@code archive/AnnotationTail}), so the reader's ranges do not run through the images
+     * between them. Counted in bytes read by the preview's ranged GETs, not timed.
+     */
+    @Test
+    void thePreviewOfAPerItemAnnotationOutputReadsItsAnnotationsAndTheDrawnImagesOnly() throws Exception {
+        Path archive = Zips.cocoWithNoiseImages(tmp.resolve("dataset"), PREVIEW_IMAGES, PREVIEW_IMAGE_BYTES);
+        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("preview/set.zip"), RequestBody.fromFile(archive));
+        Path work = Files.createDirectory(tmp.resolve("work"));
+        S3Converter converter = converter(work);
+        ConversionJob job = new ConversionJob(new S3Uri(INPUT_BUCKET, "preview/set.zip"), "coco", "voc",
+                ConversionOptions.fromMap(Map.of("preview", DRAWN)), new S3Uri(OUTPUT_BUCKET, "preview/set.zip"),
+                new S3Uri(OUTPUT_BUCKET, "preview/set.report.json"), new S3Uri(OUTPUT_BUCKET, "preview/set.error.json"));
+        Map<String, Map<String, Object>> stages = new LinkedHashMap<>();
+
+        converter.run(job, new ConversionListener() {
+            @Override
+            public void stage(String stage, long millis, Map<String, Object> counts) {
+                stages.put(stage, counts);
+            }
+        });
+
+        JsonNode report = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key("preview/set.report.json"))
+                .asByteArray());
+        assertNull(report.get("preview").get("error"), "the preview is drawn: " + report.get("preview"));
+        assertEquals(DRAWN, report.get("preview").get("items").size(), "items drawn: " + report.get("preview"));
+        long zipBytes = report.get("output_bytes").asLong();
+        long imageBytes = (long) PREVIEW_IMAGES * PREVIEW_IMAGE_BYTES;
+        // Everything that is not image data: the annotation files, the entries' headers, the directory.
+        long annotationBytes = zipBytes - imageBytes;
+        Map<String, Object> preview = stages.get("preview");
+        long read = ((Number) preview.get("bytes_read")).longValue();
+        long requests = ((Number) preview.get("get_requests")).longValue();
+        // Reaching a drawn image may read through what lies before it, up to the channel's read-through distance.
+        long perDrawn = PREVIEW_IMAGE_BYTES + S3ObjectBytes.SKIP_AHEAD;
+        assertTrue(read <= annotationBytes + DRAWN * perDrawn, "the preview read " + read + " bytes of a " + zipBytes
+                + "-byte zip: more than its " + annotationBytes + " bytes of annotations and headers plus " + DRAWN
+                + " images of " + PREVIEW_IMAGE_BYTES + " and what lies before each");
+        assertTrue(read < zipBytes / 2, "the preview read " + read + " bytes of a " + zipBytes + "-byte zip");
+        // The directory, the annotation tail (a range and its continuations) and one range per drawn image at most.
+        assertTrue(requests <= DRAWN + 8, "the preview made " + requests + " GETs");
+
+        // What it drew was read back: the VOC files name each drawn item's image and its box.
+        Path output = Files.write(tmp.resolve("output.zip"), s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET)
+                .key("preview/set.zip")).asByteArray());
+        List<String> names = Zips.names(output);
+        int images = 0;
+        boolean annotationsAfterImages = true;
+        for (String name : names) {
+            if (name.endsWith(".jpg")) {
+                images++;
+            } else if (name.endsWith(".xml") && images < PREVIEW_IMAGES) {
+                annotationsAfterImages = false;
+            }
+        }
+        assertEquals(PREVIEW_IMAGES, images);
+        assertTrue(annotationsAfterImages, "every annotation file follows the images: " + names);
+        for (JsonNode item : report.get("preview").get("items")) {
+            String id = item.asText().substring(item.asText().lastIndexOf('/') + 1);
+            String xml = Zips.text(output, names.stream().filter(n -> n.endsWith("/" + id + ".xml")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no VOC file for drawn item " + item + " in " + names)));
+            int i = Integer.parseInt(id.substring("img".length()));
+            assertTrue(xml.contains("<xmin>" + (10 + i) + "</xmin>") || xml.contains("<xmin>" + (10 + i) + ".0</xmin>"),
+                    id + "'s box: " + xml);
+        }
     }
 
     /**
