@@ -61,7 +61,7 @@ functionwork="$work/function-work"
 rm -rf "$buckets" "$functionwork"
 mkdir -p "$buckets/input/auto-to-$target" "$functionwork"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-LABELBRIDGE_WORK_DIR="$functionwork" LABELBRIDGE_LOCAL_SPACE_MB=512 \
+LABELBRIDGE_WORK_DIR="$functionwork" \
   ./labelbridge serve --dir "$buckets" --port "$port" --poll-ms 200 >"$work/serve.log" 2>"$work/serve.err" &
 serve=$!
 jvm=""

@@ -77,11 +77,10 @@ resource "aws_lambda_function" "convert" {
 
   environment {
     variables = {
-      LABELBRIDGE_FUNCTION       = each.key
-      LABELBRIDGE_OUTPUT_BUCKET  = aws_s3_bucket.output.bucket
-      LABELBRIDGE_LOCAL_SPACE_MB = try(each.value.ephemeral_storage_mb, var.ephemeral_storage_mb)
-      QUARKUS_FUNQY_EXPORT       = "convert"
-      LABELBRIDGE_EVENTS_BUS     = var.labeling_loop ? "default" : "none"
+      LABELBRIDGE_FUNCTION      = each.key
+      LABELBRIDGE_OUTPUT_BUCKET = aws_s3_bucket.output.bucket
+      QUARKUS_FUNQY_EXPORT      = "convert"
+      LABELBRIDGE_EVENTS_BUS    = var.labeling_loop ? "default" : "none"
     }
   }
 

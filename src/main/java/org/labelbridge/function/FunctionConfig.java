@@ -8,11 +8,10 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The deployment's settings. Terraform sets them as environment variables
- * ({@code LABELBRIDGE_FUNCTION}, {@code LABELBRIDGE_OUTPUT_BUCKET}, {@code LABELBRIDGE_LOCAL_SPACE_MB}, ...);
+ * ({@code LABELBRIDGE_FUNCTION}, {@code LABELBRIDGE_OUTPUT_BUCKET}, {@code LABELBRIDGE_WORK_DIR}, ...);
  * {@code ./labelbridge serve} reads the same variables, with the same defaults
  * ({@link #fromEnvironment}).
  * The archive limits ({@code LABELBRIDGE_MAX_ENTRIES}, ...) are read from the environment as the
@@ -20,9 +19,6 @@ import java.util.OptionalLong;
  */
 @ConfigMapping(prefix = "labelbridge")
 public interface FunctionConfig {
-
-    /** The environment variable of {@link #localSpaceMb()}, for messages. */
-    String LOCAL_SPACE_SETTING = "LABELBRIDGE_LOCAL_SPACE_MB";
 
     /** The tag reports carry by default; infra/'s lifecycle rule expires objects with it. */
     String REPORT_TAGGING = "labelbridge-kind=report";
@@ -40,19 +36,12 @@ public interface FunctionConfig {
     Optional<String> outputBucket();
 
     /**
-     * Where each conversion's work folder is made (the files a target
-     * writes last); Lambda can only write to /tmp.
+     * Where each conversion's work folder is made (the files a target writes last, spooled:
+     * nothing else, as every input is read from S3 in place, a tar.gz through a scratch object
+     * beside the output); Lambda can only write to /tmp.
      */
     @WithDefault("/tmp")
     Path workDir();
-
-    /**
-     * How much the work folder may hold, in MB (Terraform sets the function's ephemeral storage);
-     * unset: the size of the work folder's disk. Every input is read from S3 in place (a tar.gz
-     * through a scratch object beside the output) and the output streamed back: the work folder
-     * holds only the target's spooled annotation files, far below it.
-     */
-    OptionalLong localSpaceMb();
 
     /** Attempts per S3 transfer (download, upload, part) before the invocation fails as transient. */
     @WithDefault("4")

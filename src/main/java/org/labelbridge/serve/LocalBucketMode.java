@@ -51,7 +51,7 @@ public final class LocalBucketMode implements AutoCloseable {
     /**
      * Starts the server and the poller; {@link #close()} stops both. Conversions run with the
      * function's settings from the environment, as a deployment reads them
-     * ({@code LABELBRIDGE_WORK_DIR}, {@code LABELBRIDGE_LOCAL_SPACE_MB}, ...: {@link FunctionConfig}),
+     * ({@code LABELBRIDGE_WORK_DIR}, {@code LABELBRIDGE_S3_ATTEMPTS}, ...: {@link FunctionConfig}),
      * except that reports carry no tag unless {@code LABELBRIDGE_REPORT_TAGGING} says so (S3Proxy
      * takes none).
      */

@@ -472,9 +472,8 @@ final class HardeningRules {
         }
         String source = String.valueOf(tf.blockSource("resource", "aws_lambda_function", lambda));
         String storage = "try(each.value.ephemeral_storage_mb, var.ephemeral_storage_mb)";
-        if (!source.contains("size = " + storage) || !source.contains("LABELBRIDGE_LOCAL_SPACE_MB = " + storage)) {
-            problems.add("aws_lambda_function." + lambda + ": LABELBRIDGE_LOCAL_SPACE_MB must be the ephemeral storage"
-                    + " size (" + storage + "), so that the function refuses inputs that cannot fit");
+        if (!source.contains("size = " + storage)) {
+            problems.add("aws_lambda_function." + lambda + ": ephemeral_storage's size must be " + storage);
         }
     }
 

@@ -120,10 +120,7 @@ class InfraHardeningTest {
                         "qualifier                    = aws_lambda_alias.convert[each.key].name\n", "",
                         "qualifier must be aws_lambda_alias.convert[each.key]'s name"),
                 drift("concurrency not configurable", "main.tf", "reserved_concurrent_executions = var.reserved_concurrency",
-                        "reserved_concurrent_executions = 1000", "reserved_concurrent_executions must be var.reserved_concurrency"),
-                drift("local space not told", "main.tf",
-                        "LABELBRIDGE_LOCAL_SPACE_MB = try(each.value.ephemeral_storage_mb, var.ephemeral_storage_mb)",
-                        "LABELBRIDGE_LOCAL_SPACE_MB = 10240", "LABELBRIDGE_LOCAL_SPACE_MB must be the ephemeral storage size"));
+                        "reserved_concurrent_executions = 1000", "reserved_concurrent_executions must be var.reserved_concurrency"));
     }
 
     @ParameterizedTest(name = "{0}")
