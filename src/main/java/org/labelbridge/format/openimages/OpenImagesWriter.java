@@ -22,7 +22,8 @@ import org.labelbridge.format.DatasetOutput;
 import org.labelbridge.format.DatasetWriter;
 import org.labelbridge.format.Problems;
 import org.labelbridge.format.common.NumberText;
-import org.labelbridge.format.common.pixels.IndexImage;
+import org.labelbridge.format.common.pixels.Coverage;
+import org.labelbridge.format.common.pixels.MaskCompositor;
 import org.labelbridge.format.common.pixels.PngEncoder;
 import org.labelbridge.format.common.pixels.Rasterizer;
 import org.labelbridge.model.Annotation;
@@ -49,6 +50,8 @@ import org.labelbridge.model.Tag;
 final class OpenImagesWriter implements DatasetWriter {
 
     private static final String DEFAULT_IMAGE_EXT = ".jpg";
+    /** A mask PNG's value where the shape is (0 elsewhere), as Open Images and Datumaro write them. */
+    private static final int MASK_VALUE = 255;
     private static final Set<String> TAG_ATTRIBUTES = Set.of(OpenImagesLayout.SCORE);
     private static final Set<String> BOX_ATTRIBUTES;
     private static final Set<String> MASK_ATTRIBUTES = Set.of(OpenImagesLayout.MASK_BOX_ID,
@@ -259,20 +262,27 @@ final class OpenImagesWriter implements DatasetWriter {
 
     private void writeMask(Item item, String id, String subset, Annotation a, int[] size, List<WrittenBox> boxes,
                            Set<String> boxIds, int[] nextBoxId) throws IOException {
-        Rle rle;
+        Coverage coverage;
+        int height;
+        int width;
         if (a instanceof Mask m) {
-            rle = m.rle();
+            Rle rle = m.rle();
             if (rle.height() == 0 || rle.width() == 0) {
                 problems.dropped(item.id(), a.kind(), "a mask of no pixels cannot be a PNG");
                 return;
             }
+            coverage = Rasterizer.mask(rle);
+            height = rle.height();
+            width = rle.width();
         } else if (size == null) {
             problems.dropped(item.id(), a.kind(), "the image size is unknown, so the polygon cannot be rasterised into a mask");
             return;
         } else {
             problems.converted(item.id(), AnnotationKind.POLYGON, 1, AnnotationKind.MASK, 1,
                     "polygon rasterised into a mask: Open Images segments are masks");
-            rle = Rasterizer.rle(Rasterizer.polygon(((Polygon) a).points()), size[0], size[1]);
+            coverage = Rasterizer.polygon(((Polygon) a).points());
+            height = size[0];
+            width = size[1];
         }
         reportLost(item, a, MASK_ATTRIBUTES);
         String[] corners = {"", "", "", ""};
@@ -291,13 +301,9 @@ final class OpenImagesWriter implements DatasetWriter {
         file(maskFiles, subset, OpenImagesLayout.MASKS_SUFFIX, OpenImagesLayout.MASK_COLUMNS).printRecord(
                 file.name(), id, className[a.label()], file.boxId(), corners[0], corners[1], corners[2], corners[3],
                 predictedIou(item, a), "");
-        byte[] bitmap = rle.toBitmap();
-        int[] grey = new int[bitmap.length];
-        for (int i = 0; i < bitmap.length; i++) {
-            grey[i] = bitmap[i] == 0 ? 0 : 255;
-        }
-        output.entry(OpenImagesLayout.MASKS_DIR + "/" + subset + "/" + file.name(),
-                out -> PngEncoder.writeGray(IndexImage.of(rle.height(), rle.width(), grey), 8, out));
+        // Painted by runs on an encoder thread: 255 where the shape is, 0 elsewhere.
+        output.entry(OpenImagesLayout.MASKS_DIR + "/" + subset + "/" + file.name(), out -> PngEncoder.writeGray(
+                new MaskCompositor(height, width).add(coverage, MASK_VALUE, 1, 0).compile().classes(), 8, out));
     }
 
     /**
