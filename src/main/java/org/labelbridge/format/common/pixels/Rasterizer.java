@@ -129,8 +129,10 @@ public final class Rasterizer {
         return bitmap;
     }
 
+    /** The coverage as a COCO RLE, made from its row runs (never a bitmap). */
     public static Rle rle(Coverage coverage, int height, int width) {
-        return Rle.fromBitmap(bitmap(coverage, height, width), height, width);
+        RunImage runs = new MaskCompositor(height, width).add(coverage, 1, 1, 0).compile().classes();
+        return MaskSplitter.mask(runs, value -> value != 0);
     }
 
     /** Rounds to the nearest 1/5 pixel (half up) and expresses it in tenths: always even. */

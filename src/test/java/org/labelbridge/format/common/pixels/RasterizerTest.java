@@ -168,6 +168,9 @@ class RasterizerTest {
                 }
                 assertEquals(covered, spans[y], "round " + round + " row " + y);
             }
+            // The RLE, made from the runs without a bitmap, is the bitmap's.
+            assertEquals(org.labelbridge.model.Rle.fromBitmap(painted, height, width), Rasterizer.rle(coverage, height, width),
+                    "round " + round);
         }
     }
 
