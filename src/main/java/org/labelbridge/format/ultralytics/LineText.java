@@ -10,12 +10,13 @@ final class LineText {
 
     /** {@code "<classId> v1 v2 ..."}, or {@code null} when a value is not a finite number. */
     static String of(int classId, double... values) {
-        StringBuilder line = new StringBuilder().append(classId);
+        // Sized for the line at once: a traced outline has thousands of numbers of about 8 characters.
+        StringBuilder line = new StringBuilder(8 + 9 * values.length).append(classId);
         for (double value : values) {
             if (!Double.isFinite(value)) {
                 return null;
             }
-            line.append(' ').append(NumberText.of(value));
+            NumberText.appendTo(line.append(' '), value);
         }
         return line.toString();
     }

@@ -22,6 +22,11 @@ class NumberTextTest {
         assertEquals("-0.05", NumberText.of(-0.05));
         assertEquals("1.0000001", NumberText.of(1.0000001));
         assertEquals("0.001", NumberText.of(0.001));
+        assertEquals("0.0305", NumberText.of(0.0305), "zeros inside the fraction kept");
+        assertEquals("-0.005", NumberText.of(-0.005));
+        assertEquals("1234.0625", NumberText.of(1234.0625));
+        assertEquals("0.2 -3.25", NumberText.appendTo(NumberText.appendTo(new StringBuilder(), 0.2).append(' '), -3.25)
+                .toString(), "appended after what the builder holds");
     }
 
     @Test
