@@ -43,10 +43,7 @@ class MaskPngDecodingTest {
     @Test
     void ourEncodersPngsDecodeToTheirRuns() throws IOException {
         Random random = new Random(14);
-        List<Rgb> palette = new ArrayList<>();
-        for (int i = 0; i < 256; i++) {
-            palette.add(new Rgb(i, 255 - i, i * 7 % 256));
-        }
+        List<Rgb> palette = MaskRunsTest.spreadPalette();
         for (int scene = 0; scene < SCENES; scene++) {
             int height = 1 + random.nextInt(random.nextInt(8) == 0 ? 60 : 20);
             int width = 1 + random.nextInt(random.nextInt(8) == 0 ? 60 : 20);

@@ -32,10 +32,7 @@ class MaskRunsTest {
     @Test
     void runPaintingAndPngsMatchThePixelPainter() throws IOException {
         Random random = new Random(2026);
-        List<Rgb> palette = new ArrayList<>();
-        for (int i = 0; i < 256; i++) {
-            palette.add(new Rgb(i, 255 - i, i * 7 % 256));
-        }
+        List<Rgb> palette = spreadPalette();
         for (int scene = 0; scene < SCENES; scene++) {
             int height = 1 + random.nextInt(random.nextInt(8) == 0 ? 60 : 20);
             int width = 1 + random.nextInt(random.nextInt(8) == 0 ? 60 : 20);
@@ -338,5 +335,14 @@ class MaskRunsTest {
                 }
             }
         }
+    }
+
+    /** 256 distinct colours, so that every index of a palette PNG decodes to its own colour. */
+    static List<Rgb> spreadPalette() {
+        List<Rgb> palette = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            palette.add(new Rgb(i, 255 - i, i * 7 % 256));
+        }
+        return palette;
     }
 }
