@@ -1,9 +1,11 @@
 package org.labelbridge.insight;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 
 /**
  * Counts of values in fixed buckets, with the count, least, greatest and mean: the same few
@@ -22,7 +24,7 @@ final class Histogram {
     Histogram(double... edges) {
         for (int i = 1; i < edges.length; i++) {
             if (!(edges[i] > edges[i - 1])) {
-                throw new IllegalArgumentException("bucket edges must rise: " + java.util.Arrays.toString(edges));
+                throw new IllegalArgumentException("bucket edges must rise: " + Arrays.toString(edges));
             }
         }
         this.edges = edges.clone();
@@ -31,22 +33,16 @@ final class Histogram {
 
     /** Edges {@code first, first*ratio, ...} up to {@code last}: sizes spread over orders of magnitude. */
     static Histogram geometric(double first, double ratio, double last) {
-        List<Double> edges = new ArrayList<>();
-        for (double e = first; e <= last * (1 + 1e-9); e *= ratio) {
-            edges.add(e);
-        }
-        return new Histogram(edges.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Histogram(DoubleStream.iterate(first, e -> e <= last * (1 + 1e-9), e -> e * ratio).toArray());
     }
 
     void add(double value) {
         if (Double.isNaN(value)) {
             return;
         }
-        int bucket = 0;
-        while (bucket < edges.length && value >= edges[bucket]) {
-            bucket++;
-        }
-        counts[bucket]++;
+        // Edges rise strictly: the bucket is the number of edges at or below the value.
+        int at = Arrays.binarySearch(edges, value);
+        counts[at >= 0 ? at + 1 : -at - 1]++;
         count++;
         sum += value;
         if (value < min) {
