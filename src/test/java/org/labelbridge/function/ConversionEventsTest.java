@@ -12,9 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Zips;
@@ -22,7 +21,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The events the convert function puts after each conversion (the success case, checked field by
@@ -32,33 +30,21 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class ConversionEventsTest {
 
-    private static S3TestServer server;
-    private static S3Client s3;
+    @RegisterExtension
+    static final S3TestServer.PerClass S3 = new S3TestServer.PerClass();
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void start() {
-        server = S3TestServer.start();
-        s3 = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        s3.close();
-        server.close();
-    }
-
     private FunctionInvocation invocation(FakeAwsJsonEndpoint eventBridge) {
         ConversionEvents events = new ConversionEvents(AwsJsonApi.eventBridge(Region.EU_WEST_1, Optional.of(eventBridge.uri()),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEVENTS", "events-secret"))), "training-bus");
-        return S3TestServer.invocation(s3, "auto-to-yolo", work.resolve("function")).withEvents(events);
+        return S3TestServer.invocation(S3.client(), "auto-to-yolo", work.resolve("function")).withEvents(events);
     }
 
 
     private void put(String key, byte[] bytes) {
-        s3.putObject(r -> r.bucket(S3TestServer.INPUT_BUCKET).key(key), RequestBody.fromBytes(bytes));
+        S3.client().putObject(r -> r.bucket(S3TestServer.INPUT_BUCKET).key(key), RequestBody.fromBytes(bytes));
     }
 
     private byte[] cocoZip() throws IOException {

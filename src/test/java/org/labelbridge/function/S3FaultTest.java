@@ -22,11 +22,11 @@ import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,7 +36,6 @@ import org.labelbridge.function.FaultProxy.Fault;
 import org.labelbridge.testing.Corpus;
 import org.labelbridge.testing.Zips;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -53,8 +52,8 @@ class S3FaultTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ATTEMPTS = 4;
 
-    private static S3TestServer server;
-    private static S3Client s3;
+    @RegisterExtension
+    static final S3TestServer.PerClass S3 = new S3TestServer.PerClass();
     private static byte[] cocoZip;
     /** The same files as {@link #cocoZip}, as a tar.gz. */
     private static byte[] cocoTarGz;
@@ -65,8 +64,6 @@ class S3FaultTest {
 
     @BeforeAll
     static void start(@TempDir Path tmp) throws IOException {
-        server = S3TestServer.start();
-        s3 = server.client();
         cocoZip = Files.readAllBytes(Zips.zipFolder(Corpus.path("coco_1.0/coco_instances"), tmp.resolve("coco.zip"),
                 "coco_instances/"));
         cocoTarGz = Files.readAllBytes(Zips.tarOf(tmp.resolve("coco.zip"), tmp.resolve("coco.tar.gz"), true));
@@ -76,14 +73,9 @@ class S3FaultTest {
         expectedOutput = get("ref/set.zip");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     @BeforeEach
     void noFaults() {
-        server.faults().reset();
+        S3.server().faults().reset();
     }
 
     @AfterEach
@@ -102,7 +94,7 @@ class S3FaultTest {
         converter().run(job("clean-" + fault + "/set.zip", "out-clean-" + fault + "/"));
         int rangesOfACleanRun = requests("GET /" + INPUT_BUCKET + "/clean-" + fault + "/").size();
         put("dl-" + fault + "/set.zip", cocoZip);
-        server.faults().inject("GET", "^/" + INPUT_BUCKET + "/dl-" + fault + "/set\\.zip", fault, 2);
+        S3.server().faults().inject("GET", "^/" + INPUT_BUCKET + "/dl-" + fault + "/set\\.zip", fault, 2);
 
         converter().run(job("dl-" + fault + "/set.zip", "out-dl-" + fault + "/"));
 
@@ -114,7 +106,7 @@ class S3FaultTest {
         // most; nothing else is read again.
         int ranges = requests("GET /" + INPUT_BUCKET + "/dl-" + fault + "/").size();
         assertTrue(ranges > rangesOfACleanRun && ranges <= rangesOfACleanRun + 2, rangesOfACleanRun + " ranges without"
-                + " faults, with: " + server.faults().log());
+                + " faults, with: " + S3.server().faults().log());
     }
 
     /**
@@ -129,14 +121,14 @@ class S3FaultTest {
         byte[] withoutFaults = get("out-clean-tgz/set.zip");
         put("tgz/set.tar.gz", cocoTarGz);
         String scratch = "/" + OUTPUT_BUCKET + "/out-tgz/set\\.zip\\.scratch-[0-9a-f]{8}\\.tar";
-        server.faults().inject("PUT", "^" + scratch, Fault.RESET, 2).inject("GET", "^" + scratch, Fault.CLOSE, 2);
+        S3.server().faults().inject("PUT", "^" + scratch, Fault.RESET, 2).inject("GET", "^" + scratch, Fault.CLOSE, 2);
 
         converter().run(job("tgz/set.tar.gz", "out-tgz/"));
 
         assertArrayEquals(withoutFaults, get("out-tgz/set.zip"));
         assertEquals(List.of("out-tgz/set.report.html", "out-tgz/set.report.json", "out-tgz/set.zip"),
                 outputKeys("out-tgz/"), "no scratch object is left");
-        List<String> scratchRequests = server.faults().log().stream()
+        List<String> scratchRequests = S3.server().faults().log().stream()
                 .filter(l -> l.matches("^(PUT|GET|DELETE) " + scratch + ".*")).toList();
         assertTrue(scratchRequests.stream().filter(l -> l.startsWith("GET")).count() >= 3
                 && scratchRequests.stream().filter(l -> l.startsWith("PUT")).count() >= 3
@@ -149,7 +141,7 @@ class S3FaultTest {
     void uploadsThatFailTwiceAreRetriedAndTheReportAgreesWithTheZip(Fault fault) throws IOException {
         String prefix = "up-" + fault + "/";
         put(prefix + "set.zip", cocoZip);
-        server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-" + prefix + "set\\.zip", fault, 2)
+        S3.server().faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-" + prefix + "set\\.zip", fault, 2)
                 .inject("PUT", "^/" + OUTPUT_BUCKET + "/out-" + prefix + "set\\.report\\.json", fault, 2);
 
         converter().run(job(prefix + "set.zip", "out-" + prefix));
@@ -165,7 +157,7 @@ class S3FaultTest {
     void aMultipartUploadWithAFailingPartRetriesThatPartAndCompletes() throws IOException {
         byte[] big = bigDataset();
         put("mp-retry/set.zip", big);
-        server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-retry/set\\.zip\\?.*partNumber=2", Fault.RESET, 2);
+        S3.server().faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-retry/set\\.zip\\?.*partNumber=2", Fault.RESET, 2);
 
         converter(work, S3Transfers.MIN_PART_BYTES).run(job("mp-retry/set.zip", "out-mp-retry/"));
 
@@ -173,7 +165,7 @@ class S3FaultTest {
         assertTrue(zip.length > 2 * S3Transfers.MIN_PART_BYTES, "the output needs three parts: " + zip.length);
         assertEquals(sha256(zip), JSON.readTree(get("out-mp-retry/set.report.json")).get("output_sha256").asText());
         assertEquals(3, requests("PUT /" + OUTPUT_BUCKET + "/out-mp-retry/set.zip?").stream()
-                .filter(r -> r.contains("partNumber=2")).count(), "two resets, then the part: " + server.faults().log());
+                .filter(r -> r.contains("partNumber=2")).count(), "two resets, then the part: " + S3.server().faults().log());
         // The image spans all three parts: the retried part went up with its own bytes, in its place.
         assertArrayEquals(entry(big, "images/train/a.jpg"), entry(zip, "/a.jpg"), "the image copied through the parts");
     }
@@ -195,7 +187,7 @@ class S3FaultTest {
     @Test
     void aDownloadThatKeepsFailingFailsAsTransientAndLeavesOnlyAnErrorReport() throws IOException {
         put("dl-down/set.zip", cocoZip);
-        server.faults().inject("GET", "^/" + INPUT_BUCKET + "/dl-down/", Fault.SLOW_DOWN, Integer.MAX_VALUE);
+        S3.server().faults().inject("GET", "^/" + INPUT_BUCKET + "/dl-down/", Fault.SLOW_DOWN, Integer.MAX_VALUE);
 
         StorageUnavailableException e = assertThrows(StorageUnavailableException.class,
                 () -> converter().run(job("dl-down/set.zip", "out-dl-down/")));
@@ -216,7 +208,7 @@ class S3FaultTest {
     @Test
     void aReportThatCannotBeWrittenTakesItsZipAwayAgain() throws IOException {
         put("rep-down/set.zip", cocoZip);
-        server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-rep-down/set\\.report\\.json", Fault.INTERNAL_ERROR,
+        S3.server().faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-rep-down/set\\.report\\.json", Fault.INTERNAL_ERROR,
                 Integer.MAX_VALUE);
 
         assertThrows(StorageUnavailableException.class, () -> converter().run(job("rep-down/set.zip", "out-rep-down/")));
@@ -228,7 +220,7 @@ class S3FaultTest {
     @Test
     void aMultipartUploadThatKeepsFailingIsAbortedAndLeavesNoParts() throws IOException {
         put("mp-down/set.zip", bigDataset());
-        server.faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-down/set\\.zip\\?.*partNumber=2",
+        S3.server().faults().inject("PUT", "^/" + OUTPUT_BUCKET + "/out-mp-down/set\\.zip\\?.*partNumber=2",
                 Fault.INTERNAL_ERROR, Integer.MAX_VALUE);
 
         assertThrows(StorageUnavailableException.class, () -> converter(work, S3Transfers.MIN_PART_BYTES)
@@ -236,20 +228,20 @@ class S3FaultTest {
 
         assertEquals(List.of("out-mp-down/set.error.json"), outputKeys("out-mp-down/"));
         assertEquals(1, requests("DELETE /" + OUTPUT_BUCKET + "/out-mp-down/set.zip?uploadId=").size(),
-                "the upload is aborted: " + server.faults().log());
-        assertEquals(List.of(), s3.listMultipartUploads(b -> b.bucket(OUTPUT_BUCKET).prefix("out-mp-down/")).uploads());
+                "the upload is aborted: " + S3.server().faults().log());
+        assertEquals(List.of(), S3.client().listMultipartUploads(b -> b.bucket(OUTPUT_BUCKET).prefix("out-mp-down/")).uploads());
     }
 
     @Test
     void anObjectDeletedBeforeItIsProcessedFailsAtOnceNamingIt() throws IOException {
         put("gone/set.zip", cocoZip);
-        s3.deleteObject(b -> b.bucket(INPUT_BUCKET).key("gone/set.zip"));
+        S3.client().deleteObject(b -> b.bucket(INPUT_BUCKET).key("gone/set.zip"));
 
         IOException e = assertThrows(IOException.class, () -> converter().run(job("gone/set.zip", "out-gone/")));
 
         assertEquals("no such object (deleted before it was processed?)", e.getMessage());
         assertEquals(1, requests("HEAD /" + INPUT_BUCKET + "/gone/set.zip").size(), "a missing object is not retried: "
-                + server.faults().log());
+                + S3.server().faults().log());
         JsonNode error = JSON.readTree(get("out-gone/set.error.json"));
         assertEquals("conversion_failed", error.get("error").asText());
         assertFalse(error.get("retryable").asBoolean());
@@ -258,7 +250,7 @@ class S3FaultTest {
     @Test
     void aSuccessAfterAFailureRemovesTheErrorReport() throws IOException {
         put("again/set.zip", cocoZip);
-        server.faults().inject("GET", "^/" + INPUT_BUCKET + "/again/", Fault.INTERNAL_ERROR, ATTEMPTS);
+        S3.server().faults().inject("GET", "^/" + INPUT_BUCKET + "/again/", Fault.INTERNAL_ERROR, ATTEMPTS);
         assertThrows(StorageUnavailableException.class, () -> converter().run(job("again/set.zip", "out-again/")));
         assertEquals(List.of("out-again/set.error.json"), outputKeys("out-again/"));
 
@@ -294,7 +286,7 @@ class S3FaultTest {
     }
 
     private static S3Transfers transfers(long partBytes) {
-        return new S3Transfers(s3, new S3Retry(ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50)), partBytes, 4);
+        return new S3Transfers(S3.client(), new S3Retry(ATTEMPTS, Duration.ofMillis(5), Duration.ofMillis(50)), partBytes, 4);
     }
 
     private static ConversionJob job(String inputKey, String outputFolder) {
@@ -305,20 +297,20 @@ class S3FaultTest {
     }
 
     private static List<String> requests(String prefix) {
-        return server.faults().log().stream().filter(l -> l.startsWith(prefix)).toList();
+        return S3.server().faults().log().stream().filter(l -> l.startsWith(prefix)).toList();
     }
 
     private static void put(String key, byte[] bytes) {
-        server.faults().reset();
-        s3.putObject(b -> b.bucket(INPUT_BUCKET).key(key), RequestBody.fromBytes(bytes));
+        S3.server().faults().reset();
+        S3.client().putObject(b -> b.bucket(INPUT_BUCKET).key(key), RequestBody.fromBytes(bytes));
     }
 
     private static byte[] get(String key) {
-        return s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key(key)).asByteArray();
+        return S3.client().getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key(key)).asByteArray();
     }
 
     private static List<String> outputKeys(String prefix) {
-        return s3.listObjectsV2Paginator(b -> b.bucket(OUTPUT_BUCKET).prefix(prefix)).contents().stream()
+        return S3.client().listObjectsV2Paginator(b -> b.bucket(OUTPUT_BUCKET).prefix(prefix)).contents().stream()
                 .map(S3Object::key).sorted().toList();
     }
 

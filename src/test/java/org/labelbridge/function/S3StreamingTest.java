@@ -32,9 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,7 +45,6 @@ import org.labelbridge.convert.ConversionRequest;
 import org.labelbridge.convert.Converter;
 import org.labelbridge.testing.Zips;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The function's S3 path keeps archive size a question of time: an archive many times larger
@@ -72,22 +70,11 @@ class S3StreamingTest {
     /** Few, so that the images drawn (and those read through between them) are a small part of the zip. */
     private static final int DRAWN = 4;
 
-    private static S3TestServer server;
-    private static S3Client s3;
+    @RegisterExtension
+    static final S3TestServer.PerClass S3 = new S3TestServer.PerClass();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() {
-        server = S3TestServer.start();
-        s3 = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /**
      * A zip, a tar and a tar.gz of the same dataset, each about twelve times the local space: a
@@ -101,7 +88,7 @@ class S3StreamingTest {
         long archiveBytes = Files.size(archive);
         assertTrue(archiveBytes > 10 * LOCAL_SPACE, "the archive must dwarf the local space: " + archiveBytes);
         String folder = "big-" + name.replace('.', '-') + "/";
-        s3.putObject(b -> b.bucket(INPUT_BUCKET).key(folder + name), RequestBody.fromFile(archive));
+        S3.client().putObject(b -> b.bucket(INPUT_BUCKET).key(folder + name), RequestBody.fromFile(archive));
         Path work = Files.createDirectory(tmp.resolve("work"));
         ConversionJob job = job(folder, name);
 
@@ -113,7 +100,7 @@ class S3StreamingTest {
 
         assertTrue(peak <= LOCAL_SPACE, "the work folder held " + peak + " bytes, more than the local space "
                 + LOCAL_SPACE + " (the archive is " + archiveBytes + ")");
-        byte[] uploaded = s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key(folder + "set.zip")).asByteArray();
+        byte[] uploaded = S3.client().getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key(folder + "set.zip")).asByteArray();
         assertTrue(uploaded.length > S3Transfers.MIN_PART_BYTES, "the output went up in two parts or more");
         Path local = tmp.resolve("local.zip");
         Converter.convert(new ConversionRequest(archive, "coco", "yolo", ConversionOptions.DEFAULTS, local));
@@ -137,7 +124,7 @@ class S3StreamingTest {
                 }
             }
         }
-        assertEquals(uploaded.length, JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET)
+        assertEquals(uploaded.length, JSON.readTree(S3.client().getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET)
                 .key(folder + "set.report.json")).asByteArray()).get("output_bytes").asLong());
         assertEquals(List.of(folder + "set.report.html", folder + "set.report.json", folder + "set.zip"),
                 outputKeys(folder), "the zip and its report, and no scratch copy");
@@ -153,7 +140,7 @@ class S3StreamingTest {
         Zips.cocoWithNoiseImages(dir, 3, 4096);
         Files.writeString(dir.resolve("annotations/instances_train.json"), "{\"images\": [{\"id\": 1,");
         Path archive = Zips.tarOf(Zips.zipFolder(dir, tmp.resolve("broken.zip"), ""), tmp.resolve("set.tar.gz"), true);
-        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("broken/set.tar.gz"), RequestBody.fromFile(archive));
+        S3.client().putObject(b -> b.bucket(INPUT_BUCKET).key("broken/set.tar.gz"), RequestBody.fromFile(archive));
         Path work = Files.createDirectory(tmp.resolve("work"));
 
         Exception e = assertThrows(Exception.class, () -> converter(work).run(job("broken/", "set.tar.gz")));
@@ -172,7 +159,7 @@ class S3StreamingTest {
     }
 
     private static S3Converter converter(Path work) {
-        return new S3Converter(new S3Transfers(s3, new S3Retry(4, Duration.ofMillis(5), Duration.ofMillis(50)),
+        return new S3Converter(new S3Transfers(S3.client(), new S3Retry(4, Duration.ofMillis(5), Duration.ofMillis(50)),
                 S3Transfers.MIN_PART_BYTES, 2), work, ArchiveLimits.DEFAULTS, null);
     }
 
@@ -183,7 +170,7 @@ class S3StreamingTest {
     }
 
     private static List<String> outputKeys(String folder) {
-        return s3.listObjectsV2(b -> b.bucket(OUTPUT_BUCKET).prefix(folder)).contents().stream()
+        return S3.client().listObjectsV2(b -> b.bucket(OUTPUT_BUCKET).prefix(folder)).contents().stream()
                 .map(o -> o.key()).sorted().toList();
     }
 
@@ -208,7 +195,7 @@ class S3StreamingTest {
     @Test
     void thePreviewOfAPerItemAnnotationOutputReadsItsAnnotationsAndTheDrawnImagesOnly() throws Exception {
         Path archive = Zips.cocoWithNoiseImages(tmp.resolve("dataset"), PREVIEW_IMAGES, PREVIEW_IMAGE_BYTES);
-        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("preview/set.zip"), RequestBody.fromFile(archive));
+        S3.client().putObject(b -> b.bucket(INPUT_BUCKET).key("preview/set.zip"), RequestBody.fromFile(archive));
         Path work = Files.createDirectory(tmp.resolve("work"));
         S3Converter converter = converter(work);
         ConversionJob job = new ConversionJob(new S3Uri(INPUT_BUCKET, "preview/set.zip"), "coco", "voc",
@@ -223,7 +210,7 @@ class S3StreamingTest {
             }
         });
 
-        JsonNode report = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key("preview/set.report.json"))
+        JsonNode report = JSON.readTree(S3.client().getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key("preview/set.report.json"))
                 .asByteArray());
         assertNull(report.get("preview").get("error"), "the preview is drawn: " + report.get("preview"));
         assertEquals(DRAWN, report.get("preview").get("items").size(), "items drawn: " + report.get("preview"));
@@ -244,7 +231,7 @@ class S3StreamingTest {
         assertTrue(requests <= DRAWN + 8, "the preview made " + requests + " GETs");
 
         // What it drew was read back: the VOC files name each drawn item's image and its box.
-        Path output = Files.write(tmp.resolve("output.zip"), s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET)
+        Path output = Files.write(tmp.resolve("output.zip"), S3.client().getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET)
                 .key("preview/set.zip")).asByteArray());
         List<String> names = Zips.names(output);
         int images = 0;
@@ -280,8 +267,8 @@ class S3StreamingTest {
         // About 1.5 MB: ranges chain (1 MB, then 2 MB), and readers far apart need ranges of their own.
         Path zip = Zips.storedAndDeflated(tmp.resolve("entries.zip"), ZIP_ENTRIES, 24_000);
         Path file = name.endsWith(".zip") ? zip : Zips.tarOf(zip, tmp.resolve(name), false);
-        s3.putObject(b -> b.bucket(INPUT_BUCKET).key("concurrent/" + name), RequestBody.fromFile(file));
-        S3ObjectBytes bytes = S3ObjectBytes.open(s3, new S3Retry(4, Duration.ofMillis(5), Duration.ofMillis(50)),
+        S3.client().putObject(b -> b.bucket(INPUT_BUCKET).key("concurrent/" + name), RequestBody.fromFile(file));
+        S3ObjectBytes bytes = S3ObjectBytes.open(S3.client(), new S3Retry(4, Duration.ofMillis(5), Duration.ofMillis(50)),
                 new S3Uri(INPUT_BUCKET, "concurrent/" + name), name, tmp);
         ExecutorService threads = Executors.newFixedThreadPool(ZIP_READERS);
         try (InputArchive archive = InputArchive.open(bytes, ArchiveLimits.DEFAULTS);

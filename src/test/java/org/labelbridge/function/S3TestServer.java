@@ -3,6 +3,9 @@ package org.labelbridge.function;
 import java.io.IOException;
 import java.net.URI;
 import org.gaul.s3proxy.S3Proxy;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -103,6 +106,37 @@ public final class S3TestServer implements AutoCloseable {
             throw new IllegalStateException("cannot stop the fault proxy", e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop S3Proxy", e);
+        }
+    }
+
+    /**
+     * One server and its client for a test class: started before the class's first test (and
+     * before its own {@code @BeforeAll}), both closed after its last. Register it as
+     * {@code @RegisterExtension static final S3TestServer.PerClass S3 = new S3TestServer.PerClass();}.
+     */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        private S3TestServer server;
+        private S3Client client;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            server = start();
+            client = server.client();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            client.close();
+            server.close();
+        }
+
+        public S3TestServer server() {
+            return server;
+        }
+
+        public S3Client client() {
+            return client;
         }
     }
 }
